@@ -1,0 +1,46 @@
+# Onramp: `make run` serves the demo, `make test` runs the suite. Needs only Python 3.11 (or newer).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: install run test test-sqlite test-postgres lint bench clean
+
+$(STAMP): pyproject.toml uv.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(BIN)/uv sync --frozen --inexact --quiet
+	@touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Onramp is starting on http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# On CI (CI=true) the suite runs on PostgreSQL as well as on SQLite.
+test: install lint
+	DJANGO_SETTINGS_MODULE=onramp.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-postgres; fi
+
+test-sqlite: install
+	DATABASE_URL= $(BIN)/pytest
+
+test-postgres: install
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --create-db
+
+bench: install
+	$(BIN)/python bench/wiki_pages.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 static media test-artifacts bench/data

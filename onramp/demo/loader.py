@@ -1,0 +1,279 @@
+"""Loads the demo organisation: a finance shared-services group with customised ERP processes.
+
+Every object is found by a natural key (username, topic name, page slug under its parent, material
+title, feedback page and author) and left alone when it exists, so loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import timedelta
+from importlib import import_module
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Page, Site
+
+from expertise.models import Topic
+from wiki.freshness import verify_page
+from wiki.models import ArticlePage, HomePage, PageFeedback, ProcessPage, TrainingMaterial
+
+DEMO_PASSWORD = "onramp-demo"  # noqa: S105 - the published password of the fictional demo people
+AREA_MODULES = [
+    "procure_to_pay",
+    "record_to_report",
+    "order_to_cash",
+    "month_end_close",
+    "vendor_master_data",
+    "expenses",
+]
+ROLE_GROUPS = {
+    "new-hire": ["New hires", "Editors"],
+    "buddy": ["Buddies", "Moderators"],
+    "expert": ["Experts", "Moderators"],
+    "trainer": ["Trainers", "Moderators"],
+    "manager": ["Managers", "Moderators"],
+    "admin": ["Moderators"],
+}
+HOME_INTRO = (
+    "<p>The business-process wiki of Brightwater Finance Shared Services: how we actually run procure-to-pay, "
+    "record-to-report, order-to-cash, the month-end close, vendor master data and expenses on our customised "
+    "ERP. Every page has an owner who keeps it true; if something is wrong or missing, say so on the page.</p>"
+)
+
+
+def content(name: str):
+    return import_module(f"onramp.demo.content.{name}")
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+
+@transaction.atomic
+def load_demo(*, now=None) -> LoadReport:
+    now = now or timezone.now()
+    report = LoadReport()
+    users = load_people(content("people").PEOPLE, report=report)
+    topics = load_topics(content("topics").TOPICS, report=report)
+    home = demo_home_page()
+    pages: dict[str, Page] = {}
+    for module in AREA_MODULES:
+        load_process(content(module).AREA, parent=home, users=users, topics=topics, pages=pages, now=now, report=report)
+    load_materials(content("materials").MATERIALS, users=users, topics=topics, pages=pages, now=now, report=report)
+    load_feedback(content("feedback").FEEDBACK, users=users, pages=pages, report=report)
+    return report
+
+
+def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
+    User = get_user_model()
+    users = {}
+    for person in people:
+        user = User.objects.filter(username=person["username"]).first()
+        if user is None:
+            user = User(
+                username=person["username"],
+                first_name=person["first_name"],
+                last_name=person["last_name"],
+                email=person["email"],
+                is_superuser="admin" in person["roles"],
+                is_staff="admin" in person["roles"],
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.full_clean()
+            user.save()
+            for role in person["roles"]:
+                for group_name in ROLE_GROUPS[role]:
+                    group, created = Group.objects.get_or_create(name=group_name)
+                    if created:
+                        report.count("group")
+                    user.groups.add(group)
+            report.count("person")
+        users[person["username"]] = user
+    return users
+
+
+def load_topics(topics: list[tuple[str, str]], *, report: LoadReport) -> dict[str, Topic]:
+    by_name = {}
+    for name, description in topics:
+        topic = Topic.objects.filter(name=name).first()
+        if topic is None:
+            topic = Topic(name=name, description=description)
+            topic.save()
+            report.count("topic")
+        by_name[name] = topic
+    return by_name
+
+
+def demo_home_page() -> HomePage:
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if isinstance(home, HomePage) and not home.intro:
+        home.intro = HOME_INTRO
+        home.save_revision().publish()
+    return home
+
+
+def load_process(data: dict, *, parent: Page, users, topics, pages, now, report: LoadReport) -> ProcessPage:
+    page = ProcessPage.objects.child_of(parent).filter(slug=data["slug"]).first()
+    if page is None:
+        page = ProcessPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data.get("summary", ""),
+            process_owner=users.get(data.get("process_owner")),
+            page_owner=users[data["owner"]],
+        )
+        publish_new(page, parent=parent, topic_names=data.get("topics", []), topics=topics, data=data, now=now)
+        report.count("process page")
+    pages[data["slug"]] = page
+    for article in data.get("articles", []):
+        load_article(article, parent=page, users=users, topics=topics, pages=pages, now=now, report=report)
+    for child in data.get("processes", []):
+        load_process(child, parent=page, users=users, topics=topics, pages=pages, now=now, report=report)
+    return page
+
+
+def load_article(data: dict, *, parent: Page, users, topics, pages, now, report: LoadReport) -> ArticlePage:
+    page = ArticlePage.objects.child_of(parent).filter(slug=data["slug"]).first()
+    if page is None:
+        page = ArticlePage(
+            title=data["title"],
+            slug=data["slug"],
+            kind=data["kind"],
+            summary=data.get("summary", ""),
+            body=json.dumps(stream_data(data["body"], topics=topics)),
+            page_owner=users[data["owner"]],
+        )
+        if data.get("interval"):
+            page.verification_interval_days = data["interval"]
+        publish_new(page, parent=parent, topic_names=data.get("topics", []), topics=topics, data=data, now=now)
+        report.count("article")
+    pages[data["slug"]] = page
+    return page
+
+
+def publish_new(page, *, parent: Page, topic_names: list[str], topics, data: dict, now) -> None:
+    """Adds a page under `parent` and publishes it as its owner, backdated so the demo shows pages of
+    every age: verified, due and stale."""
+    page.topics.set([topics[name] for name in topic_names])
+    parent.add_child(instance=page)
+    page.save_revision(user=page.page_owner).publish(user=page.page_owner)
+    verified_days_ago = data.get("verified_days_ago")
+    published_at = now - timedelta(days=(verified_days_ago or 20) + 30)
+    type(page).objects.filter(pk=page.pk).update(first_published_at=published_at, last_published_at=published_at)
+    page.first_published_at = published_at
+    if verified_days_ago is None:
+        page.save(update_fields=["verification_due_at"])
+    else:
+        verify_page(
+            page=page,
+            user=page.page_owner,
+            note="Checked against the system after the last release.",
+            now=now - timedelta(days=verified_days_ago),
+        )
+
+
+def stream_data(blocks: list[tuple], *, topics: dict[str, Topic]) -> list[dict]:
+    """Turns the compact block tuples of the demo content into StreamField data."""
+    stream = []
+    for block in blocks:
+        kind, *args = block
+        if kind == "heading":
+            stream.append({"type": "heading", "value": {"text": args[0], "level": "h2"}})
+        elif kind == "subheading":
+            stream.append({"type": "heading", "value": {"text": args[0], "level": "h3"}})
+        elif kind == "text":
+            stream.append({"type": "text", "value": args[0]})
+        elif kind == "steps":
+            title, steps = args
+            stream.append(
+                {
+                    "type": "steps",
+                    "value": {
+                        "title": title,
+                        "steps": [{"text": text, "screen": screen or "", "image": None} for text, screen in steps],
+                    },
+                }
+            )
+        elif kind == "callout":
+            stream.append({"type": "callout", "value": {"kind": args[0], "text": args[1]}})
+        elif kind == "table":
+            caption, header, rows = args
+            stream.append(
+                {
+                    "type": "table",
+                    "value": {
+                        "caption": caption,
+                        "table": {
+                            "data": [header, *rows],
+                            "first_row_is_table_header": True,
+                            "first_col_is_header": False,
+                            "table_caption": "",
+                        },
+                    },
+                }
+            )
+        elif kind == "who_to_ask":
+            names, note = args
+            stream.append(
+                {"type": "who_to_ask", "value": {"topics": [topics[name].pk for name in names], "note": note}}
+            )
+        elif kind == "code":
+            code, language = args
+            stream.append({"type": "code", "value": {"code": code, "language": language}})
+        else:
+            raise ValueError(f"Unknown demo block type {kind!r}")
+    return stream
+
+
+def load_materials(materials: list[dict], *, users, topics, pages, now, report: LoadReport) -> None:
+    for data in materials:
+        if TrainingMaterial.objects.filter(title=data["title"]).exists():
+            continue
+        material = TrainingMaterial(
+            title=data["title"],
+            kind=data["kind"],
+            url=data["url"],
+            trainer=users[data["trainer"]],
+            last_reviewed=(now - timedelta(days=data["last_reviewed_days_ago"])).date(),
+        )
+        material.full_clean()
+        material.save()
+        material.processes.set([pages[slug] for slug in data["processes"]])
+        material.topics.set([topics[name] for name in data["topics"]])
+        material.save()
+        material.save_revision(user=material.trainer)
+        report.count("training material")
+
+
+def load_feedback(feedback: list[dict], *, users, pages, report: LoadReport) -> None:
+    for data in feedback:
+        page, user = pages[data["page"]], users[data["user"]]
+        if PageFeedback.objects.filter(page=page, user=user).exists():
+            continue
+        vote = PageFeedback(
+            page=page, user=user, helpful=data["helpful"], reason=data["reason"], comment=data["comment"]
+        )
+        vote.full_clean()
+        vote.save()
+        report.count("feedback")
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    """One login per role, for the banner `make run` prints."""
+    people = content("people").PEOPLE
+    logins = []
+    for role in ["admin", "new-hire", "buddy", "expert", "trainer", "manager"]:
+        person = next((p for p in people if role in p["roles"]), None)
+        if person:
+            logins.append((role, person["username"]))
+    return logins

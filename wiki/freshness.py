@@ -1,0 +1,136 @@
+"""Whether a page can still be trusted: verification state, due dates, and verifying a page."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+    from django.db.models import QuerySet
+
+    from wiki.models import OwnedPage, PageVerification
+
+
+class Freshness(enum.StrEnum):
+    VERIFIED = "verified"
+    DUE = "due"
+    STALE = "stale"
+
+    @property
+    def label(self) -> str:
+        return {"verified": "Verified", "due": "Due for verification", "stale": "Stale"}[self.value]
+
+
+@dataclass(frozen=True)
+class FreshnessState:
+    state: Freshness
+    due_at: datetime
+    days_overdue: int
+    days_left: int
+
+
+def stale_after() -> timedelta:
+    return timedelta(days=settings.WIKI_STALE_AFTER_OVERDUE_DAYS)
+
+
+def verification_due_at(
+    *, last_verified_at: datetime | None, first_published_at: datetime | None, interval_days: int
+) -> datetime:
+    """When a page next needs verifying: an interval after its last verification, or after it was
+    first published if nobody has verified it yet. Editing does not move this date."""
+    start = last_verified_at or first_published_at or timezone.now()
+    return start + timedelta(days=interval_days)
+
+
+def freshness_at(due_at: datetime, *, now: datetime | None = None) -> FreshnessState:
+    now = now or timezone.now()
+    if now < due_at:
+        state = Freshness.VERIFIED
+    elif now < due_at + stale_after():
+        state = Freshness.DUE
+    else:
+        state = Freshness.STALE
+    return FreshnessState(
+        state=state,
+        due_at=due_at,
+        days_overdue=max((now - due_at).days, 0),
+        days_left=max((due_at - now).days, 0),
+    )
+
+
+def can_verify(page: OwnedPage, user: AbstractBaseUser) -> bool:
+    """The page's owner verifies it; so may anyone allowed to publish it, when the owner is away."""
+    if not user.is_authenticated:
+        return False
+    if page.page_owner_id == user.pk:
+        return True
+    return page.permissions_for_user(user).can_publish()
+
+
+@transaction.atomic
+def verify_page(
+    *, page: OwnedPage, user: AbstractBaseUser, note: str = "", now: datetime | None = None
+) -> PageVerification:
+    """Record that `user` checked `page` and found it still correct."""
+    from wiki.models import PageVerification
+
+    if not can_verify(page, user):
+        raise PermissionDenied("Only the page's owner or an editor who can publish it may verify it.")
+    verification = PageVerification(page=page, verified_by=user, note=note.strip(), verified_at=now or timezone.now())
+    verification.full_clean()
+    verification.save()
+    page.last_verified_at = verification.verified_at
+    page.last_verified_by = user
+    page.verification_due_at = verification_due_at(
+        last_verified_at=page.last_verified_at,
+        first_published_at=page.first_published_at,
+        interval_days=page.verification_interval_days,
+    )
+    # Only the verification fields: a plain save would also write draft title or slug changes on the live page.
+    type(page).objects.filter(pk=page.pk).update(
+        last_verified_at=page.last_verified_at,
+        last_verified_by=user,
+        verification_due_at=page.verification_due_at,
+    )
+    return verification
+
+
+def pages_due(*, within_days: int = 0, owner: AbstractBaseUser | None = None, now: datetime | None = None) -> QuerySet:
+    """Live owned pages whose verification falls due within `within_days` days (0: due now), most overdue first."""
+    from wagtail.models import Page
+
+    now = now or timezone.now()
+    pages = owned_pages(Page.objects.live()).filter(due_at__lte=now + timedelta(days=within_days))
+    if owner is not None:
+        pages = pages.filter(owner_id=owner.pk)
+    return pages.order_by("due_at", "title")
+
+
+def owned_pages(queryset: QuerySet | None = None) -> QuerySet:
+    """Pages of every owned type, annotated with `due_at`, `owner_id` and `verified_at` so one query can filter and sort
+    across types (each type keeps its verification fields in its own table)."""
+    from django.db.models import Q
+    from django.db.models.functions import Coalesce
+
+    from wagtail.models import Page, get_page_models
+
+    from wiki.models import OwnedPage
+
+    relations = [model._meta.model_name for model in get_page_models() if issubclass(model, OwnedPage)]
+    queryset = queryset if queryset is not None else Page.objects.all()
+    has_owned_row = Q()
+    for relation in relations:
+        has_owned_row |= Q(**{f"{relation}__isnull": False})
+    return queryset.filter(has_owned_row).annotate(
+        due_at=Coalesce(*[f"{relation}__verification_due_at" for relation in relations]),
+        owner_id=Coalesce(*[f"{relation}__page_owner_id" for relation in relations]),
+        verified_at=Coalesce(*[f"{relation}__last_verified_at" for relation in relations]),
+    )

@@ -1,0 +1,95 @@
+"""Every wiki page has an owner who keeps it true, and a verification interval."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from wiki.freshness import FreshnessState, freshness_at, verification_due_at
+
+VERIFICATION_FIELDS = ("last_verified_at", "last_verified_by", "verification_due_at")
+
+
+def default_interval() -> int:
+    return settings.WIKI_DEFAULT_VERIFICATION_INTERVAL_DAYS
+
+
+class OwnedPage(models.Model):
+    """Abstract mixin for pages: an owner, a verification interval, and the last verification."""
+
+    page_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="page owner",
+        help_text="Keeps this page true and verifies it when it falls due.",
+    )
+    verification_interval_days = models.PositiveSmallIntegerField(
+        "verification interval (days)",
+        default=default_interval,
+        validators=[MinValueValidator(1, "The verification interval must be at least one day.")],
+        help_text="How often the owner must confirm the page is still correct.",
+    )
+    last_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    verification_due_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+
+    ownership_panels = [
+        MultiFieldPanel(
+            [FieldPanel("page_owner"), FieldPanel("verification_interval_days")],
+            heading="Ownership and verification",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        self.verification_due_at = verification_due_at(
+            last_verified_at=self.last_verified_at,
+            first_published_at=self.first_published_at,
+            interval_days=self.verification_interval_days or default_interval(),
+        )
+        if update_fields is not None and "verification_due_at" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "verification_due_at"]
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision carries the fields as they were when it was drafted; a verification made since then
+        # must survive the revision being published.
+        obj = super().with_content_json(content)
+        for field in VERIFICATION_FIELDS:
+            setattr(obj, field, getattr(self, field))
+        return obj
+
+    @property
+    def freshness(self) -> FreshnessState:
+        due_at = self.verification_due_at or verification_due_at(
+            last_verified_at=self.last_verified_at,
+            first_published_at=self.first_published_at,
+            interval_days=self.verification_interval_days,
+        )
+        return freshness_at(due_at)
+
+
+class PageVerification(models.Model):
+    """One "still correct" from an owner: the history behind a page's freshness badge."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="verifications")
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    verified_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=500, blank=True, help_text="Optional: what you checked.")
+
+    class Meta:
+        ordering = ["-verified_at"]
+        get_latest_by = "verified_at"
+
+    def __str__(self) -> str:
+        return f"{self.page} verified {self.verified_at:%Y-%m-%d}"

@@ -1,0 +1,168 @@
+"""Wagtail admin reports: pages due for verification, and pages readers found not helpful."""
+
+import django_filters
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from wiki.freshness import Freshness, freshness_at, pages_due, stale_after
+from wiki.models import PageFeedback
+
+
+def page_edit_url(page) -> str:
+    from django.urls import reverse
+
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+class OwnerFilter(django_filters.ModelChoiceFilter):
+    def filter(self, qs, value):
+        return qs.filter(owner_id=value.pk) if value else qs
+
+
+class DueFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=[(Freshness.DUE.value, "Due"), (Freshness.STALE.value, "Stale")],
+        method="filter_state",
+        empty_label="Due or stale",
+    )
+    owner = OwnerFilter(label="Owner", queryset=lambda request: get_user_model().objects.order_by("first_name"))
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        stale_before = timezone.now() - stale_after()
+        if value == Freshness.STALE:
+            return queryset.filter(due_at__lte=stale_before)
+        if value == Freshness.DUE:
+            return queryset.filter(due_at__gt=stale_before)
+        return queryset
+
+
+class FreshnessColumn(Column):
+    def get_value(self, instance):
+        return freshness_at(instance.due_at).state.label
+
+
+class OwnerColumn(Column):
+    def get_value(self, instance):
+        owner = instance.page_owner
+        return (owner.get_full_name() or owner.get_username()) if owner else "No owner"
+
+
+class PagesDueForVerificationReport(ReportView):
+    page_title = "Pages due for verification"
+    header_icon = "time"
+    index_url_name = "wiki_reports:pages_due"
+    index_results_url_name = "wiki_reports:pages_due_results"
+    filterset_class = DueFilterSet
+    any_permission_required = ["add", "change", "publish"]
+    columns = [
+        TitleColumn("title", label="Page", get_url=page_edit_url),
+        OwnerColumn("owner", label="Owner"),
+        FreshnessColumn("state", label="State"),
+        DateColumn("due_at", label="Due"),
+        DateColumn("verified_at", label="Last verified"),
+    ]
+    list_export = ["title", "owner_name", "state", "due_at", "verified_at"]
+    export_headings = {"owner_name": "Owner", "state": "State", "due_at": "Due", "verified_at": "Last verified"}
+
+    @property
+    def permission_policy(self):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        return PagePermissionPolicy()
+
+    def get_queryset(self):
+        return pages_due()
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        owners = get_user_model().objects.in_bulk([page.owner_id for page in pages if page.owner_id])
+        for page in pages:
+            page.page_owner = owners.get(page.owner_id)
+            page.owner_name = OwnerColumn("owner").get_value(page)
+            page.state = freshness_at(page.due_at).state.label
+        return pages
+
+
+class NotHelpfulFilterSet(WagtailFilterSet):
+    reason = django_filters.ChoiceFilter(
+        label="Reason", choices=PageFeedback.Reason.choices, method="filter_reason", empty_label="Any reason"
+    )
+    since = django_filters.DateFilter(label="Feedback since", method="filter_since")
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_reason(self, queryset, name, value):
+        return queryset.filter(feedback__helpful=False, feedback__reason=value).distinct() if value else queryset
+
+    def filter_since(self, queryset, name, value):
+        return (
+            queryset.filter(feedback__helpful=False, feedback__created_at__date__gte=value).distinct()
+            if value
+            else queryset
+        )
+
+
+class PagesWithNotHelpfulFeedbackReport(ReportView):
+    page_title = "Pages with not-helpful feedback"
+    header_icon = "comment"
+    index_url_name = "wiki_reports:not_helpful"
+    index_results_url_name = "wiki_reports:not_helpful_results"
+    filterset_class = NotHelpfulFilterSet
+    any_permission_required = ["add", "change", "publish"]
+    columns = [
+        TitleColumn("title", label="Page", get_url=page_edit_url),
+        NumberColumn("not_helpful", label="Not helpful"),
+        NumberColumn("helpful", label="Helpful"),
+        Column("latest_reason_label", label="Latest reason"),
+        Column("latest_comment", label="Latest comment"),
+        DateColumn("latest_at", label="Latest"),
+    ]
+    list_export = ["title", "not_helpful", "helpful", "latest_reason_label", "latest_comment", "latest_at"]
+    export_headings = {
+        "not_helpful": "Not helpful",
+        "helpful": "Helpful",
+        "latest_reason_label": "Latest reason",
+        "latest_comment": "Latest comment",
+        "latest_at": "Latest",
+    }
+
+    @property
+    def permission_policy(self):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        return PagePermissionPolicy()
+
+    def get_queryset(self):
+        latest = PageFeedback.objects.filter(page=OuterRef("pk"), helpful=False).order_by("-created_at")
+        return (
+            Page.objects.annotate(
+                not_helpful=Count("feedback", filter=Q(feedback__helpful=False), distinct=True),
+                helpful=Count("feedback", filter=Q(feedback__helpful=True), distinct=True),
+                latest_reason=Subquery(latest.values("reason")[:1]),
+                latest_comment=Subquery(latest.values("comment")[:1]),
+                latest_at=Subquery(latest.values("created_at")[:1]),
+            )
+            .filter(not_helpful__gt=0)
+            .order_by("-not_helpful", "-latest_at")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        labels = dict(PageFeedback.Reason.choices)
+        pages = list(object_list)
+        for page in pages:
+            page.latest_reason_label = labels.get(page.latest_reason, "")
+        return pages

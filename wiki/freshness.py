@@ -110,12 +110,12 @@ def pages_due(*, within_days: int = 0, owner: AbstractBaseUser | None = None, no
     now = now or timezone.now()
     pages = owned_pages(Page.objects.live()).filter(due_at__lte=now + timedelta(days=within_days))
     if owner is not None:
-        pages = pages.filter(owner_id=owner.pk)
+        pages = pages.filter(owned_by_id=owner.pk)
     return pages.order_by("due_at", "title")
 
 
 def owned_pages(queryset: QuerySet | None = None) -> QuerySet:
-    """Pages of every owned type, annotated with `due_at`, `owner_id` and `verified_at` so one query can filter and sort
+    """Pages of every owned type, annotated with `due_at`, `owned_by_id` and `verified_at` so one query can filter and sort
     across types (each type keeps its verification fields in its own table)."""
     from django.db.models import Q
     from django.db.models.functions import Coalesce
@@ -131,6 +131,6 @@ def owned_pages(queryset: QuerySet | None = None) -> QuerySet:
         has_owned_row |= Q(**{f"{relation}__isnull": False})
     return queryset.filter(has_owned_row).annotate(
         due_at=Coalesce(*[f"{relation}__verification_due_at" for relation in relations]),
-        owner_id=Coalesce(*[f"{relation}__page_owner_id" for relation in relations]),
+        owned_by_id=Coalesce(*[f"{relation}__page_owner_id" for relation in relations]),
         verified_at=Coalesce(*[f"{relation}__last_verified_at" for relation in relations]),
     )

@@ -23,7 +23,7 @@ def page_edit_url(page) -> str:
 
 class OwnerFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
-        return qs.filter(owner_id=value.pk) if value else qs
+        return qs.filter(owned_by_id=value.pk) if value else qs
 
 
 class DueFilterSet(WagtailFilterSet):
@@ -87,9 +87,9 @@ class PagesDueForVerificationReport(ReportView):
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
-        owners = get_user_model().objects.in_bulk([page.owner_id for page in pages if page.owner_id])
+        owners = get_user_model().objects.in_bulk([page.owned_by_id for page in pages if page.owned_by_id])
         for page in pages:
-            page.page_owner = owners.get(page.owner_id)
+            page.page_owner = owners.get(page.owned_by_id)
             page.owner_name = OwnerColumn("owner").get_value(page)
             page.state = freshness_at(page.due_at).state.label
         return pages

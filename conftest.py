@@ -1,0 +1,34 @@
+import pytest
+from wagtail.models import Site
+
+from wiki.factories import UserFactory
+
+
+@pytest.fixture
+def home(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def person(db):
+    return UserFactory(first_name="Jill", last_name="Hartmann")
+
+
+@pytest.fixture
+def signed_in(client, person):
+    client.force_login(person)
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(first_name="Carrie", last_name="Trainer")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="root", is_superuser=True, is_staff=True)

@@ -1,4 +1,5 @@
 import pytest
+
 from wagtail.models import Site
 
 from wiki.factories import UserFactory

@@ -1,7 +1,9 @@
 """factory_boy factories for wiki pages, people and training materials (tests, benchmarks)."""
 
 import factory
+
 from django.contrib.auth import get_user_model
+
 from wagtail.models import Page
 
 from expertise.models import Topic
@@ -76,7 +78,9 @@ class ArticlePageFactory(WikiPageFactory):
 class TrainingMaterialFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Course {n}")
     kind = TrainingMaterial.Kind.COURSE
-    url = factory.LazyAttribute(lambda material: f"https://learning.example.com/{material.title.lower().replace(' ', '-')}")
+    url = factory.LazyAttribute(
+        lambda material: f"https://learning.example.com/{material.title.lower().replace(' ', '-')}"
+    )
     trainer = factory.SubFactory(UserFactory)
 
     class Meta:

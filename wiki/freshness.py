@@ -115,8 +115,8 @@ def pages_due(*, within_days: int = 0, owner: AbstractBaseUser | None = None, no
 
 
 def owned_pages(queryset: QuerySet | None = None) -> QuerySet:
-    """Pages of every owned type, annotated with `due_at`, `owned_by_id` and `verified_at` so one query can filter and sort
-    across types (each type keeps its verification fields in its own table)."""
+    """Pages of every owned type, annotated with `due_at`, `owned_by_id` and `verified_at`, so that one query
+    can filter and sort across types (each type keeps its verification fields in its own table)."""
     from django.db.models import Q
     from django.db.models.functions import Coalesce
 

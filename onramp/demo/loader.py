@@ -271,9 +271,11 @@ def load_feedback(feedback: list[dict], *, users, pages, report: LoadReport) -> 
 def demo_logins() -> list[tuple[str, str]]:
     """One login per role, for the banner `make run` prints."""
     people = content("people").PEOPLE
-    logins = []
+    logins: list[tuple[str, str]] = []
     for role in ["admin", "new-hire", "buddy", "expert", "trainer", "manager"]:
-        person = next((p for p in people if role in p["roles"]), None)
+        shown = {username for _, username in logins}
+        candidates = [p for p in people if role in p["roles"]]
+        person = next((p for p in candidates if p["username"] not in shown), candidates[0] if candidates else None)
         if person:
             logins.append((role, person["username"]))
     return logins

@@ -1,4 +1,5 @@
 import pytest
+
 from django.test import Client
 
 from wiki.factories import ArticlePageFactory, ProcessPageFactory

@@ -143,4 +143,3 @@ def test_the_model_refuses_an_interval_of_zero(article):
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "verification_interval_days" in error.value.message_dict
-

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,7 +58,9 @@ def test_reports_are_closed_to_people_without_page_permissions(client, pages):
 
 def test_not_helpful_report_counts_votes_and_shows_the_latest_reason(client, editor, pages):
     reader = UserFactory()
-    PageFeedback.objects.create(page=pages["stale"], helpful=False, reason="outdated", comment="Old screen", user=reader)
+    PageFeedback.objects.create(
+        page=pages["stale"], helpful=False, reason="outdated", comment="Old screen", user=reader
+    )
     PageFeedback.objects.create(page=pages["stale"], helpful=False, reason="steps-missing", comment="Step 3?")
     PageFeedback.objects.create(page=pages["stale"], helpful=True)
     PageFeedback.objects.create(page=pages["fresh"], helpful=True)

@@ -496,7 +496,7 @@ TOLERANCES = {
         ("heading", "Payment block keys you will still see"),
         (
             "text",
-            "<ul><li><strong>R</strong>: invoice verification block, only on invoices posted before the 2023 change</li><li><strong>A</strong>: blocked for payment manually by AP, for example during a dispute</li><li><strong>Z1</strong>: our key, set automatically when the vendor's bank details changed in the last 14 days and are not yet verified</li><li><strong>Z2</strong>: our key, set when an inbox item for the same vendor is in QUERY with a dispute flag</li></ul>",
+            "<ul><li><strong>R</strong>: invoice verification block, only on invoices posted before the 2023 change</li><li><strong>A</strong>: blocked for payment manually by AP, for example during a dispute</li><li><strong>Z1</strong>: our key, set automatically on all open items when the vendor's bank details are changed, and removed when the change is confirmed</li><li><strong>Z2</strong>: our key, set when an inbox item for the same vendor is in QUERY with a dispute flag</li></ul>",
         ),
         ("who_to_ask", ["Three-way match", "Payment blocks"], "if a tolerance looks wrong for a vendor or material"),
     ],
@@ -759,7 +759,7 @@ PAYMENT_RUN = {
         (
             "callout",
             "warning",
-            "<p>The bank cut-off for same-day BACS and Elixir is 15:30 UK time. If files are not released by then, payments go a day late and late-payment interest under the UK and Polish prompt payment rules can apply.</p>",
+            "<p>The banks' cut-off for BACS, Elixir and ACH files in the next processing cycle is 15:30 UK time. If files are not released by then, every payment in the run goes a day late and late-payment interest under the UK and Polish prompt payment rules can apply.</p>",
         ),
         ("who_to_ask", ["Payment runs", "Segregation of duties"], "if a run fails or the proposal looks wrong"),
     ],

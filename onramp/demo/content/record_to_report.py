@@ -78,10 +78,10 @@ CODING_GUIDE = {
             ["Type", "Used for", "Number range starts"],
             [
                 ["SA", "Manual G/L journal", "10"],
-                ["ZA", "Accrual, reverses automatically on day 1 of next period", "17"],
-                ["ZI", "Intercompany recharge posted with ZIC_POST", "18"],
-                ["ZU", "Journal posted from ZJE_UPLOAD", "19"],
-                ["KR / KG", "Vendor invoice / credit without PO", "19 / 17"],
+                ["ZA", "Accrual, reverses automatically on day 1 of next period", "11"],
+                ["ZI", "Intercompany recharge posted with ZIC_POST", "12"],
+                ["ZU", "Journal posted from ZJE_UPLOAD", "13"],
+                ["KR / KG", "Vendor invoice / credit without PO", "19 / 16"],
                 ["RE", "Invoice posted in MIRO", "51"],
                 ["AB", "Clearing document", "01"],
             ],
@@ -155,7 +155,7 @@ POST_GL_JOURNAL = {
         (
             "callout",
             "tip",
-            "<p>If the posting period is closed, FB50 shows message F5 201. During close only the GL team lead's role can post to the prior period after working day 3; ask Helen's team, do not ask Finance Systems to open the period.</p>",
+            "<p>If the posting period is closed, FB50 shows message F5 201. After 17:00 on working day 3 of the close only the senior GL role can post to the prior period; ask Helen's team, do not ask Finance Systems to open the period.</p>",
         ),
         ("who_to_ask", ["Journal entries", "Approval limits"], "before posting anything unusual or large"),
     ],

@@ -1,0 +1,60 @@
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision
+
+from expertise.models import Topic
+from wiki.models import ArticlePage, PageFeedback, PageVerification, ProcessPage, TrainingMaterial
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return {
+        "people": get_user_model().objects.count(),
+        "topics": Topic.objects.count(),
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "verifications": PageVerification.objects.count(),
+        "materials": TrainingMaterial.objects.count(),
+        "feedback": PageFeedback.objects.count(),
+    }
+
+
+def test_demo_organisation_is_complete_and_loading_it_twice_changes_nothing(capsys):
+    call_command("load_demo")
+    first = counts()
+    assert first["people"] >= 25
+    assert ArticlePage.objects.live().count() >= 40
+    areas = ProcessPage.objects.filter(depth=3).values_list("title", flat=True)
+    for area in ["Procure to pay", "Record to report", "Order to cash", "Month-end close", "Vendor master data"]:
+        assert area in areas
+    assert any("xpense" in title for title in areas)
+    assert ProcessPage.objects.filter(depth=5).exists(), "the demo nests sub-processes"
+    assert set(ArticlePage.objects.values_list("kind", flat=True)) == {"procedure", "how-to", "faq", "reference"}
+    assert first["materials"] >= 8 and first["feedback"] >= 10
+    assert "password for all: onramp-demo" in capsys.readouterr().out
+
+    call_command("load_demo")
+    assert counts() == first
+    assert "nothing changed" in capsys.readouterr().out
+
+
+def test_demo_pages_have_owners_and_a_spread_of_freshness(client):
+    from wiki.freshness import Freshness
+
+    call_command("load_demo")
+    pages = list(ArticlePage.objects.all())
+    assert all(page.page_owner_id for page in pages)
+    states = {page.freshness.state for page in pages}
+    assert states == {Freshness.VERIFIED, Freshness.DUE, Freshness.STALE}
+
+
+def test_every_demo_article_renders(client):
+    call_command("load_demo")
+    client.force_login(get_user_model().objects.filter(is_superuser=True).first())
+    for page in ArticlePage.objects.live():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url

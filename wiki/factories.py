@@ -3,6 +3,7 @@
 import factory
 
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 
 from wagtail.models import Page
 
@@ -34,7 +35,7 @@ class WikiPageFactory(factory.django.DjangoModelFactory):
     """Creates a page under `parent` (the site's home page by default) and publishes it."""
 
     title = factory.Sequence(lambda n: f"Page {n}")
-    slug = factory.LazyAttribute(lambda page: page.title.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
     page_owner = factory.SubFactory(UserFactory)
 
     class Meta:

@@ -217,3 +217,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+TAGGIT_TAGS_FROM_STRING = "expertise.topics.parse_topics"
+TAGGIT_STRING_FROM_TAGS = "expertise.topics.format_topics"

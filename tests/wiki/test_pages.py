@@ -185,3 +185,33 @@ def test_pages_in_a_restricted_section_are_left_out_of_listings(signed_in, home)
     restriction.groups.add(Group.objects.get(name="Moderators"))
     html = signed_in.get(home.url).content.decode()
     assert "Payroll" not in html
+
+
+@pytest.mark.parametrize("view", ["home", "process", "article"])
+def test_query_count_does_not_grow_with_the_wiki(client, person, home, view):
+    """Render each page type on a small and on a larger wiki: the number of queries must stay the same."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    topic = TopicFactory(name="Payment runs")
+    area = ProcessPageFactory(title="Procure to pay")
+    process = ProcessPageFactory(parent=area, title="Payments")
+    article = ArticlePageFactory(parent=process, title="Run the payment proposal", body=BODY, topics=[topic])
+    url = {"home": home.url, "process": process.url, "article": article.url}[view]
+    client.force_login(person)
+
+    def queries() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    small = queries()
+    for number in range(3):
+        other_area = ProcessPageFactory(title=f"Area {number}")
+        other_process = ProcessPageFactory(parent=other_area, title=f"Process {number}")
+        for article_number in range(4):
+            ArticlePageFactory(parent=other_process, title=f"Article {number}.{article_number}", topics=[topic])
+            ArticlePageFactory(parent=process, title=f"Sibling {number}.{article_number}", topics=[topic])
+    # Fewer is fine: with enough articles sharing a topic, related pages need no second query for siblings.
+    assert queries() <= small

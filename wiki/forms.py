@@ -30,12 +30,6 @@ class FeedbackForm(forms.ModelForm):
         model = PageFeedback
         fields = ["helpful", "reason", "comment"]
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("helpful") is False and not cleaned.get("reason"):
-            self.add_error("reason", "Tell us what was wrong: choose a reason.")
-        return cleaned
-
     def save(self, *, page, user) -> PageFeedback:
         feedback = super().save(commit=False)
         feedback.page = page

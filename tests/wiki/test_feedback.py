@@ -32,7 +32,7 @@ def test_not_helpful_without_a_reason_is_refused(signed_in, article):
     response = signed_in.post(article.url, {"helpful": "no", "comment": "meh"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Tell us what was wrong: choose a reason." in html
+    assert html.count("Tell us what was wrong: choose a reason.") == 1
     assert "nothing was saved" in html
     assert not PageFeedback.objects.exists()
 

@@ -37,6 +37,8 @@ def verify_page_view(request, page_id: int):
             "freshness": page.freshness,
             "history": page.verifications.select_related("verified_by")[:10],
             "header_icon": "tick",
+            "page_title": "Verify a page",
+            "page_subtitle": page.get_admin_display_title(),
         },
         status=400 if form.errors else 200,
     )

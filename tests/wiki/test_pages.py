@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from django.urls import reverse
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
@@ -217,3 +219,13 @@ def test_query_count_does_not_grow_with_the_wiki(client, person, home, view):
             ArticlePageFactory(parent=process, title=f"Sibling {number}.{article_number}", topics=[topic])
     # Fewer is fine: with enough articles sharing a topic, related pages need no second query for siblings.
     assert queries() <= small
+
+
+def test_the_admin_editor_opens_an_article_with_every_block(client, admin_user):
+    topic = TopicFactory(name="Invoice parking")
+    body = [*BODY, ("who_to_ask", {"topics": [topic], "note": "for parked invoices"})]
+    article = ArticlePageFactory(parent=ProcessPageFactory(title="Procure to pay"), title="Post an invoice", body=body)
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert response.status_code == 200
+    assert "Ownership and verification" in response.content.decode()

@@ -1,0 +1,65 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def settings_value(module: str, expression: str, **env: str) -> subprocess.CompletedProcess:
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY"}}
+    environment.update(DJANGO_SETTINGS_MODULE=module, **env)
+    return subprocess.run(  # noqa: S603 - the test's own Python with fixed code
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+
+def test_with_nothing_set_onramp_uses_sqlite_database_search_and_eager_celery():
+    result = settings_value(
+        "onramp.settings.dev",
+        "settings.DATABASES['default']['ENGINE'], settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'],"
+        " settings.CELERY_TASK_ALWAYS_EAGER, settings.DEBUG",
+    )
+    assert result.stdout.strip() == "django.db.backends.sqlite3 wagtail.search.backends.database True True"
+
+
+def test_the_environment_chooses_postgresql_a_broker_and_elasticsearch():
+    result = settings_value(
+        "onramp.settings.dev",
+        "settings.DATABASES['default']['ENGINE'], settings.CELERY_TASK_ALWAYS_EAGER,"
+        " settings.WAGTAILSEARCH_BACKENDS['default']['URLS']",
+        DATABASE_URL="postgres://onramp@db.internal:5432/onramp",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql False ['http://search.internal:9200']"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = settings_value("onramp.settings.production", "settings.DEBUG")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in the environment" in result.stderr
+
+
+def test_production_is_not_in_debug_and_uses_secure_cookies():
+    result = settings_value(
+        "onramp.settings.production",
+        "settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS > 0",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="onramp.example.com",
+    )
+    assert result.stdout.strip() == "False True True"
+
+
+def test_a_malformed_boolean_names_the_variable():
+    result = settings_value("onramp.settings.dev", "settings.EMAIL_USE_TLS", EMAIL_USE_TLS="perhaps")
+    assert "EMAIL_USE_TLS must be true or false" in result.stderr
+
+
+def test_the_celery_app_reads_its_configuration_from_django_settings():
+    result = settings_value(
+        "onramp.settings.dev",
+        "__import__('onramp').celery_app.conf.task_serializer, __import__('onramp').celery_app.conf.task_acks_late",
+    )
+    assert result.stdout.strip() == "json True"

@@ -4,20 +4,20 @@ import django_filters
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from wiki.freshness import Freshness, freshness_at, pages_due, stale_after
 from wiki.models import PageFeedback
 
 
 def page_edit_url(page) -> str:
-    from django.urls import reverse
-
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
@@ -59,13 +59,19 @@ class OwnerColumn(Column):
         return (owner.get_full_name() or owner.get_username()) if owner else "No owner"
 
 
-class PagesDueForVerificationReport(ReportView):
+class WikiPageReport(ReportView):
+    """A report on pages, open to anyone who may add, edit or publish pages."""
+
+    any_permission_required = ["add", "change", "publish"]
+    permission_policy = PagePermissionPolicy()
+
+
+class PagesDueForVerificationReport(WikiPageReport):
     page_title = "Pages due for verification"
     header_icon = "time"
     index_url_name = "wiki_reports:pages_due"
     index_results_url_name = "wiki_reports:pages_due_results"
     filterset_class = DueFilterSet
-    any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn("title", label="Page", get_url=page_edit_url),
         OwnerColumn("owner", label="Owner"),
@@ -75,12 +81,6 @@ class PagesDueForVerificationReport(ReportView):
     ]
     list_export = ["title", "owner_name", "state", "due_at", "verified_at"]
     export_headings = {"owner_name": "Owner", "state": "State", "due_at": "Due", "verified_at": "Last verified"}
-
-    @property
-    def permission_policy(self):
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
-        return PagePermissionPolicy()
 
     def get_queryset(self):
         return pages_due()
@@ -116,13 +116,12 @@ class NotHelpfulFilterSet(WagtailFilterSet):
         )
 
 
-class PagesWithNotHelpfulFeedbackReport(ReportView):
+class PagesWithNotHelpfulFeedbackReport(WikiPageReport):
     page_title = "Pages with not-helpful feedback"
     header_icon = "comment"
     index_url_name = "wiki_reports:not_helpful"
     index_results_url_name = "wiki_reports:not_helpful_results"
     filterset_class = NotHelpfulFilterSet
-    any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn("title", label="Page", get_url=page_edit_url),
         NumberColumn("not_helpful", label="Not helpful"),
@@ -139,12 +138,6 @@ class PagesWithNotHelpfulFeedbackReport(ReportView):
         "latest_comment": "Latest comment",
         "latest_at": "Latest",
     }
-
-    @property
-    def permission_policy(self):
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
-        return PagePermissionPolicy()
 
     def get_queryset(self):
         latest = PageFeedback.objects.filter(page=OuterRef("pk"), helpful=False).order_by("-created_at")

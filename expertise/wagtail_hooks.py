@@ -1,3 +1,4 @@
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,10 +11,10 @@ class TopicViewSet(SnippetViewSet):
     menu_label = "Topics"
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["name", "slug"]
+    list_display = ["name", "description"]
     search_fields = ["name"]
     ordering = ["name"]
-    form_fields = ["name", "slug", "description"]
+    panels = [FieldPanel("name"), FieldPanel("description")]
 
 
 register_snippet(TopicViewSet)

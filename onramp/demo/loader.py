@@ -39,6 +39,11 @@ ROLE_GROUPS = {
     "manager": ["Managers", "Moderators"],
     "admin": ["Moderators"],
 }
+# What each demo group may do in the admin beyond Wagtail's own Editors and Moderators.
+GROUP_PERMISSIONS = {
+    "Trainers": ["wiki.add_trainingmaterial", "wiki.change_trainingmaterial", "wiki.delete_trainingmaterial"],
+    "Moderators": ["expertise.add_topic", "expertise.change_topic"],
+}
 HOME_INTRO = (
     "<p>The business-process wiki of Brightwater Finance Shared Services: how we actually run procure-to-pay, "
     "record-to-report, order-to-cash, the month-end close, vendor master data and expenses on our customised "
@@ -63,6 +68,7 @@ def load_demo(*, now=None) -> LoadReport:
     now = now or timezone.now()
     report = LoadReport()
     users = load_people(content("people").PEOPLE, report=report)
+    grant_group_permissions()
     topics = load_topics(content("topics").TOPICS, report=report)
     home = demo_home_page()
     pages: dict[str, Page] = {}
@@ -99,6 +105,16 @@ def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
             report.count("person")
         users[person["username"]] = user
     return users
+
+
+def grant_group_permissions() -> None:
+    from django.contrib.auth.models import Permission
+
+    for group_name, codenames in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 def load_topics(topics: list[tuple[str, str]], *, report: LoadReport) -> dict[str, Topic]:

@@ -58,3 +58,13 @@ def test_every_demo_article_renders(client):
     for page in ArticlePage.objects.live():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def test_the_demo_trainer_may_manage_training_materials(client):
+    from django.urls import reverse
+
+    call_command("load_demo")
+    trainer = get_user_model().objects.filter(groups__name="Trainers").first()
+    client.force_login(trainer)
+    assert client.get(reverse("wagtailsnippets_wiki_trainingmaterial:list")).status_code == 200
+    assert trainer.has_perm("wiki.change_trainingmaterial")

@@ -70,7 +70,7 @@ def test_navigation_shows_the_process_tree_two_levels_deep(signed_in, home):
     response = signed_in.get(home.url)
     nav = response.content.decode().split('aria-label="Processes"')[1].split("</nav>")[0]
     assert "Record to report" in nav
-    assert "Journal entries" in nav
+    assert f'href="{process.url}"' in nav and "Journal entries" in nav
     assert "Recurring entries" not in nav
 
 

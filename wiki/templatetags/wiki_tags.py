@@ -1,3 +1,5 @@
+from dataclasses import dataclass, field
+
 from django import template
 
 from wagtail.models import Page, Site
@@ -8,9 +10,20 @@ from wiki.visibility import viewable
 register = template.Library()
 
 
+@dataclass
+class NavItem:
+    id: int
+    title: str
+    url: str
+    children: list["NavItem"] = field(default_factory=list)
+
+
 @register.simple_tag(takes_context=True)
-def process_tree(context) -> list[ProcessPage]:
-    """The top two levels of the process tree (areas and their processes), in one query, for navigation."""
+def process_tree(context) -> list[NavItem]:
+    """The top two levels of the process tree (areas and their processes), in one query, for navigation.
+
+    Read as plain values: building a page object for each of a few hundred processes costs more than
+    the query."""
     request = context["request"]
     tree = getattr(request, "_onramp_process_tree", None)
     if tree is not None:
@@ -19,21 +32,21 @@ def process_tree(context) -> list[ProcessPage]:
     if site is None:
         return []
     root = site.root_page
-    pages = (
+    rows = (
         viewable(
             ProcessPage.objects.descendant_of(root).live().filter(depth__in=[root.depth + 1, root.depth + 2]),
             request,
         )
         .order_by("path")
-        .only("id", "title", "path", "depth", "url_path")
+        .values_list("id", "title", "depth", "url_path")
     )
-    areas: list[ProcessPage] = []
-    for page in pages:
-        if page.depth == root.depth + 1:
-            page.nav_children = []
-            areas.append(page)
-        elif areas and page.path.startswith(areas[-1].path):
-            areas[-1].nav_children.append(page)
+    areas: list[NavItem] = []
+    for page_id, title, depth, url_path in rows:
+        item = NavItem(id=page_id, title=title, url="/" + url_path[len(root.url_path) :])
+        if depth == root.depth + 1:
+            areas.append(item)
+        elif areas:
+            areas[-1].children.append(item)
     request._onramp_process_tree = areas
     return areas
 
@@ -44,11 +57,6 @@ def breadcrumbs(context, page: Page) -> list[Page]:
     site = Site.find_for_request(context["request"])
     depth = site.root_page.depth if site else 2
     return list(page.get_ancestors().filter(depth__gt=depth).only("id", "title", "url_path", "path", "depth"))
-
-
-@register.filter
-def is_current_section(page: Page, current: Page | None) -> bool:
-    return current is not None and current.path.startswith(page.path)
 
 
 @register.simple_tag

@@ -14,15 +14,18 @@ def related_articles(article: ArticlePage, *, request: HttpRequest, limit: int =
     """Articles sharing the most topics with `article`, then its siblings, never itself."""
     topic_ids = PageTopic.objects.filter(content_object_id=article.pk).values("tag_id")
     live = viewable(ArticlePage.objects.live().exclude(pk=article.pk), request)
-    by_topic = list(
+    ranked_ids = list(
         live.filter(topic_links__tag_id__in=topic_ids)
+        .values("pk")
         .annotate(shared=Count("topic_links", distinct=True))
-        .order_by("-shared", "title")[:limit]
+        .order_by("-shared", "title")
+        .values_list("pk", flat=True)[:limit]
     )
-    if len(by_topic) < limit:
-        siblings = live.sibling_of(article).exclude(pk__in=[page.pk for page in by_topic]).order_by("title")
-        by_topic.extend(siblings[: limit - len(by_topic)])
-    return by_topic
+    if len(ranked_ids) < limit:
+        siblings = live.sibling_of(article).exclude(pk__in=ranked_ids).order_by("title")
+        ranked_ids.extend(siblings.values_list("pk", flat=True)[: limit - len(ranked_ids)])
+    pages = ArticlePage.objects.filter(pk__in=ranked_ids).only("id", "title", "url_path", "path", "depth").in_bulk()
+    return [pages[pk] for pk in ranked_ids]
 
 
 def owners_of_topic_pages(topics: list[Topic], *, limit: int = 5) -> list[AbstractBaseUser]:

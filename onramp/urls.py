@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("wiki/pages/<int:page_id>/verify/", wiki_views.verify, name="wiki_verify"),
+    path("", include("expertise.urls")),
 ]
 
 if settings.DEBUG:

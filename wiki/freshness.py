@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from wiki.signals import page_verified
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
     from django.db.models import QuerySet
@@ -100,6 +102,7 @@ def verify_page(
         last_verified_by=user,
         verification_due_at=page.verification_due_at,
     )
+    page_verified.send(sender=type(page), page=page, verification=verification)
     return verification
 
 

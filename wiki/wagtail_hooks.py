@@ -33,21 +33,14 @@ def register_wiki_admin_urls():
     ]
 
 
-class PageReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("wagtailadmin.access_admin")
-
-
 @hooks.register("register_reports_menu_item")
 def register_pages_due_report():
-    return PageReportMenuItem(
-        "Pages due for verification", reverse("wiki_reports:pages_due"), icon_name="time", order=50
-    )
+    return MenuItem("Pages due for verification", reverse("wiki_reports:pages_due"), icon_name="time", order=50)
 
 
 @hooks.register("register_reports_menu_item")
 def register_not_helpful_report():
-    return PageReportMenuItem(
+    return MenuItem(
         "Pages with not-helpful feedback", reverse("wiki_reports:not_helpful"), icon_name="comment", order=51
     )
 

@@ -15,10 +15,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.models import Page, Site
 
-from expertise.models import Topic
+from expertise.models import Team, Topic
 from wiki.freshness import verify_page
 from wiki.models import ArticlePage, HomePage, PageFeedback, ProcessPage, TrainingMaterial
 
@@ -76,6 +77,7 @@ def load_demo(*, now=None) -> LoadReport:
         load_process(content(module).AREA, parent=home, users=users, topics=topics, pages=pages, now=now, report=report)
     load_materials(content("materials").MATERIALS, users=users, topics=topics, pages=pages, now=now, report=report)
     load_feedback(content("feedback").FEEDBACK, users=users, pages=pages, report=report)
+    load_expertise(content("people").PEOPLE, users=users, topics=topics, now=now, report=report)
     return report
 
 
@@ -96,6 +98,7 @@ def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
             user.set_password(DEMO_PASSWORD)
             user.full_clean()
             user.save()
+            fill_profile(user, person)
             for role in person["roles"]:
                 for group_name in ROLE_GROUPS[role]:
                     group, created = Group.objects.get_or_create(name=group_name)
@@ -104,7 +107,39 @@ def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
                     user.groups.add(group)
             report.count("person")
         users[person["username"]] = user
+    link_managers(people, users)
     return users
+
+
+def fill_profile(user, person: dict) -> None:
+    from datetime import date
+
+    from expertise.people import profile_for
+
+    team, _ = Team.objects.get_or_create(name=person["team"], defaults={"slug": slugify(person["team"])})
+    profile = profile_for(user)
+    profile.team = team
+    profile.title = person["title"]
+    profile.location = person["location"]
+    profile.time_zone = person["time_zone"]
+    profile.start_date = date.fromisoformat(person["start_date"])
+    profile.bio = person["bio"]
+    if person.get("out_of_office_days"):
+        profile.out_of_office_until = timezone.localdate() + timedelta(days=person["out_of_office_days"])
+    profile.full_clean()
+    profile.save()
+
+
+def link_managers(people: list[dict], users: dict) -> None:
+    from expertise.people import profile_for
+
+    for person in people:
+        profile = profile_for(users[person["username"]])
+        manager = users.get(person.get("manager"))
+        if manager is not None and profile.manager_id is None:
+            profile.manager = manager
+            profile.full_clean()
+            profile.save(update_fields=["manager"])
 
 
 def grant_group_permissions() -> None:
@@ -282,6 +317,64 @@ def load_feedback(feedback: list[dict], *, users, pages, report: LoadReport) -> 
         vote.full_clean()
         vote.save()
         report.count("feedback")
+
+
+ENDORSEMENT_REASONS = [
+    "Talked me through {topic} on my second day, with the real screens.",
+    "Spotted what was wrong with my {topic} case in five minutes.",
+    "Wrote the checklist for {topic} we all use now.",
+    "Always the one who knows the exception cases of {topic}.",
+]
+
+
+def load_expertise(people: list[dict], *, users, topics, now, report: LoadReport) -> None:
+    """Self-assessments (with an older one, so progress shows), endorsements by teammates and manager
+    confirmations, so that the map and "who knows" have something to say from day one."""
+    from expertise.models import Evidence, EvidenceKind, SelfAssessment
+    from expertise.recording import confirm_by_manager, endorse, self_assess
+
+    if SelfAssessment.objects.filter(person__username__in=[p["username"] for p in people]).exists():
+        return
+    by_team: dict[str, list[dict]] = {}
+    for person in people:
+        by_team.setdefault(person["team"], []).append(person)
+    for index, person in enumerate(people):
+        user = users[person["username"]]
+        user.profile.ask_me_about.set([topics[name] for name in person["ask_me_about"]])
+        learning = [] if person["ask_me_about"] else team_topics(by_team[person["team"]], limit=2)
+        for name in person["ask_me_about"]:
+            self_assess(person=user, topic=topics[name], level=3, at=now - timedelta(days=200))
+            self_assess(person=user, topic=topics[name], level=4 + (index % 2), note="Re-assessed at my review.")
+            report.count("self-assessment")
+        for name in learning:
+            self_assess(person=user, topic=topics[name], level=1, at=now - timedelta(days=10), note="First week.")
+            self_assess(person=user, topic=topics[name], level=2, note="Did it twice with my buddy.")
+            report.count("self-assessment")
+        colleagues = [p for p in by_team[person["team"]] if p is not person]
+        for offset, name in enumerate(person["ask_me_about"][:2]):
+            for colleague in colleagues[offset : offset + 2]:
+                endorse(
+                    endorser=users[colleague["username"]],
+                    person=user,
+                    topic=topics[name],
+                    reason=ENDORSEMENT_REASONS[(index + offset) % len(ENDORSEMENT_REASONS)].format(topic=name.lower()),
+                )
+                report.count("endorsement")
+        manager = users.get(person.get("manager"))
+        if manager is not None and person["ask_me_about"] and "expert" in person["roles"]:
+            confirm_by_manager(manager=manager, person=user, topic=topics[person["ask_me_about"][0]])
+            report.count("manager confirmation")
+    if not Evidence.objects.filter(kind=EvidenceKind.PAGE_EDITED).exists():
+        raise RuntimeError("The demo pages recorded no authorship evidence; is the expertise app installed?")
+
+
+def team_topics(team: list[dict], *, limit: int) -> list[str]:
+    names: list[str] = []
+    for person in team:
+        for name in person["ask_me_about"]:
+            if name not in names:
+                names.append(name)
+    return names[:limit]
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -220,3 +220,15 @@ LOGGING = {
 
 TAGGIT_TAGS_FROM_STRING = "expertise.topics.parse_topics"
 TAGGIT_STRING_FROM_TAGS = "expertise.topics.format_topics"
+
+# Expertise scoring (see expertise/scoring.py): evidence loses half its weight every half-life.
+EXPERTISE_HALF_LIFE_DAYS = int(env("EXPERTISE_HALF_LIFE_DAYS", "365"))
+EXPERTISE_SUBSTANTIAL_EDIT_CHARS = 200
+
+CELERY_BEAT_SCHEDULE = {
+    "recompute-expertise-scores": {
+        "task": "expertise.tasks.recompute_expertise_scores",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 60 * 60},
+    },
+}

@@ -79,6 +79,7 @@ PEOPLE = [
         "manager": "marty.keller",
         "roles": ["manager", "expert"],
         "ask_me_about": ["Payment runs", "Approval limits", "Segregation of duties"],
+        "out_of_office_days": 9,
         "bio": "Leads the payables team in Kraków and owns the payment run calendar for all four company codes.",
     },
     {

@@ -1,0 +1,136 @@
+"""The expertise map: who knows which topics, per person or per team, and where knowledge is thin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q, QuerySet, Sum
+
+from expertise.models import ExpertiseScore, Profile, Team, Topic
+
+EXPERT_RANK = 2  # expert or go-to person
+RANK_LABELS = {0: "Learning", 1: "Practitioner", 2: "Expert", 3: "Go-to person"}
+
+
+@dataclass
+class TopicCoverage:
+    topic: Topic
+    experts: int
+
+    @property
+    def at_risk(self) -> bool:
+        """Bus factor: no expert at all, or only one."""
+        return self.experts <= 1
+
+
+@dataclass
+class MapRow:
+    label: str
+    url: str
+    cells: list[dict | None] = field(default_factory=list)
+
+
+@dataclass
+class CoverageMap:
+    topics: list[TopicCoverage]
+    rows: list[MapRow]
+    page: PaginatorPage | None
+
+
+def topics_of_area(area) -> QuerySet[Topic]:
+    """Topics of the pages in a process area (the area itself and everything under it)."""
+    from wiki.models import PageTopic
+
+    links = PageTopic.objects.filter(content_object__path__startswith=area.path)
+    return Topic.objects.filter(pk__in=links.values("tag_id"))
+
+
+def map_topics(*, area=None) -> list[Topic]:
+    topics = topics_of_area(area) if area is not None else Topic.objects.filter(scores__isnull=False).distinct()
+    return list(topics.order_by("name"))
+
+
+def expert_counts(topic_ids: list[int], *, team: Team | None = None) -> dict[int, int]:
+    scores = ExpertiseScore.objects.filter(topic_id__in=topic_ids, rank__gte=EXPERT_RANK, person__is_active=True)
+    if team is not None:
+        scores = scores.filter(person__profile__team=team)
+    return dict(scores.values("topic_id").annotate(n=Count("person_id")).values_list("topic_id", "n"))
+
+
+def coverage_map(
+    *, area=None, team: Team | None = None, by: str = "people", page_number=1, per_page: int = 100
+) -> CoverageMap:
+    topics = map_topics(area=area)
+    topic_ids = [topic.pk for topic in topics]
+    counts = expert_counts(topic_ids, team=team)
+    coverage = [TopicCoverage(topic=topic, experts=counts.get(topic.pk, 0)) for topic in topics]
+    if by == "teams":
+        return CoverageMap(topics=coverage, rows=team_rows(topic_ids, team=team), page=None)
+    rows, page = people_rows(topic_ids, team=team, page_number=page_number, per_page=per_page)
+    return CoverageMap(topics=coverage, rows=rows, page=page)
+
+
+def people_rows(topic_ids: list[int], *, team: Team | None, page_number, per_page: int):
+    scores = ExpertiseScore.objects.filter(topic_id__in=topic_ids, person__is_active=True)
+    if team is not None:
+        scores = scores.filter(person__profile__team=team)
+    people = scores.values("person_id").annotate(total=Sum("score")).order_by("-total", "person_id")
+    page = Paginator(people, per_page).get_page(page_number)
+    person_ids = [row["person_id"] for row in page.object_list]
+    profiles = {p.user_id: p for p in Profile.objects.filter(user_id__in=person_ids).select_related("user")}
+    cells: dict[tuple[int, int], dict] = {
+        (person_id, topic_id): {"rank": rank, "label": RANK_LABELS[rank], "score": round(score, 1)}
+        for person_id, topic_id, rank, score in ExpertiseScore.objects.filter(
+            person_id__in=person_ids, topic_id__in=topic_ids
+        ).values_list("person_id", "topic_id", "rank", "score")
+    }
+    rows = []
+    for person_id in person_ids:
+        profile = profiles.get(person_id)
+        if profile is None:
+            continue
+        rows.append(
+            MapRow(
+                label=profile.name,
+                url=f"/people/{profile.user.get_username()}/",
+                cells=[cells.get((person_id, topic_id)) for topic_id in topic_ids],
+            )
+        )
+    return rows, page
+
+
+def team_rows(topic_ids: list[int], *, team: Team | None) -> list[MapRow]:
+    teams = [team] if team is not None else list(Team.objects.order_by("name"))
+    scores = ExpertiseScore.objects.filter(
+        topic_id__in=topic_ids, person__is_active=True, person__profile__team__in=teams
+    )
+    cells = {
+        (team_id, topic_id): {
+            "rank": best,
+            "label": f"{experts} expert{'s' if experts != 1 else ''}, best: {RANK_LABELS[best]}",
+            "score": experts,
+        }
+        for team_id, topic_id, best, experts in scores.values("person__profile__team_id", "topic_id")
+        .annotate(best=Max("rank"), experts=Count("person_id", filter=Q(rank__gte=EXPERT_RANK)))
+        .values_list("person__profile__team_id", "topic_id", "best", "experts")
+    }
+    return [
+        MapRow(
+            label=t.name, url=f"/people/?team={t.slug}", cells=[cells.get((t.pk, topic_id)) for topic_id in topic_ids]
+        )
+        for t in teams
+    ]
+
+
+def topics_without_an_expert(*, at_most: int = 1) -> QuerySet[Topic]:
+    """Topics with `at_most` experts or fewer, fewest first: the bus-factor risks."""
+    return (
+        Topic.objects.annotate(
+            experts=Count("scores", filter=Q(scores__rank__gte=EXPERT_RANK, scores__person__is_active=True)),
+            practitioners=Count("scores", filter=Q(scores__rank=1, scores__person__is_active=True)),
+        )
+        .filter(experts__lte=at_most)
+        .order_by("experts", "name")
+    )

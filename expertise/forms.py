@@ -1,0 +1,81 @@
+from django import forms
+
+from expertise.models import Profile, SelfAssessment, Team, Topic
+from expertise.recording import ENDORSEMENT_REASON_MAX
+
+
+class TopicChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": "That topic is not in Onramp's vocabulary; pick one from the list."}
+
+
+class EndorseForm(forms.Form):
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label="Choose a topic")
+    reason = forms.CharField(
+        max_length=ENDORSEMENT_REASON_MAX,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. walked me through a blocked payment run"}),
+        error_messages={
+            "required": "Say in a few words why: what did you see them do?",
+            "max_length": f"Keep the reason to {ENDORSEMENT_REASON_MAX} characters or fewer.",
+        },
+    )
+
+
+class SelfAssessForm(forms.Form):
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label="Choose a topic")
+    level = forms.TypedChoiceField(
+        choices=SelfAssessment.Level.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "A level runs from 1 to 5.", "required": "Choose a level from 1 to 5."},
+    )
+    note = forms.CharField(required=False, max_length=300)
+
+
+class ConfirmForm(forms.Form):
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label="Choose a topic")
+    note = forms.CharField(required=False, max_length=300)
+
+
+class QuestionForm(forms.Form):
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), required=False, empty_label="Any topic")
+    text = forms.CharField(
+        label="Your question",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write your question.", "max_length": "Keep it to 2000 characters."},
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name",
+            "title",
+            "team",
+            "location",
+            "time_zone",
+            "ask_me_about",
+            "bio",
+            "out_of_office_until",
+            "question_capacity",
+        ]
+        widgets = {
+            "out_of_office_until": forms.DateInput(attrs={"type": "date"}),
+            "bio": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label="Name or title", required=False)
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.order_by("name"), required=False, to_field_name="slug", empty_label="All teams"
+    )
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.order_by("name"), required=False, to_field_name="slug", empty_label="All topics"
+    )
+    location = forms.CharField(required=False)
+
+
+class WhoKnowsForm(forms.Form):
+    q = forms.CharField(label="What do you need to know?", max_length=200)

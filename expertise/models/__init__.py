@@ -1,0 +1,16 @@
+# Topic first: the tag managers of the other models need it registered.
+from .topics import Topic  # isort: skip
+from .evidence import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment
+from .people import AskMeAbout, Profile, Question, Team
+
+__all__ = [
+    "AskMeAbout",
+    "Evidence",
+    "EvidenceKind",
+    "ExpertiseScore",
+    "Profile",
+    "Question",
+    "SelfAssessment",
+    "Team",
+    "Topic",
+]

@@ -1,0 +1,91 @@
+"""Rules about people: profiles, reporting lines, availability."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from expertise.models import Profile, Question
+
+
+def profile_for(user: AbstractBaseUser) -> Profile:
+    """The user's profile, created on first use."""
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def manager_chain_loops(*, person_id: int, manager_id: int | None) -> bool:
+    """Whether making `manager_id` the manager of `person_id` would put the person above themselves."""
+    seen = {person_id}
+    managers = dict(Profile.objects.exclude(user_id=person_id).values_list("user_id", "manager_id"))
+    current = manager_id
+    while current is not None:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = managers.get(current)
+    return False
+
+
+def chain_above(person: AbstractBaseUser) -> list[int]:
+    """The ids of the person's manager, their manager's manager, and so on up."""
+    managers = dict(Profile.objects.values_list("user_id", "manager_id"))
+    chain, current = [], managers.get(person.pk)
+    while current is not None and current not in chain and current != person.pk:
+        chain.append(current)
+        current = managers.get(current)
+    return chain
+
+
+def questions_this_week(user_ids: list[int]) -> dict[int, int]:
+    """How many questions each person received through Onramp in the last seven days (one query)."""
+    since = timezone.now() - timedelta(days=7)
+    rows = (
+        get_user_model()
+        .objects.filter(pk__in=user_ids)
+        .annotate(load=Count("questions_received", filter=Q(questions_received__asked_at__gte=since)))
+        .values_list("pk", "load")
+    )
+    return dict(rows)
+
+
+def availability(profile: Profile | None, *, load: int, on=None) -> str | None:
+    """Why a person cannot take questions now, or None when they can."""
+    if profile is None:
+        return None
+    if not profile.active:
+        return "no longer active"
+    if profile.is_out_of_office(on):
+        return f"out of office until {profile.out_of_office_until:%-d %b}"
+    if load >= profile.question_capacity:
+        return "at their question capacity this week"
+    return None
+
+
+def ask_question(*, asker: AbstractBaseUser, expert: AbstractBaseUser, text: str, topic=None) -> Question:
+    question = Question(asker=asker, expert=expert, text=text.strip(), topic=topic)
+    question.full_clean()
+    question.save()
+    return question
+
+
+def notify_question(question: Question) -> None:
+    """Emails the expert the question, with the asker as reply-to (console backend by default)."""
+    from django.core.mail import EmailMessage
+
+    if not question.expert.email:
+        return
+    asker = profile_for(question.asker).name
+    topic = f" about {question.topic.name}" if question.topic else ""
+    EmailMessage(
+        subject=f"{asker} has a question{topic}",
+        body=f"{question.text}\n\nReply to this email to answer {asker}.",
+        to=[question.expert.email],
+        reply_to=[question.asker.email] if question.asker.email else None,
+    ).send(fail_silently=True)

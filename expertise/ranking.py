@@ -1,0 +1,216 @@
+""" "Who knows X": people ranked by their expertise on the topics a question is about, each with reasons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Sum
+from django.utils import timezone
+
+from expertise.models import EvidenceKind, ExpertiseScore, Profile, Topic
+from expertise.people import availability, questions_this_week
+from expertise.privacy import can_see_self_assessments
+from expertise.scoring import LEVEL_RANK, level_for
+
+# Near-equal scores are ordered by closeness to the asker: these small bonuses only reorder people whose
+# scores are within a few per cent of each other.
+SAME_TEAM_BONUS = 0.06
+NEAR_TIME_ZONE_BONUS = 0.03
+NEAR_TIME_ZONE_HOURS = 2
+REASON_TOPICS = 3  # a reason per topic, for the topics that count most
+WORD = re.compile(r"[\w-]+")
+STOP_WORDS = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "how", "do", "i", "what", "is", "who", "my", "we"}
+
+
+@dataclass
+class Suggestion:
+    person: AbstractBaseUser
+    profile: Profile | None
+    score: float
+    level: str
+    reasons: list[str] = field(default_factory=list)
+    unavailable: str | None = None
+
+    @property
+    def level_label(self) -> str:
+        return ExpertiseScore.Level(self.level).label
+
+    def as_dict(self) -> dict:
+        return {
+            "person": self.person.get_username(),
+            "name": self.profile.name if self.profile else self.person.get_full_name(),
+            "score": round(self.score, 2),
+            "level": self.level,
+            "reasons": self.reasons,
+            "available": self.unavailable is None,
+            "unavailable": self.unavailable,
+        }
+
+
+def stems(text: str) -> set[str]:
+    """Words cut to their first five letters: crude, but "change" meets "changes" and "detail" "details"."""
+    found = set()
+    for word in WORD.findall(text.lower()):
+        if word in STOP_WORDS or len(word) < 2:
+            continue
+        if len(word) > 3 and word.endswith("s"):
+            word = word[:-1]
+        found.add(word[:5])
+    return found
+
+
+def topics_for_text(text: str, *, page_limit: int = 3, topic_limit: int = 5) -> list[Topic]:
+    """Topics a free-text question is about: the topics it names, or, when it names none, the topics of
+    the few wiki pages that best match it."""
+    asked = stems(text)
+    if not asked:
+        return []
+    named = [
+        topic for topic in Topic.objects.only("id", "name", "slug") if stems(topic.name) and stems(topic.name) <= asked
+    ]
+    if named:
+        return sorted(named, key=lambda topic: topic.name)[:topic_limit]
+    from wiki.models import ArticlePage, PageTopic
+
+    pages = ArticlePage.objects.live()
+    page_ids = [page.pk for page in pages.search(text, operator="and")[:page_limit]] or [
+        page.pk for page in pages.search(text, operator="or")[:page_limit]
+    ]
+    via_pages = Topic.objects.filter(
+        pk__in=PageTopic.objects.filter(content_object_id__in=page_ids).values("tag_id")
+    ).order_by("name")
+    return list(via_pages[:topic_limit])
+
+
+def rank_people_for(
+    *,
+    topics: list[Topic] | None = None,
+    text: str = "",
+    asker: AbstractBaseUser | None = None,
+    limit: int = 10,
+    now: datetime | None = None,
+) -> list[Suggestion]:
+    """People who know `topics` (or the topics `text` is about), best first, available people before
+    those who are away or at capacity, with the reasons a person can read."""
+    now = now or timezone.now()
+    if topics is None:
+        topics = topics_for_text(text)
+    if not topics:
+        return []
+    topic_ids = [topic.pk for topic in topics]
+    totals = ExpertiseScore.objects.filter(topic_id__in=topic_ids, person__is_active=True)
+    if asker is not None and asker.is_authenticated:
+        totals = totals.exclude(person_id=asker.pk)
+    # Enough candidates that reordering by availability and closeness cannot push out a better one.
+    candidates = list(
+        totals.values("person_id").annotate(total=Sum("score")).order_by("-total", "person_id")[: limit * 5]
+    )
+    if not candidates:
+        return []
+    person_ids = [row["person_id"] for row in candidates]
+    profiles = {
+        profile.user_id: profile
+        for profile in Profile.objects.filter(user_id__in=person_ids).select_related("user", "team")
+    }
+    rows = ExpertiseScore.objects.filter(person_id__in=person_ids, topic_id__in=topic_ids).select_related("topic")
+    facts_by_person: dict[int, list[ExpertiseScore]] = {}
+    for row in rows:
+        facts_by_person.setdefault(row.person_id, []).append(row)
+    loads = questions_this_week(person_ids)
+    asker_profile = getattr(asker, "profile", None) if asker is not None and asker.is_authenticated else None
+
+    suggestions = []
+    for row in candidates:
+        profile = profiles.get(row["person_id"])
+        if profile is None:
+            continue
+        scores = facts_by_person.get(row["person_id"], [])
+        total = float(row["total"])
+        level = max((score.level for score in scores), key=lambda lvl: LEVEL_RANK[lvl], default=level_for(total))
+        suggestion = Suggestion(
+            person=profile.user,
+            profile=profile,
+            score=total,
+            level=level,
+            unavailable=availability(profile, load=loads.get(row["person_id"], 0), on=now.date()),
+        )
+        suggestion.reasons = reasons_for(
+            scores, person=profile.user, viewer=asker, closeness=closeness(profile, asker_profile, now=now)
+        )
+        if suggestion.unavailable:
+            suggestion.reasons.append(suggestion.unavailable)
+        suggestions.append(suggestion)
+
+    def order(suggestion: Suggestion):
+        bonus = 1.0
+        if asker_profile is not None:
+            if suggestion.profile.team_id and suggestion.profile.team_id == asker_profile.team_id:
+                bonus += SAME_TEAM_BONUS
+            if hours_apart(suggestion.profile.time_zone, asker_profile.time_zone, now) <= NEAR_TIME_ZONE_HOURS:
+                bonus += NEAR_TIME_ZONE_BONUS
+        return (suggestion.unavailable is not None, -suggestion.score * bonus, suggestion.person.pk)
+
+    suggestions.sort(key=order)
+    return suggestions[:limit]
+
+
+def hours_apart(zone_a: str, zone_b: str, now: datetime) -> float:
+    try:
+        offset_a = now.astimezone(ZoneInfo(zone_a)).utcoffset() or timedelta()
+        offset_b = now.astimezone(ZoneInfo(zone_b)).utcoffset() or timedelta()
+    except (KeyError, ValueError):
+        return 24.0
+    return abs((offset_a - offset_b).total_seconds()) / 3600
+
+
+def closeness(profile: Profile, asker_profile: Profile | None, *, now: datetime) -> list[str]:
+    if asker_profile is None:
+        return []
+    close = []
+    if profile.team_id and profile.team_id == asker_profile.team_id:
+        close.append("in your team")
+    elif hours_apart(profile.time_zone, asker_profile.time_zone, now) <= NEAR_TIME_ZONE_HOURS:
+        close.append("works in a time zone near yours")
+    return close
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def reasons_for(
+    scores: list[ExpertiseScore], *, person: AbstractBaseUser, viewer: AbstractBaseUser | None, closeness: list[str]
+) -> list[str]:
+    """Sentences a person can read, written from the facts stored with each score. Raw self-assessed
+    levels appear only to those allowed to see them."""
+    reasons = []
+    show_self = viewer is not None and can_see_self_assessments(viewer, person)
+    for score in sorted(scores, key=lambda s: -s.score):
+        recent, total = score.facts.get("recent", {}), score.facts.get("total", {})
+        topic = score.topic.name
+        parts = []
+        if recent.get(EvidenceKind.PAGE_EDITED):
+            parts.append(f"edited {plural(recent[EvidenceKind.PAGE_EDITED], 'page')} in the last year")
+        elif total.get(EvidenceKind.PAGE_EDITED):
+            parts.append(f"edited {plural(total[EvidenceKind.PAGE_EDITED], 'page')}")
+        if total.get(EvidenceKind.PAGE_OWNED):
+            parts.append(f"owns {plural(total[EvidenceKind.PAGE_OWNED], 'page')}")
+        if recent.get(EvidenceKind.PAGE_VERIFIED):
+            parts.append(f"verified {plural(recent[EvidenceKind.PAGE_VERIFIED], 'page')} this year")
+        if total.get(EvidenceKind.GAP_RESOLVED):
+            parts.append(f"resolved {plural(total[EvidenceKind.GAP_RESOLVED], 'gap')}")
+        if total.get(EvidenceKind.TASK_COMPLETED):
+            parts.append(f"completed {plural(total[EvidenceKind.TASK_COMPLETED], 'revision task')}")
+        if total.get(EvidenceKind.ENDORSED):
+            parts.append(f"endorsed by {total[EvidenceKind.ENDORSED]}")
+        if total.get(EvidenceKind.MANAGER_CONFIRMED):
+            parts.append("confirmed by their manager")
+        if "self_level" in score.facts:
+            parts.append(f"self-assessed {score.facts['self_level']}/5" if show_self else "has self-assessed")
+        if parts:
+            reasons.append(f"{score.get_level_display()} on {topic}: " + "; ".join(parts))
+    return reasons[:REASON_TOPICS] + closeness

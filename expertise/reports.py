@@ -1,0 +1,45 @@
+import django_filters
+
+from django.urls import reverse
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from expertise.coverage import topics_without_an_expert
+from expertise.models import Topic
+
+
+class TopicsWithoutAnExpertFilterSet(WagtailFilterSet):
+    experts = django_filters.ChoiceFilter(
+        label="Experts",
+        choices=[("0", "None"), ("1", "Only one")],
+        method="filter_experts",
+        empty_label="None or only one",
+    )
+
+    class Meta:
+        model = Topic
+        fields = []
+
+    def filter_experts(self, queryset, name, value):
+        return queryset.filter(experts=int(value)) if value in {"0", "1"} else queryset
+
+
+class TopicsWithoutAnExpertReport(ReportView):
+    page_title = "Topics without an expert"
+    header_icon = "warning"
+    index_url_name = "expertise_reports:topics_without_expert"
+    index_results_url_name = "expertise_reports:topics_without_expert_results"
+    filterset_class = TopicsWithoutAnExpertFilterSet
+    columns = [
+        TitleColumn("name", label="Topic", get_url=lambda topic: reverse("expertise:topic", args=[topic.slug])),
+        NumberColumn("experts", label="Experts or go-to people"),
+        NumberColumn("practitioners", label="Practitioners"),
+        Column("description", label="Description"),
+    ]
+    list_export = ["name", "experts", "practitioners"]
+    export_headings = {"name": "Topic", "experts": "Experts", "practitioners": "Practitioners"}
+
+    def get_queryset(self):
+        return topics_without_an_expert()

@@ -1,0 +1,169 @@
+"""Scoring: how much the evidence says a person knows a topic.
+
+score = Σ over kinds of min(cap of kind, Σ weight × ½^(age / half-life)) — decay makes old evidence count
+less, and the cap per kind stops any single source (say, a hundred small edits) from making an expert.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from expertise.models import Evidence, EvidenceKind, ExpertiseScore
+
+DEFAULT_CAPS = {
+    EvidenceKind.PAGE_EDITED: 6.0,
+    EvidenceKind.PAGE_OWNED: 4.0,
+    EvidenceKind.PAGE_VERIFIED: 2.0,
+    EvidenceKind.GAP_RESOLVED: 3.0,
+    EvidenceKind.TASK_COMPLETED: 3.0,
+    EvidenceKind.ENDORSED: 3.0,
+    EvidenceKind.SELF_ASSESSED: 3.0,
+    EvidenceKind.MANAGER_CONFIRMED: 2.0,
+}
+# The lowest score of each level, highest first.
+DEFAULT_LEVELS = [
+    (ExpertiseScore.Level.GO_TO, 10.0),
+    (ExpertiseScore.Level.EXPERT, 6.0),
+    (ExpertiseScore.Level.PRACTITIONER, 2.0),
+    (ExpertiseScore.Level.LEARNING, 0.0),
+]
+LEVEL_RANK = {
+    ExpertiseScore.Level.LEARNING: 0,
+    ExpertiseScore.Level.PRACTITIONER: 1,
+    ExpertiseScore.Level.EXPERT: 2,
+    ExpertiseScore.Level.GO_TO: 3,
+}
+RECENT = timedelta(days=365)
+
+
+def half_life_days() -> float:
+    return float(getattr(settings, "EXPERTISE_HALF_LIFE_DAYS", 365))
+
+
+def caps() -> dict[str, float]:
+    return {**DEFAULT_CAPS, **getattr(settings, "EXPERTISE_CAPS", {})}
+
+
+def decayed(weight: float, occurred_at: datetime, now: datetime) -> float:
+    age_days = max((now - occurred_at).total_seconds() / 86400, 0.0)
+    return weight * math.pow(0.5, age_days / half_life_days())
+
+
+def level_for(score: float) -> str:
+    for level, threshold in getattr(settings, "EXPERTISE_LEVELS", DEFAULT_LEVELS):
+        if score >= threshold:
+            return level
+    return ExpertiseScore.Level.LEARNING
+
+
+@dataclass
+class Scored:
+    score: float
+    level: str
+    facts: dict
+
+
+def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str]], *, now: datetime) -> Scored:
+    """Scores one person on one topic from their evidence rows: (kind, weight, occurred_at, given_by_id, reason).
+
+    The facts kept beside the score are what reasons are written from: how many pages edited in the last
+    year, how many endorsers, the latest self-assessed level, whether the manager confirmed.
+    """
+    limit = caps()
+    by_kind: dict[str, float] = defaultdict(float)
+    facts: dict = {"recent": {}, "total": {}}
+    latest_self: tuple[datetime, float] | None = None
+    for kind, weight, occurred_at, _given_by, _reason in rows:
+        by_kind[kind] += decayed(weight, occurred_at, now)
+        facts["total"][kind] = facts["total"].get(kind, 0) + 1
+        if now - occurred_at <= RECENT:
+            facts["recent"][kind] = facts["recent"].get(kind, 0) + 1
+        if kind == EvidenceKind.SELF_ASSESSED and (latest_self is None or occurred_at > latest_self[0]):
+            latest_self = (occurred_at, weight)
+    if latest_self is not None:
+        facts["self_level"] = self_level_from_weight(latest_self[1])
+    score = sum(min(total, limit.get(kind, 1.0)) for kind, total in by_kind.items())
+    score = round(score, 3)
+    return Scored(score=score, level=level_for(score), facts=facts)
+
+
+def self_assessment_weight(level: int) -> float:
+    """A self-assessed level counts for little on its own: 1 → 0, 5 → 3 (the cap)."""
+    return (level - 1) * 0.75
+
+
+def self_level_from_weight(weight: float) -> int:
+    return int(round(weight / 0.75)) + 1
+
+
+EVIDENCE_FIELDS = ("kind", "weight", "occurred_at", "given_by_id", "reason")
+
+
+@transaction.atomic
+def update_score(*, person_id: int, topic_id: int, now: datetime | None = None) -> ExpertiseScore | None:
+    """Recomputes and stores one person's score on one topic (called whenever evidence arrives)."""
+    now = now or timezone.now()
+    rows = list(Evidence.objects.filter(person_id=person_id, topic_id=topic_id).values_list(*EVIDENCE_FIELDS))
+    if not rows:
+        ExpertiseScore.objects.filter(person_id=person_id, topic_id=topic_id).delete()
+        return None
+    scored = score_evidence(rows, now=now)
+    stored, _ = ExpertiseScore.objects.update_or_create(
+        person_id=person_id,
+        topic_id=topic_id,
+        defaults={
+            "score": scored.score,
+            "level": scored.level,
+            "rank": LEVEL_RANK[scored.level],
+            "facts": scored.facts,
+            "computed_at": now,
+        },
+    )
+    return stored
+
+
+@transaction.atomic
+def recompute_all_scores(*, now: datetime | None = None, batch_size: int = 5000) -> int:
+    """Recomputes every stored score from all evidence (decay moves scores even when nothing new arrives).
+
+    Reads the evidence once, ordered by person and topic, and rewrites the score table in bulk.
+    Returns how many scores were written."""
+    now = now or timezone.now()
+    rows = Evidence.objects.order_by("person_id", "topic_id").values_list("person_id", "topic_id", *EVIDENCE_FIELDS)
+    scores: list[ExpertiseScore] = []
+    current: tuple[int, int] | None = None
+    group: list[tuple] = []
+
+    def flush() -> None:
+        if current is None:
+            return
+        scored = score_evidence(group, now=now)
+        scores.append(
+            ExpertiseScore(
+                person_id=current[0],
+                topic_id=current[1],
+                score=scored.score,
+                level=scored.level,
+                rank=LEVEL_RANK[scored.level],
+                facts=scored.facts,
+                computed_at=now,
+            )
+        )
+
+    for person_id, topic_id, *evidence in rows.iterator(chunk_size=batch_size):
+        if (person_id, topic_id) != current:
+            flush()
+            current, group = (person_id, topic_id), []
+        group.append(evidence)
+    flush()
+    ExpertiseScore.objects.all().delete()
+    ExpertiseScore.objects.bulk_create(scores, batch_size=batch_size)
+    return len(scores)

@@ -1,0 +1,225 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from expertise import coverage, people, recording
+from expertise.directory import search_people
+from expertise.forms import (
+    ConfirmForm,
+    DirectoryFilterForm,
+    EndorseForm,
+    ProfileForm,
+    QuestionForm,
+    SelfAssessForm,
+    WhoKnowsForm,
+)
+from expertise.models import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment, Team, Topic
+from expertise.privacy import can_see_self_assessments
+from expertise.ranking import rank_people_for, reasons_for, topics_for_text
+
+PEOPLE_PER_PAGE = 25
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = search_people(
+        text=filters.get("q", ""),
+        team=filters.get("team"),
+        topic=filters.get("topic"),
+        location=filters.get("location", ""),
+    ).prefetch_related("ask_me_about")
+    page = Paginator(found, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "expertise/directory.html",
+        {"form": form, "people": page, "page_obj": page, "query": query.urlencode()},
+    )
+
+
+def profile(request, username: str):
+    person = get_object_or_404(
+        get_user_model().objects.select_related("profile__team", "profile__manager"), username=username
+    )
+    person_profile = people.profile_for(person)
+    viewer = request.user
+    can_see_self = can_see_self_assessments(viewer, person)
+    scores = list(ExpertiseScore.objects.filter(person=person).select_related("topic").order_by("-score")[:30])
+    for score in scores:
+        score.reasons = reasons_for([score], person=person, viewer=viewer, closeness=[])
+    from wiki.models import ArticlePage
+
+    context = {
+        "person": person,
+        "profile": person_profile,
+        "is_me": viewer.pk == person.pk,
+        "is_manager": person_profile.manager_id == viewer.pk,
+        "can_see_self": can_see_self,
+        "scores": scores,
+        "endorsements": Evidence.objects.filter(person=person, kind=EvidenceKind.ENDORSED)
+        .select_related("topic", "given_by__profile")
+        .order_by("-occurred_at")[:20],
+        "self_assessments": (
+            SelfAssessment.objects.filter(person=person).select_related("topic")[:50] if can_see_self else []
+        ),
+        "owned_pages": ArticlePage.objects.live().filter(page_owner=person).order_by("title")[:20],
+        "unavailable": people.availability(
+            person_profile, load=people.questions_this_week([person.pk]).get(person.pk, 0)
+        ),
+        "endorse_form": EndorseForm(),
+        "self_assess_form": SelfAssessForm(),
+        "confirm_form": ConfirmForm(),
+        "question_form": QuestionForm(),
+    }
+    return render(request, "expertise/profile.html", context)
+
+
+def form_errors(form) -> str:
+    return " ".join(
+        f"{form.fields[name].label or name.title()}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+        for name, errors in form.errors.items()
+    )
+
+
+def validation_message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(" ".join(messages_) for messages_ in error.message_dict.values())
+    return " ".join(error.messages)
+
+
+def person_action(handler):
+    """A POST about a person: validate the form, run the rule, report the outcome on their profile."""
+
+    @require_POST
+    def view(request, username: str):
+        person = get_object_or_404(get_user_model(), username=username)
+        back = reverse("expertise:profile", args=[username])
+        try:
+            done = handler(request, person)
+        except ValidationError as error:
+            messages.error(request, validation_message(error))
+        else:
+            if done:
+                messages.success(request, done)
+        return HttpResponseRedirect(back)
+
+    view.__name__ = handler.__name__
+    return view
+
+
+def valid(form):
+    if not form.is_valid():
+        raise ValidationError(form_errors(form))
+    return form.cleaned_data
+
+
+@person_action
+def endorse(request, person):
+    data = valid(EndorseForm(request.POST))
+    recording.endorse(endorser=request.user, person=person, topic=data["topic"], reason=data["reason"])
+    return f"You endorsed {people.profile_for(person).name} on {data['topic'].name}."
+
+
+@person_action
+def self_assess(request, person):
+    if person.pk != request.user.pk:
+        raise PermissionDenied("You can only assess yourself.")
+    data = valid(SelfAssessForm(request.POST))
+    recording.self_assess(person=person, topic=data["topic"], level=data["level"], note=data["note"])
+    return f"Saved: {data['topic'].name} at level {data['level']}/5."
+
+
+@person_action
+def confirm(request, person):
+    data = valid(ConfirmForm(request.POST))
+    recording.confirm_by_manager(manager=request.user, person=person, topic=data["topic"], note=data["note"])
+    return f"You confirmed {people.profile_for(person).name} on {data['topic'].name}."
+
+
+@person_action
+def ask(request, person):
+    if person.pk == request.user.pk:
+        raise ValidationError("You cannot send a question to yourself.")
+    data = valid(QuestionForm(request.POST))
+    question = people.ask_question(asker=request.user, expert=person, text=data["text"], topic=data["topic"])
+    people.notify_question(question)
+    return f"Your question went to {people.profile_for(person).name}."
+
+
+def edit_my_profile(request):
+    my_profile = people.profile_for(request.user)
+    form = ProfileForm(request.POST or None, instance=my_profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("expertise:profile", username=request.user.get_username())
+    return render(request, "expertise/profile_edit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def topic_detail(request, slug: str):
+    from wiki.models import ArticlePage
+
+    topic = get_object_or_404(Topic, slug=slug)
+    pages = ArticlePage.objects.live().filter(topic_links__tag=topic).order_by("title")
+    scores = (
+        ExpertiseScore.objects.filter(topic=topic, person__is_active=True)
+        .select_related("person__profile")
+        .order_by("-rank", "-score")
+    )
+    return render(
+        request,
+        "expertise/topic.html",
+        {
+            "topic": topic,
+            "pages": Paginator(pages, 25).get_page(request.GET.get("page")),
+            "people_by_level": [
+                (label, [s for s in scores[:200] if s.level == level])
+                for level, label in reversed(ExpertiseScore.Level.choices)
+            ],
+        },
+    )
+
+
+def who_knows(request):
+    form = WhoKnowsForm(request.GET or None)
+    suggestions, topics = [], []
+    if form.is_valid():
+        topics = topics_for_text(form.cleaned_data["q"])
+        suggestions = rank_people_for(topics=topics, asker=request.user)
+    return render(request, "expertise/who_knows.html", {"form": form, "topics": topics, "suggestions": suggestions})
+
+
+def expertise_map(request):
+    from wiki.models import ProcessPage
+
+    areas = ProcessPage.objects.live().filter(depth=3).order_by("path")
+    area = areas.filter(pk=request.GET.get("area")).first() if request.GET.get("area", "").isdigit() else None
+    team = Team.objects.filter(slug=request.GET.get("team", "")).first()
+    by = "teams" if request.GET.get("by") == "teams" else "people"
+    per_page = min(int(request.GET["per_page"]), 300) if request.GET.get("per_page", "").isdigit() else 100
+    the_map = coverage.coverage_map(
+        area=area, team=team, by=by, page_number=request.GET.get("page"), per_page=max(per_page, 1)
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "expertise/map.html",
+        {
+            "map": the_map,
+            "areas": areas,
+            "teams": Team.objects.order_by("name"),
+            "area": area,
+            "team": team,
+            "by": by,
+            "page_obj": the_map.page,
+            "query": query.urlencode(),
+        },
+    )

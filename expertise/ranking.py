@@ -63,15 +63,20 @@ def stems(text: str) -> set[str]:
     return found
 
 
+def names_topic(asked: set[str], topic_stems: set[str]) -> bool:
+    """A question names a topic when it has all of the topic's words, or all but one of three or more."""
+    if not topic_stems:
+        return False
+    return len(asked & topic_stems) >= max(1, len(topic_stems) - (1 if len(topic_stems) >= 3 else 0))
+
+
 def topics_for_text(text: str, *, page_limit: int = 3, topic_limit: int = 5) -> list[Topic]:
     """Topics a free-text question is about: the topics it names, or, when it names none, the topics of
     the few wiki pages that best match it."""
     asked = stems(text)
     if not asked:
         return []
-    named = [
-        topic for topic in Topic.objects.only("id", "name", "slug") if stems(topic.name) and stems(topic.name) <= asked
-    ]
+    named = [topic for topic in Topic.objects.only("id", "name", "slug") if names_topic(asked, stems(topic.name))]
     if named:
         return sorted(named, key=lambda topic: topic.name)[:topic_limit]
     from wiki.models import ArticlePage, PageTopic
@@ -168,13 +173,15 @@ def hours_apart(zone_a: str, zone_b: str, now: datetime) -> float:
 
 
 def closeness(profile: Profile, asker_profile: Profile | None, *, now: datetime) -> list[str]:
+    """What the asker should know about reaching this person: same team, or hours apart."""
     if asker_profile is None:
         return []
     close = []
     if profile.team_id and profile.team_id == asker_profile.team_id:
         close.append("in your team")
-    elif hours_apart(profile.time_zone, asker_profile.time_zone, now) <= NEAR_TIME_ZONE_HOURS:
-        close.append("works in a time zone near yours")
+    apart = hours_apart(profile.time_zone, asker_profile.time_zone, now)
+    if apart > NEAR_TIME_ZONE_HOURS:
+        close.append(f"works {apart:g} hours from your time zone")
     return close
 
 
@@ -183,7 +190,12 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def reasons_for(
-    scores: list[ExpertiseScore], *, person: AbstractBaseUser, viewer: AbstractBaseUser | None, closeness: list[str]
+    scores: list[ExpertiseScore],
+    *,
+    person: AbstractBaseUser,
+    viewer: AbstractBaseUser | None,
+    closeness: list[str],
+    with_topic: bool = True,
 ) -> list[str]:
     """Sentences a person can read, written from the facts stored with each score. Raw self-assessed
     levels appear only to those allowed to see them."""
@@ -212,5 +224,6 @@ def reasons_for(
         if "self_level" in score.facts:
             parts.append(f"self-assessed {score.facts['self_level']}/5" if show_self else "has self-assessed")
         if parts:
-            reasons.append(f"{score.get_level_display()} on {topic}: " + "; ".join(parts))
+            prefix = f"{score.get_level_display()} on {topic}: " if with_topic else ""
+            reasons.append(prefix + "; ".join(parts))
     return reasons[:REASON_TOPICS] + closeness

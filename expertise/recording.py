@@ -81,6 +81,8 @@ def self_assess(
     *, person: AbstractBaseUser, topic: Topic, level: int, note: str = "", at: datetime | None = None
 ) -> SelfAssessment:
     """Keeps every self-assessment as history; the latest one is the evidence that counts."""
+    if level not in SelfAssessment.Level.values:
+        raise ValidationError({"level": "A level runs from 1 to 5."})
     assessment = SelfAssessment(
         person=person, topic=topic, level=level, note=note.strip(), assessed_at=at or timezone.now()
     )

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from expertise.models import Team, Topic
+from expertise.models import Profile, Team, Topic
 from expertise.reports import TopicsWithoutAnExpertReport
 
 
@@ -29,8 +29,32 @@ class TeamViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = "People"
+    list_display = ["name", "title", "team", "manager", "active"]
+    list_filter = ["team", "active"]
+    search_fields = ["display_name", "title", "user__first_name", "user__last_name"]
+    ordering = ["user__first_name"]
+    panels = [
+        FieldPanel("display_name"),
+        FieldPanel("title"),
+        FieldPanel("team"),
+        FieldPanel("manager"),
+        FieldPanel("location"),
+        FieldPanel("time_zone"),
+        FieldPanel("start_date"),
+        FieldPanel("active"),
+        FieldPanel("ask_me_about"),
+        FieldPanel("bio"),
+        FieldPanel("out_of_office_until"),
+        FieldPanel("question_capacity"),
+    ]
+
+
 class ExpertiseViewSetGroup(SnippetViewSetGroup):
-    items = (TopicViewSet, TeamViewSet)
+    items = (ProfileViewSet, TopicViewSet, TeamViewSet)
     menu_icon = "group"
     menu_label = "Expertise"
     menu_name = "expertise"

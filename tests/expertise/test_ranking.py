@@ -1,0 +1,124 @@
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from expertise.factories import TeamFactory, make_person
+from expertise.models import Evidence, EvidenceKind, Question
+from expertise.ranking import rank_people_for, topics_for_text
+from expertise.recording import endorse, self_assess
+from expertise.scoring import update_score
+from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def edits(person, topic, count: int, *, days_ago: int = 10, start: int = 0) -> None:
+    when = timezone.now() - timedelta(days=days_ago)
+    for number in range(start, start + count):
+        Evidence.objects.create(
+            person=person, topic=topic, kind=EvidenceKind.PAGE_EDITED, occurred_at=when, source_id=number
+        )
+    update_score(person_id=person.pk, topic_id=topic.pk)
+
+
+@pytest.fixture
+def org(db):
+    payables, ledger = TeamFactory(name="Accounts Payable"), TeamFactory(name="General Ledger")
+    topic = TopicFactory(name="Payment runs")
+    marty = make_person("marty.keller", team=ledger)
+    jill = make_person("jill.hartmann", team=payables, manager=marty)
+    jim = make_person("jim.okafor", team=payables, manager=marty)
+    sam = make_person("sam.thornton", team=ledger, manager=marty)
+    priya = make_person("priya.rao", team=ledger, time_zone="Asia/Kolkata")
+    away = make_person("nadia.kowalska", team=ledger, out_of_office_until=date.today() + timedelta(days=5))
+    busy = make_person("helen.brooks", team=ledger, question_capacity=1)
+    edits(sam, topic, 6, days_ago=1)  # 6.0 capped, the freshest
+    edits(jim, topic, 6, days_ago=20)  # a little older: just below Sam
+    edits(priya, topic, 4)
+    edits(away, topic, 6)
+    endorse(endorser=sam, person=away, topic=topic, reason="Runs the Thursday proposal")
+    edits(busy, topic, 6)
+    Question.objects.create(asker=sam, expert=busy, text="Why was vendor 123 blocked?", topic=topic)
+    edits(jill, topic, 6, days_ago=60)  # the asker: never suggested to herself
+    return {"topic": topic, "jill": jill, "jim": jim, "sam": sam, "priya": priya, "away": away, "busy": busy}
+
+
+def usernames(suggestions):
+    return [suggestion.person.username for suggestion in suggestions]
+
+
+def test_ranking_prefers_the_askers_team_between_near_equal_scores(org):
+    ranked = rank_people_for(topics=[org["topic"]], asker=org["jill"])
+    assert usernames(ranked) == ["jim.okafor", "sam.thornton", "priya.rao", "nadia.kowalska", "helen.brooks"]
+    assert ranked[1].score > ranked[0].score, "Sam scores a little higher; Jim is in Jill's team"
+
+
+def test_without_an_asker_the_higher_score_wins(org):
+    ranked = rank_people_for(topics=[org["topic"]])
+    assert usernames(ranked)[:2] == ["sam.thornton", "jim.okafor"]
+    assert "jill.hartmann" in usernames(ranked)
+
+
+def test_away_and_busy_people_come_last_and_say_why(org):
+    ranked = {s.person.username: s for s in rank_people_for(topics=[org["topic"]], asker=org["jill"])}
+    assert ranked["nadia.kowalska"].unavailable.startswith("out of office until")
+    assert ranked["helen.brooks"].unavailable == "at their question capacity this week"
+    assert ranked["jim.okafor"].unavailable is None
+    assert ranked["helen.brooks"].reasons[-1] == "at their question capacity this week"
+
+
+def test_reasons_are_sentences_a_person_can_read(org):
+    jim = rank_people_for(topics=[org["topic"]], asker=org["jill"])[0]
+    assert jim.reasons == ["Practitioner on Payment runs: edited 6 pages in the last year", "in your team"]
+    priya = next(s for s in rank_people_for(topics=[org["topic"]], asker=org["jill"]) if s.person == org["priya"])
+    assert "works 5.5 hours from your time zone" in priya.reasons
+    nadia = next(s for s in rank_people_for(topics=[org["topic"]], asker=org["jill"]) if s.person == org["away"])
+    assert "endorsed by 1" in nadia.reasons[0]
+
+
+def test_free_text_finds_topics_by_name_and_through_pages(org):
+    assert topics_for_text("who runs the payment run on Thursday?") == [org["topic"]]
+    dunning = TopicFactory(name="Dunning")
+    ArticlePageFactory(
+        parent=ProcessPageFactory(title="Order to cash"),
+        title="Chasing overdue customers",
+        summary="Letters and calls for customers who have not paid",
+        topics=[dunning],
+    )
+    assert topics_for_text("overdue customers") == [dunning]
+    assert topics_for_text("the and of") == []
+
+
+def test_whoknows_command_prints_json(org, capsys):
+    call_command("whoknows", "payment runs", "--json", "--limit", "2", "--asker", "jill.hartmann")
+    data = json.loads(capsys.readouterr().out)
+    assert [entry["person"] for entry in data] == ["jim.okafor", "sam.thornton"]
+    assert {"person", "score", "level", "reasons"} <= set(data[0])
+
+
+def test_whoknows_command_prints_a_table(org, capsys):
+    call_command("whoknows", "payment runs", "--limit", "3")
+    out = capsys.readouterr().out
+    assert "Topics: Payment runs" in out and " 1. Sam Thornton (sam.thornton) — practitioner" in out
+
+
+def test_whoknows_command_refuses_bad_input(org):
+    with pytest.raises(CommandError, match="--limit must be at least 1"):
+        call_command("whoknows", "payment runs", "--limit", "0")
+    with pytest.raises(CommandError, match="No person has the username 'nobody'"):
+        call_command("whoknows", "payment runs", "--asker", "nobody")
+
+
+def test_ranking_query_count_does_not_grow_with_people(org, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        rank_people_for(topics=[org["topic"]], asker=org["jill"])
+    for number in range(30):
+        person = make_person(f"extra.person{number}")
+        edits(person, org["topic"], 2)
+        self_assess(person=person, topic=org["topic"], level=3)
+    with django_assert_max_num_queries(6):
+        rank_people_for(topics=[org["topic"]], asker=org["jill"])

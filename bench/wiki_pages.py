@@ -4,90 +4,53 @@ Builds a generated wiki of each size once (kept in bench/data/), then renders ea
 full request cycle as a signed-in reader. Run with `make bench`.
 """
 
-import os
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench" / "data"
-SIZES = [int(size) for size in os.environ.get("BENCH_WIKI_SIZES", "500,10000").split(",")]
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import Result, count_queries, emit, timings  # noqa: E402
+
 TARGET_ARTICLE_P95_MS = 50
 
 
-def main() -> None:
-    DATA.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for size in SIZES:
-        database = DATA / f"wiki-{size}.sqlite3"
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "onramp.settings.bench", "BENCH_DATABASE": str(database)}
-        output = subprocess.run(  # noqa: S603 - runs this same script with the venv's Python
-            [sys.executable, __file__, "--measure", str(size)], env=env, check=True, stdout=subprocess.PIPE, text=True
-        ).stdout
-        rows.extend(line.split("\t") for line in output.splitlines() if line.startswith("row\t"))
-    print_report(rows)
-
-
-def print_report(rows: list[list[str]]) -> None:
-    header = f"{'benchmark':<28} {'pages':>7} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  {'target':<24} result"
-    lines = ["## Wiki page rendering (SQLite)", "", "```", header, "-" * len(header)]
-    # Queries must not grow with the wiki: the count at each size may not exceed the count at the smallest.
-    fewest_pages: dict[str, tuple[int, int]] = {}
-    for row in rows:
-        size, queries = int(row[2]), int(row[5])
-        if row[1] not in fewest_pages or size < fewest_pages[row[1]][0]:
-            fewest_pages[row[1]] = (size, queries)
-    for _, view, size, p50, p95, queries in rows:
-        target, result = "", ""
-        if view == "article":
-            target = f"p95 <= {TARGET_ARTICLE_P95_MS} ms"
-            result = "pass" if float(p95) <= TARGET_ARTICLE_P95_MS else "miss"
-        steady = int(queries) <= fewest_pages[view][1]
-        target = f"{target}; queries flat" if target else "queries flat"
-        result = f"{result + ', ' if result else ''}{'pass' if steady else 'miss'}"
-        lines.append(f"{view + ' page':<28} {size:>7} {p50:>8} {p95:>8} {queries:>8}  {target:<24} {result}")
-    lines.append("```")
-    report = "\n".join(lines)
-    print(report)
-    (ROOT / "bench" / "report.md").write_text(report + "\n")
-
-
 def measure(size: int) -> None:
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from wiki.models import ArticlePage, ProcessPage
 
     call_command("migrate", verbosity=0)
     if not ArticlePage.objects.exists():
         build_wiki(size)
-    reader = ensure_reader()
     client = Client()
-    client.force_login(reader)
+    client.force_login(ensure_reader())
     process = ProcessPage.objects.filter(depth=4).order_by("path").first()
     article = ArticlePage.objects.order_by("path")[size // 2]
-    for view, url in [("home", "/"), ("process", process.url), ("article", article.url)]:
-        for _ in range(20):
-            assert client.get(url).status_code == 200, url
-        timings = []
-        for _ in range(REQUESTS):
-            start = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        p50 = statistics.median(timings)
-        p95 = statistics.quantiles(timings, n=20)[-1]
-        print(f"row\t{view}\t{size}\t{p50:.1f}\t{p95:.1f}\t{len(queries)}")
+    for view, url, target in [
+        ("home page", "/", None),
+        ("process page", process.url, None),
+        ("article page", article.url, TARGET_ARTICLE_P95_MS),
+    ]:
+        assert client.get(url).status_code == 200, url
+        p50, p95 = timings(lambda url=url: client.get(url))
+        emit(
+            Result(
+                suite="wiki",
+                benchmark=view,
+                size=size,
+                size_label=f"{size:,} articles",
+                p50_ms=p50,
+                p95_ms=p95,
+                queries=count_queries(lambda url=url: client.get(url)),
+                target_p95_ms=target,
+            )
+        )
 
 
 def ensure_reader():
@@ -159,7 +122,4 @@ def build_wiki(size: int) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--measure":
-        measure(int(sys.argv[2]))
-    else:
-        main()
+    measure(int(sys.argv[2]))

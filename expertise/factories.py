@@ -1,6 +1,7 @@
 """Factories for people and teams (tests, benchmarks)."""
 
 import factory
+
 from django.utils.text import slugify
 
 from expertise.models import Team

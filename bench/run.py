@@ -1,0 +1,31 @@
+"""`make bench`: every benchmark at every size, one table at the end, also written to bench/report.md."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import REPORT, measure_in_process, report  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SUITES = {
+    "wiki_pages.py": os.environ.get("BENCH_WIKI_SIZES", "500,10000"),
+    "expertise_map.py": os.environ.get("BENCH_PEOPLE_SIZES", "500,5000"),
+}
+
+
+def main() -> None:
+    results = []
+    for script, sizes in SUITES.items():
+        for size in sizes.split(","):
+            if size.strip():
+                results.extend(measure_in_process(HERE / script, int(size)))
+    table = report(results)
+    print(table)
+    REPORT.write_text(table)
+    print(f"Written to {REPORT.relative_to(HERE.parent)}")
+
+
+if __name__ == "__main__":
+    main()

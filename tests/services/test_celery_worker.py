@@ -1,0 +1,19 @@
+import pytest
+
+from expertise.models import Evidence, EvidenceKind, ExpertiseScore
+from expertise.tasks import recompute_expertise_scores
+from wiki.factories import TopicFactory, UserFactory
+
+pytestmark = pytest.mark.services
+
+
+def test_a_real_worker_runs_the_nightly_recompute(celery_worker):
+    person, topic = UserFactory(), TopicFactory(name="Payment runs")
+    for number in range(3):
+        Evidence.objects.create(person=person, topic=topic, kind=EvidenceKind.PAGE_EDITED, source_id=number)
+    assert not ExpertiseScore.objects.exists()
+
+    written = recompute_expertise_scores.apply_async(queue=celery_worker).get(timeout=60)
+
+    assert written == 1
+    assert ExpertiseScore.objects.get(person=person, topic=topic).score == pytest.approx(3.0, abs=0.01)

@@ -35,10 +35,10 @@ test: install lint
 
 # Services tests (a real Celery worker on Redis, PostgreSQL) run in the PostgreSQL pass.
 test-sqlite: install
-	DATABASE_URL= $(BIN)/pytest -m "not services"
+	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services"
 
 test-postgres: install
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --create-db
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --create-db
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -185,8 +185,22 @@ def closeness(profile: Profile, asker_profile: Profile | None, *, now: datetime)
     return close
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+def plural(count: int, singular: str) -> str:
+    return f"{count} {singular if count == 1 else singular + 's'}"
+
+
+# What each kind of evidence says, counted over the last year ("recent") or over all time ("total").
+# Page edits say "in the last year" when there are recent ones and fall back to all time otherwise.
+REASON_PHRASES = [
+    (EvidenceKind.PAGE_EDITED, "recent", lambda n: f"edited {plural(n, 'page')} in the last year"),
+    (EvidenceKind.PAGE_EDITED, "total", lambda n: f"edited {plural(n, 'page')}"),
+    (EvidenceKind.PAGE_OWNED, "total", lambda n: f"owns {plural(n, 'page')}"),
+    (EvidenceKind.PAGE_VERIFIED, "recent", lambda n: f"verified {plural(n, 'page')} this year"),
+    (EvidenceKind.GAP_RESOLVED, "total", lambda n: f"resolved {plural(n, 'gap')}"),
+    (EvidenceKind.TASK_COMPLETED, "total", lambda n: f"completed {plural(n, 'revision task')}"),
+    (EvidenceKind.ENDORSED, "total", lambda n: f"endorsed by {n}"),
+    (EvidenceKind.MANAGER_CONFIRMED, "total", lambda n: "confirmed by their manager"),
+]
 
 
 def reasons_for(
@@ -205,22 +219,10 @@ def reasons_for(
         recent, total = score.facts.get("recent", {}), score.facts.get("total", {})
         topic = score.topic.name
         parts = []
-        if recent.get(EvidenceKind.PAGE_EDITED):
-            parts.append(f"edited {plural(recent[EvidenceKind.PAGE_EDITED], 'page')} in the last year")
-        elif total.get(EvidenceKind.PAGE_EDITED):
-            parts.append(f"edited {plural(total[EvidenceKind.PAGE_EDITED], 'page')}")
-        if total.get(EvidenceKind.PAGE_OWNED):
-            parts.append(f"owns {plural(total[EvidenceKind.PAGE_OWNED], 'page')}")
-        if recent.get(EvidenceKind.PAGE_VERIFIED):
-            parts.append(f"verified {plural(recent[EvidenceKind.PAGE_VERIFIED], 'page')} this year")
-        if total.get(EvidenceKind.GAP_RESOLVED):
-            parts.append(f"resolved {plural(total[EvidenceKind.GAP_RESOLVED], 'gap')}")
-        if total.get(EvidenceKind.TASK_COMPLETED):
-            parts.append(f"completed {plural(total[EvidenceKind.TASK_COMPLETED], 'revision task')}")
-        if total.get(EvidenceKind.ENDORSED):
-            parts.append(f"endorsed by {total[EvidenceKind.ENDORSED]}")
-        if total.get(EvidenceKind.MANAGER_CONFIRMED):
-            parts.append("confirmed by their manager")
+        for kind, window, phrase in REASON_PHRASES:
+            counts = recent if window == "recent" else total
+            if counts.get(kind) and not (kind == EvidenceKind.PAGE_EDITED and window == "total" and recent.get(kind)):
+                parts.append(phrase(counts[kind]))
         if "self_level" in score.facts:
             parts.append(f"self-assessed {score.facts['self_level']}/5" if show_self else "has self-assessed")
         if parts:

@@ -22,9 +22,14 @@ def profile_for(user: AbstractBaseUser) -> Profile:
 
 def manager_chain_loops(*, person_id: int, manager_id: int | None) -> bool:
     """Whether making `manager_id` the manager of `person_id` would put the person above themselves."""
-    seen = {person_id}
-    managers = dict(Profile.objects.exclude(user_id=person_id).values_list("user_id", "manager_id"))
-    current = manager_id
+    managers = dict(Profile.objects.values_list("user_id", "manager_id"))
+    managers[person_id] = manager_id
+    return chain_loops(person_id, managers)
+
+
+def chain_loops(person_id: int, managers: dict[int, int | None]) -> bool:
+    """Whether following `managers` (person → manager) up from `person_id` ever comes back round."""
+    seen, current = {person_id}, managers.get(person_id)
     while current is not None:
         if current in seen:
             return True

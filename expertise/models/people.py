@@ -38,6 +38,9 @@ def validate_time_zone(value: str) -> None:
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    external_id = models.CharField(
+        "HR id", max_length=100, null=True, blank=True, unique=True, help_text="The person's id in the HR system."
+    )
     display_name = models.CharField(max_length=150, blank=True, help_text="How colleagues see your name.")
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     title = models.CharField(max_length=150, blank=True)

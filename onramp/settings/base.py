@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "buddies",
     "forums",
     "search",
+    "imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

@@ -1,0 +1,232 @@
+"""Reading one Markdown file and turning it into an article's title, summary, topics and StreamField body."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import markdown
+import yaml
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+from wiki.blocks import BODY_FEATURES
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+SUMMARY_MAX = 300
+HEADING_MAX = 120
+LINK_FEATURES = [*BODY_FEATURES, "h2", "blockquote"]
+
+
+class DocumentError(Exception):
+    """A file that cannot be imported; the message says why, in words for the report."""
+
+
+@dataclass
+class Document:
+    path: str
+    title: str
+    description: str
+    tags: list[str]
+    body_markdown: str
+    content_hash: str
+
+
+@dataclass
+class Body:
+    stream: list[dict]
+    broken_links: list[str] = field(default_factory=list)
+    missing_images: list[str] = field(default_factory=list)
+
+
+def read_document(raw: bytes, *, path: str) -> Document:
+    """Decodes and splits a file into front matter and Markdown; raises DocumentError for anything unreadable."""
+    if b"\x00" in raw[:8192]:
+        raise DocumentError("binary file, not Markdown")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"not valid UTF-8 (byte {error.start})") from error
+    front: dict = {}
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            front = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            raise DocumentError(f"broken front matter: {problem}") from error
+        if not isinstance(front, dict):
+            raise DocumentError("broken front matter: expected “key: value” lines")
+        text = text[match.end() :]
+    title = str(front.get("title") or "").strip()
+    heading = re.match(r"\A\s*#[ \t]+(.+?)[ \t#]*\r?\n", text + "\n")
+    if not title and heading:
+        title = heading.group(1).strip()
+    if heading and title == heading.group(1).strip():
+        text = text[heading.end() :]
+    if not title:
+        title = humanise(posixpath.splitext(posixpath.basename(path))[0])
+    return Document(
+        path=path,
+        title=strip_markdown(title)[:255],
+        description=str(front.get("description") or "").strip()[:SUMMARY_MAX],
+        tags=topic_names(front.get("tags")),
+        body_markdown=text,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def humanise(name: str) -> str:
+    words = re.sub(r"[-_]+", " ", name).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def strip_markdown(text: str) -> str:
+    return re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text).strip()
+
+
+def topic_names(value) -> list[str]:
+    if not value:
+        return []
+    names = value.split(",") if isinstance(value, str) else [str(item) for item in value if item]
+    return [name.strip()[:100] for name in names if name.strip()]
+
+
+def render_markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"], output_format="html")
+
+
+def convert_body(
+    document: Document,
+    *,
+    resolve_link: Callable[[str], int | None],
+    resolve_image: Callable[[str], int | None],
+) -> Body:
+    """Markdown → StreamField: headings become heading blocks (the table of contents), fenced code code
+    blocks, tables table blocks, local images image blocks, and the rest sanitised rich text. Links to
+    other files of the tree become page links; links and images that point nowhere are reported."""
+    soup = BeautifulSoup(render_markdown(document.body_markdown), "html.parser")
+    body = Body(stream=[])
+    pending: list[str] = []
+    converter = EditorHTMLConverter(features=LINK_FEATURES)
+
+    def flush_text() -> None:
+        html = "".join(pending).strip()
+        pending.clear()
+        if html:
+            body.stream.append({"type": "text", "value": converter.to_database_format(html)})
+
+    for node in list(soup.children):
+        if isinstance(node, NavigableString):
+            if node.strip():
+                pending.append(f"<p>{escape_text(node)}</p>")
+            continue
+        if not isinstance(node, Tag):
+            continue
+        rewrite_links(node, document=document, resolve_link=resolve_link, body=body)
+        images = node.find_all("img")
+        if node.name in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            flush_text()
+            text = node.get_text(" ", strip=True)[:HEADING_MAX]
+            if text:
+                level = "h2" if node.name in {"h1", "h2"} else "h3"
+                body.stream.append({"type": "heading", "value": {"text": text, "level": level}})
+        elif node.name == "pre":
+            flush_text()
+            code = node.find("code")
+            language = ""
+            if code is not None:
+                language = next((c[9:] for c in code.get("class", []) if c.startswith("language-")), "")
+            body.stream.append({"type": "code", "value": {"code": node.get_text(), "language": language[:40]}})
+        elif node.name == "table":
+            flush_text()
+            body.stream.append({"type": "table", "value": {"caption": "", "table": table_data(node)}})
+        elif images and node.name == "p" and not node.get_text(strip=True):
+            flush_text()
+            for image in images:
+                append_image(image, document=document, resolve_image=resolve_image, body=body, pending=pending)
+            flush_text()
+        else:
+            for image in images:
+                replace_image(image, document=document, resolve_image=resolve_image, body=body)
+            pending.append(str(node))
+    flush_text()
+    return body
+
+
+def escape_text(text: str) -> str:
+    from django.utils.html import escape
+
+    return escape(text.strip())
+
+
+def rewrite_links(node: Tag, *, document: Document, resolve_link, body: Body) -> None:
+    for anchor in node.find_all("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href or href.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+            continue
+        target = unquote(href.split("#", 1)[0].split("?", 1)[0])
+        page_id = resolve_link(join_path(document.path, target))
+        anchor.attrs = {}
+        if page_id is None:
+            body.broken_links.append(href)
+            anchor.unwrap()
+        else:
+            anchor["data-linktype"] = "page"
+            anchor["data-id"] = str(page_id)
+
+
+def join_path(source: str, target: str) -> str:
+    """The tree path a relative link in `source` points at (“../a/b.md” from “x/y/z.md” → “x/a/b.md”)."""
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    normalised = posixpath.normpath(joined) if joined else ""
+    return "" if normalised in {".", ""} or normalised.startswith("..") else normalised
+
+
+def is_remote(src: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", src, re.IGNORECASE)) or src.startswith("data:")
+
+
+def append_image(image: Tag, *, document: Document, resolve_image, body: Body, pending: list[str]) -> None:
+    src = (image.get("src") or "").strip()
+    alt = image.get("alt", "")
+    image_id = None if is_remote(src) else resolve_image(join_path(document.path, src))
+    if image_id is not None:
+        body.stream.append({"type": "image", "value": image_id})
+        return
+    if not is_remote(src):
+        body.missing_images.append(src)
+    pending.append(image_fallback(src, alt))
+
+
+def replace_image(image: Tag, *, document: Document, resolve_image, body: Body) -> None:
+    src = (image.get("src") or "").strip()
+    if not is_remote(src) and resolve_image(join_path(document.path, src)) is None:
+        body.missing_images.append(src)
+    fallback = BeautifulSoup(image_fallback(src, image.get("alt", "")), "html.parser")
+    image.replace_with(fallback)
+
+
+def image_fallback(src: str, alt: str) -> str:
+    """Rich text holds no pictures: a remote image becomes a link to it, a missing one its description."""
+    from django.utils.html import escape
+
+    label = escape(alt or "image")
+    if is_remote(src) and not src.startswith("data:"):
+        return f'<p><a href="{escape(src)}">Image: {label}</a></p>'
+    return f"<p>[Image not found: {label}]</p>"
+
+
+def table_data(table: Tag) -> dict:
+    rows = []
+    for row in table.find_all("tr"):
+        rows.append([cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])])
+    width = max((len(row) for row in rows), default=0)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    has_header = table.find("th") is not None
+    return {"data": rows, "first_row_is_table_header": has_header, "first_col_is_header": False, "table_caption": ""}

@@ -1,0 +1,347 @@
+"""Importing a tree of Markdown files into the wiki: folders become process pages, files articles.
+
+Importing the same tree again changes nothing; a changed file gets a new revision of the same page; a
+page someone edited in Onramp since it was imported is never overwritten or unpublished (the import
+saves a draft beside it, or leaves it, and says so in the report)."""
+
+from __future__ import annotations
+
+import posixpath
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.models import Page
+
+from expertise.models import Profile, Topic
+from expertise.scoring import recompute_all_scores
+from imports.history import History, HistoryFormatError, HistoryOutcome, read_history, record_history
+from imports.indexing import deferred_indexing
+from imports.markdown import Document, DocumentError, convert_body, humanise, read_document
+from imports.models import ImportedPage
+from imports.sources import TreeSource, folders_of
+from wiki.models import ArticlePage, ProcessPage
+
+Progress = Callable[[int, int, str], None]
+INDEX_NAMES = {"index.md", "readme.md", "_index.md", "index.markdown"}
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    broken_links: list[tuple[str, str]] = field(default_factory=list)
+    missing_images: list[tuple[str, str]] = field(default_factory=list)
+    drafted: list[str] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    history: HistoryOutcome | None = None
+    history_bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    files: int = 0
+    seconds: float = 0.0
+    dry_run: bool = False
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.files / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> dict:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": len(self.skipped),
+            "broken_links": len(self.broken_links),
+            "missing_images": len(self.missing_images),
+            "drafted": len(self.drafted),
+            "unpublished": len(self.unpublished),
+            "seconds": round(self.seconds, 2),
+            "pages_per_second": round(self.pages_per_second, 1),
+        }
+
+    def as_text(self) -> str:
+        lines = [
+            ("Dry run: nothing was saved. " if self.dry_run else "")
+            + f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped, {len(self.broken_links)} broken links, "
+            f"{len(self.missing_images)} missing images; {self.files} files in {self.seconds:.1f} s "
+            f"({self.pages_per_second:.1f} pages/s)."
+        ]
+        sections = [
+            ("Skipped files", [f"{path}: {reason}" for path, reason in self.skipped]),
+            ("Broken links", [f"{path}: {target}" for path, target in self.broken_links]),
+            ("Missing images", [f"{path}: {target}" for path, target in self.missing_images]),
+            ("Edited in Onramp since the last import: the new version was saved as a draft", self.drafted),
+            ("Gone from the tree: unpublished (revisions kept)", self.unpublished),
+            ("Gone from the tree but edited in Onramp: left as they are", self.kept),
+            ("History rows not read", [f"line {line}: {reason}" for line, reason in self.history_bad_rows]),
+        ]
+        if self.history is not None:
+            lines.append(
+                f"History: {self.history.recorded} edits recorded as evidence, "
+                f"{self.history.already_recorded} already recorded, {self.history.unknown_paths} rows for files "
+                f"not in the tree, {len(self.history.unknown_authors)} unknown authors."
+            )
+        for heading, items in sections:
+            if items:
+                lines.append(f"\n{heading} ({len(items)}):")
+                lines.extend(f"  {item}" for item in items)
+        return "\n".join(lines)
+
+
+class ImportError_(Exception):
+    """The import as a whole cannot run (as opposed to one bad file, which is skipped and reported)."""
+
+
+def import_markdown_tree(
+    source: TreeSource,
+    *,
+    under: Page,
+    owner: AbstractBaseUser,
+    history_text: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    report = ImportReport(dry_run=dry_run)
+    started = time.perf_counter()
+    history = None
+    if history_text is not None:
+        try:
+            history = read_history(history_text)
+        except HistoryFormatError as error:
+            raise ImportError_(str(error)) from error
+        report.history_bad_rows = history.bad_rows
+    with transaction.atomic(), deferred_indexing([ArticlePage, ProcessPage]) as touched:
+        importer = TreeImporter(source, under=under, owner=owner, history=history, report=report, progress=progress)
+        importer.run()
+        touched.update(importer.page_ids.values())
+        if history is not None:
+            report.history = record_history(history, pages=importer.page_ids)
+            recompute_all_scores()
+        if dry_run:
+            transaction.set_rollback(True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class TreeImporter:
+    def __init__(self, source, *, under, owner, history: History | None, report: ImportReport, progress):
+        self.source = source
+        self.under = under
+        self.owner = owner
+        self.report = report
+        self.progress = progress or (lambda done, total, path: None)
+        self.owners_by_path = self.history_owners(history) if history else {}
+        self.known = {item.path: item for item in ImportedPage.objects.filter(under=under).select_related("page")}
+        self.page_ids: dict[str, int] = {}
+        self.image_ids: dict[str, int] = {}
+        self.topics: dict[str, Topic] = {}
+
+    @staticmethod
+    def history_owners(history: History) -> dict[str, AbstractBaseUser]:
+        top = history.top_authors()
+        profiles = Profile.objects.filter(external_id__in=set(top.values())).select_related("user")
+        users = {profile.external_id: profile.user for profile in profiles}
+        return {path: users[author] for path, author in top.items() if author in users}
+
+    def run(self) -> None:
+        paths = self.source.markdown_paths()
+        self.report.files = len(paths)
+        documents = self.read_all(paths)
+        self.image_paths = self.source.image_paths()
+        self.make_folders(documents)
+        self.allocate_articles(documents)
+        for done, (path, document) in enumerate(documents.items(), start=1):
+            self.import_document(document)
+            self.progress(done, len(documents), path)
+        self.retire_missing(set(documents) | set(self.folder_paths))
+
+    def read_all(self, paths: list[str]) -> dict[str, Document]:
+        documents = {}
+        for path in paths:
+            try:
+                documents[path] = read_document(self.source.read(path), path=path)
+            except DocumentError as error:
+                self.report.skipped.append((path, str(error)))
+            except OSError as error:
+                self.report.skipped.append((path, f"cannot be read ({error.strerror or error})"))
+        return documents
+
+    # Folders → process pages
+    def make_folders(self, documents: dict[str, Document]) -> None:
+        self.folder_paths = folders_of(list(documents))
+        self.folder_pages: dict[str, Page] = {"": self.under}
+        for folder in self.folder_paths:
+            index = self.index_of(folder, documents)
+            title = index.title if index else humanise(posixpath.basename(folder))
+            summary = f"<p>{index.description}</p>" if index and index.description else ""
+            known = self.known.get(folder + "/")
+            if known is not None:
+                page = known.page.specific
+            else:
+                parent = self.folder_pages[posixpath.dirname(folder)]
+                page = ProcessPage(
+                    title=title,
+                    slug=self.free_slug(parent, posixpath.basename(folder)),
+                    summary=summary,
+                    page_owner=self.owner,
+                )
+                parent.add_child(instance=page)
+                topic = self.topic(humanise(posixpath.basename(folder)))
+                page.topics.set([topic])
+                revision = page.save_revision(clean=False)
+                revision.publish(skip_permission_checks=True)
+                ImportedPage.objects.create(under=self.under, path=folder + "/", page=page, revision=revision)
+            self.folder_pages[folder] = page
+            self.page_ids[folder] = page.pk
+            self.page_ids[folder + "/"] = page.pk
+            if index is not None:
+                self.page_ids[index.path] = page.pk
+
+    @staticmethod
+    def index_of(folder: str, documents: dict[str, Document]) -> Document | None:
+        for name in INDEX_NAMES:
+            document = documents.get(posixpath.join(folder, name) if folder else name)
+            if document is not None:
+                return document
+        return None
+
+    def allocate_articles(self, documents: dict[str, Document]) -> None:
+        """Creates an empty, unpublished page for every new file first, so links between files can point at
+        pages that will exist; each gets its content, whole or not at all, in `import_document`."""
+        self.new_articles: set[str] = set()
+        for path, document in documents.items():
+            known = self.known.get(path)
+            if known is not None:
+                self.page_ids[path] = known.page_id
+                continue
+            parent = self.folder_pages[posixpath.dirname(path)]
+            stem = posixpath.splitext(posixpath.basename(path))[0]
+            is_index = posixpath.basename(path).lower() in INDEX_NAMES
+            page = ArticlePage(
+                title=document.title,
+                slug=self.free_slug(parent, "overview" if is_index else stem),
+                kind=ArticlePage.Kind.REFERENCE,
+                page_owner=self.owners_by_path.get(path, self.owner),
+                live=False,
+            )
+            parent.add_child(instance=page)
+            self.new_articles.add(path)
+            # Links to a folder's index lead to the folder's process page; the article keeps the file's path.
+            self.page_ids.setdefault(path, page.pk)
+            self.article_ids = getattr(self, "article_ids", {})
+            self.article_ids[path] = page.pk
+
+    def free_slug(self, parent: Page, name: str) -> str:
+        base = slugify(name)[:80] or "page"
+        taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def topic(self, name: str) -> Topic:
+        key = name.lower()
+        if key not in self.topics:
+            topic = Topic.objects.filter(name__iexact=name).first()
+            if topic is None:
+                topic = Topic.objects.create(name=name[:100])
+            self.topics[key] = topic
+        return self.topics[key]
+
+    def page_topics(self, document: Document) -> list[Topic]:
+        folder = posixpath.dirname(document.path)
+        names = [humanise(posixpath.basename(folder))] if folder else []
+        return [self.topic(name) for name in dict.fromkeys(names + document.tags)]
+
+    def article_for(self, path: str) -> ArticlePage | None:
+        known = self.known.get(path)
+        page_id = known.page_id if known else getattr(self, "article_ids", {}).get(path)
+        return ArticlePage.objects.filter(pk=page_id).first() if page_id else None
+
+    def import_document(self, document: Document) -> None:
+        known = self.known.get(document.path)
+        if known is not None and known.content_hash == document.content_hash:
+            self.report.unchanged += 1
+            return
+        try:
+            with transaction.atomic():
+                page = self.article_for(document.path)
+                body = convert_body(document, resolve_link=self.resolve_link, resolve_image=self.resolve_image)
+                self.report.broken_links.extend((document.path, target) for target in body.broken_links)
+                self.report.missing_images.extend((document.path, target) for target in body.missing_images)
+                page.title = document.title
+                page.summary = document.description or first_sentence(body.stream)
+                page.body = body.stream
+                page.topics.set(self.page_topics(document))
+                edited_in_onramp = known is not None and known.revision_id != page.latest_revision_id
+                revision = page.save_revision(clean=False)  # publishing validates the page
+                if edited_in_onramp:
+                    self.report.drafted.append(document.path)
+                else:
+                    revision.publish(skip_permission_checks=True)
+                ImportedPage.objects.update_or_create(
+                    under=self.under,
+                    path=document.path,
+                    defaults={"page": page, "content_hash": document.content_hash, "revision": revision},
+                )
+        except Exception as error:  # noqa: BLE001 - any failure of one file is reported and skipped
+            self.report.skipped.append((document.path, f"could not be imported: {error}"))
+            if document.path in self.new_articles:
+                Page.objects.filter(pk=self.article_ids[document.path]).delete()
+            return
+        if known is None:
+            self.report.created += 1
+        else:
+            self.report.updated += 1
+
+    def resolve_link(self, path: str) -> int | None:
+        if not path:
+            return None
+        return self.page_ids.get(path) or self.page_ids.get(path.rstrip("/"))
+
+    def resolve_image(self, path: str) -> int | None:
+        if path not in self.image_paths:
+            return None
+        if path not in self.image_ids:
+            import io
+
+            from django.core.files.images import ImageFile
+
+            from wagtail.images import get_image_model
+
+            Image = get_image_model()
+            data = self.source.read(path)
+            image = Image(title=posixpath.basename(path))
+            image.file = ImageFile(io.BytesIO(data), name=posixpath.basename(path))
+            image.save()
+            self.image_ids[path] = image.pk
+        return self.image_ids[path]
+
+    def retire_missing(self, present: set[str]) -> None:
+        """Files gone from the tree: unpublish their pages, unless someone edited them in Onramp."""
+        for path, known in self.known.items():
+            if path in present or path.rstrip("/") in present or not known.page.live:
+                continue
+            page = known.page.specific
+            if known.revision_id != page.latest_revision_id:
+                self.report.kept.append(path)
+                continue
+            page.unpublish(log_action=True)
+            self.report.unpublished.append(path)
+
+
+def first_sentence(stream: list[dict]) -> str:
+    from django.utils.html import strip_tags
+
+    for block in stream:
+        if block["type"] == "text":
+            text = " ".join(strip_tags(block["value"]).split())
+            return text[:297] + "…" if len(text) > 300 else text
+    return ""

@@ -21,6 +21,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re
 SUMMARY_MAX = 300
 HEADING_MAX = 120
 LINK_FEATURES = [*BODY_FEATURES, "h2", "blockquote"]
+UNSAFE_TAGS = ["script", "style", "iframe", "object", "embed", "form", "noscript", "template"]
 
 
 class DocumentError(Exception):
@@ -111,6 +112,8 @@ def convert_body(
     blocks, tables table blocks, local images image blocks, and the rest sanitised rich text. Links to
     other files of the tree become page links; links and images that point nowhere are reported."""
     soup = BeautifulSoup(render_markdown(document.body_markdown), "html.parser")
+    for unsafe in soup.find_all(UNSAFE_TAGS):
+        unsafe.decompose()  # with their content: a script's code is not text for the reader
     body = Body(stream=[])
     pending: list[str] = []
     converter = EditorHTMLConverter(features=LINK_FEATURES)

@@ -117,10 +117,11 @@ def import_markdown_tree(
         except HistoryFormatError as error:
             raise ImportError_(str(error)) from error
         report.history_bad_rows = history.bad_rows
-    with transaction.atomic(), deferred_indexing([ArticlePage, ProcessPage]) as touched:
-        importer = TreeImporter(source, under=under, owner=owner, history=history, report=report, progress=progress)
-        importer.run()
-        touched.update(importer.page_ids.values())
+    with transaction.atomic():
+        with deferred_indexing([ArticlePage, ProcessPage]) as touched:
+            importer = TreeImporter(source, under=under, owner=owner, history=history, report=report, progress=progress)
+            importer.run()
+            touched.update(importer.page_ids.values())
         if history is not None:
             report.history = record_history(history, pages=importer.page_ids)
             recompute_all_scores()
@@ -327,7 +328,8 @@ class TreeImporter:
     def retire_missing(self, present: set[str]) -> None:
         """Files gone from the tree: unpublish their pages, unless someone edited them in Onramp."""
         for path, known in self.known.items():
-            if path in present or path.rstrip("/") in present or not known.page.live:
+            # Folders stay: a folder emptied upstream may still hold pages written in Onramp.
+            if path.endswith("/") or path in present or not known.page.live:
                 continue
             page = known.page.specific
             if known.revision_id != page.latest_revision_id:

@@ -33,9 +33,10 @@ test: install lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-postgres; fi
 
-# Services tests (a real Celery worker on Redis, PostgreSQL) run in the PostgreSQL pass.
+# Services tests (a real Celery worker on Redis, PostgreSQL) and the handbook corpus import run in the
+# PostgreSQL pass.
 test-sqlite: install
-	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services"
+	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus"
 
 test-postgres: install
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --create-db

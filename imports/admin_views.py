@@ -1,0 +1,106 @@
+"""The admin's side of imports: upload a zipped Markdown tree, watch it run, read its report."""
+
+import zipfile
+
+from django import forms
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page
+
+from imports.models import ImportRun
+from imports.tasks import progress_key, run_markdown_import
+from wiki.models import HomePage, ProcessPage
+
+MAX_UPLOAD = 100 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    archive = forms.FileField(label="Zip of Markdown files", help_text="Folders become processes, files articles.")
+    under = forms.ModelChoiceField(
+        queryset=Page.objects.none(),
+        label="Import under",
+        help_text="The page the tree's top folders go under.",
+    )
+    history = forms.FileField(label="Edit history (optional CSV)", required=False)
+    dry_run = forms.BooleanField(label="Dry run: report only, save nothing", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["under"].queryset = Page.objects.type(HomePage, ProcessPage).order_by("path")
+
+    def clean_archive(self):
+        archive = self.cleaned_data["archive"]
+        if archive.size > MAX_UPLOAD:
+            raise forms.ValidationError(
+                "The archive is larger than 100 MB; split the tree or import it from the command line."
+            )
+        if not zipfile.is_zipfile(archive):
+            raise forms.ValidationError("That file is not a zip archive.")
+        archive.seek(0)
+        return archive
+
+    def clean_history(self):
+        history = self.cleaned_data.get("history")
+        if not history:
+            return None
+        try:
+            return history.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(f"The history is not UTF-8 text (byte {error.start}).") from error
+
+
+def superusers_only(view):
+    """Imports create pages and people in bulk: only superusers may run or read them."""
+
+    def checked(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    checked.__name__ = view.__name__
+    return checked
+
+
+@superusers_only
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        run = ImportRun(
+            kind=ImportRun.Kind.MARKDOWN,
+            source=data["archive"].name,
+            dry_run=data["dry_run"],
+            started_by=request.user,
+            summary={"options": {"under": data["under"].pk, "history": data["history"]}},
+        )
+        run.upload.save(data["archive"].name, data["archive"], save=False)
+        run.save()
+        transaction.on_commit(lambda: run_markdown_import.delay(run.pk))
+        return redirect("imports_run", run_id=run.pk)
+    return TemplateResponse(
+        request,
+        "imports/upload.html",
+        {"form": form, "page_title": "Import Markdown", "header_icon": "upload", "runs": ImportRun.objects.all()[:20]},
+        status=400 if form.errors else 200,
+    )
+
+
+@superusers_only
+def run_detail(request, run_id: int):
+    run = get_object_or_404(ImportRun, pk=run_id)
+    progress = cache.get(progress_key(run.pk)) if run.status in {"queued", "running"} else None
+    return TemplateResponse(
+        request,
+        "imports/run.html",
+        {
+            "run": run,
+            "progress": progress,
+            "page_title": "Import",
+            "page_subtitle": run.source,
+            "header_icon": "upload",
+        },
+    )

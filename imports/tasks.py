@@ -1,0 +1,55 @@
+import zipfile
+
+from celery import shared_task
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from imports.markdown_tree import ImportError_, import_markdown_tree
+from imports.models import ImportRun
+from imports.sources import ZipSource
+
+
+def progress_key(run_id: int) -> str:
+    return f"imports:progress:{run_id}"
+
+
+@shared_task(acks_late=True)
+def run_markdown_import(run_id: int) -> None:
+    """Imports an uploaded zip; progress goes to the cache (the import itself is one transaction, so the
+    database only shows the outcome)."""
+    run = ImportRun.objects.select_related("started_by").get(pk=run_id)
+    if run.status != ImportRun.Status.QUEUED:
+        return  # already handled: a redelivered message must not import twice
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
+    options = run.summary.get("options", {})
+
+    def progress(done: int, total: int, path: str) -> None:
+        cache.set(progress_key(run.pk), {"done": done, "total": total, "path": path}, timeout=3600)
+
+    try:
+        from wagtail.models import Page
+
+        under = Page.objects.get(pk=options["under"]).specific
+        with run.upload.open("rb") as upload, zipfile.ZipFile(upload) as archive:
+            report = import_markdown_tree(
+                ZipSource(archive, name=run.source),
+                under=under,
+                owner=run.started_by,
+                history_text=options.get("history"),
+                dry_run=run.dry_run,
+                progress=progress,
+            )
+    except (ImportError_, zipfile.BadZipFile, KeyError, Page.DoesNotExist) as error:
+        ImportRun.objects.filter(pk=run.pk).update(
+            status=ImportRun.Status.FAILED, finished_at=timezone.now(), report=f"The import could not run: {error}"
+        )
+        return
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.Status.DONE,
+        finished_at=timezone.now(),
+        total=report.files,
+        done=report.files,
+        summary={**report.summary(), "options": {"under": options["under"]}},
+        report=report.as_text(),
+    )

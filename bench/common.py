@@ -26,6 +26,10 @@ class Result:
     p95_ms: float
     queries: int | None
     target_p95_ms: float | None = None
+    # For benchmarks that are not latencies (throughput, memory): the figure, its target and the verdict.
+    measure: str = ""
+    target: str = ""
+    passed: bool | None = None
 
 
 def timings(action: Callable[[], object], *, runs: int = REQUESTS, warmup: int = 20) -> tuple[float, float]:
@@ -73,7 +77,7 @@ def report(results: list[Result]) -> str:
         key = (result.suite, result.benchmark)
         if key not in smallest or result.size < smallest[key].size:
             smallest[key] = result
-    widths = {"benchmark": 42, "data": 32, "p50 ms": 7, "p95 ms": 7, "queries": 7, "target": 28, "result": 6}
+    widths = {"benchmark": 42, "data": 32, "p50 ms": 7, "p95 ms": 7, "queries": 7, "target": 34, "result": 30}
     header = "| " + " | ".join(name.ljust(width) for name, width in widths.items()) + " |"
     rule = "|" + "|".join("-" * (width + 2) for width in widths.values()) + "|"
     lines = ["# Onramp benchmarks", "", header, rule]
@@ -85,6 +89,9 @@ def report(results: list[Result]) -> str:
         if result.queries is not None:
             targets.append("queries flat")
             verdicts.append(result.queries <= smallest[(result.suite, result.benchmark)].queries)
+        if result.passed is not None:
+            targets.append(result.target)
+            verdicts.append(result.passed)
         verdict = "pass" if all(verdicts) else "miss"
         queries = "" if result.queries is None else str(result.queries)
         row = [
@@ -94,7 +101,7 @@ def report(results: list[Result]) -> str:
             f"{result.p95_ms:.1f}",
             queries,
             "; ".join(targets),
-            verdict,
+            f"{verdict} ({result.measure})" if result.measure else verdict,
         ]
         lines.append(
             "| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths.values(), strict=True)) + " |"

@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 SUITES = {
     "wiki_pages.py": os.environ.get("BENCH_WIKI_SIZES", "500,10000"),
     "expertise_map.py": os.environ.get("BENCH_PEOPLE_SIZES", "500,5000"),
+    "handbook_import.py": "883",
 }
 
 

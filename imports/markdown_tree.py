@@ -95,7 +95,7 @@ class ImportReport:
         return "\n".join(lines)
 
 
-class ImportError_(Exception):
+class TreeImportError(Exception):
     """The import as a whole cannot run (as opposed to one bad file, which is skipped and reported)."""
 
 
@@ -115,7 +115,7 @@ def import_markdown_tree(
         try:
             history = read_history(history_text)
         except HistoryFormatError as error:
-            raise ImportError_(str(error)) from error
+            raise TreeImportError(str(error)) from error
         report.history_bad_rows = history.bad_rows
     with transaction.atomic():
         with deferred_indexing([ArticlePage, ProcessPage]) as touched:
@@ -141,6 +141,7 @@ class TreeImporter:
         self.owners_by_path = self.history_owners(history) if history else {}
         self.known = {item.path: item for item in ImportedPage.objects.filter(under=under).select_related("page")}
         self.page_ids: dict[str, int] = {}
+        self.article_ids: dict[str, int] = {}
         self.image_ids: dict[str, int] = {}
         self.topics: dict[str, Topic] = {}
 
@@ -236,7 +237,6 @@ class TreeImporter:
             self.new_articles.add(path)
             # Links to a folder's index lead to the folder's process page; the article keeps the file's path.
             self.page_ids.setdefault(path, page.pk)
-            self.article_ids = getattr(self, "article_ids", {})
             self.article_ids[path] = page.pk
 
     def free_slug(self, parent: Page, name: str) -> str:
@@ -263,7 +263,7 @@ class TreeImporter:
 
     def article_for(self, path: str) -> ArticlePage | None:
         known = self.known.get(path)
-        page_id = known.page_id if known else getattr(self, "article_ids", {}).get(path)
+        page_id = known.page_id if known else self.article_ids.get(path)
         return ArticlePage.objects.filter(pk=page_id).first() if page_id else None
 
     def import_document(self, document: Document) -> None:

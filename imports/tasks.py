@@ -5,7 +5,7 @@ from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
-from imports.markdown_tree import ImportError_, import_markdown_tree
+from imports.markdown_tree import TreeImportError, import_markdown_tree
 from imports.models import ImportRun
 from imports.sources import ZipSource
 
@@ -40,7 +40,7 @@ def run_markdown_import(run_id: int) -> None:
                 dry_run=run.dry_run,
                 progress=progress,
             )
-    except (ImportError_, zipfile.BadZipFile, KeyError, Page.DoesNotExist) as error:
+    except (TreeImportError, zipfile.BadZipFile, KeyError, Page.DoesNotExist) as error:
         ImportRun.objects.filter(pk=run.pk).update(
             status=ImportRun.Status.FAILED, finished_at=timezone.now(), report=f"The import could not run: {error}"
         )

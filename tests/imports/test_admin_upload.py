@@ -2,6 +2,7 @@ import io
 import zipfile
 
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 

@@ -10,7 +10,7 @@ from wagtail.models import Revision
 
 from expertise.factories import make_person
 from expertise.models import Evidence, EvidenceKind
-from imports.markdown_tree import ImportError_, import_markdown_tree
+from imports.markdown_tree import TreeImportError, import_markdown_tree
 from imports.models import HistoryEdit, ImportedPage
 from imports.sources import DirectorySource
 from wiki.factories import UserFactory
@@ -207,7 +207,7 @@ def test_history_becomes_weighted_evidence_and_names_the_owner(tree, home, owner
 
 
 def test_a_history_without_the_needed_columns_is_refused(tree, home, owner):
-    with pytest.raises(ImportError_, match="lacks the column"):
+    with pytest.raises(TreeImportError, match="lacks the column"):
         run(tree, home, owner, history_text="commit,date\nx,y\n")
     assert not ArticlePage.objects.exists()
 

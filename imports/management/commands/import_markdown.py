@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page, Site
 
-from imports.markdown_tree import ImportError_, import_markdown_tree
+from imports.markdown_tree import TreeImportError, import_markdown_tree
 from imports.progress import ProgressBar
 from imports.runs import record_run
 from imports.sources import DirectorySource
@@ -46,7 +46,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 progress=ProgressBar(stream=self.stderr._out),
             )
-        except ImportError_ as error:
+        except TreeImportError as error:
             raise CommandError(str(error)) from error
         if not dry_run:
             record_run(kind="markdown", source=str(directory), report=report, dry_run=dry_run)

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 
 
-class TreeSource:
+class TreeSource(ABC):
     """Lists the files of a tree by their relative POSIX paths and reads them."""
 
     name: str
 
-    def paths(self) -> list[str]:
-        raise NotImplementedError
+    @abstractmethod
+    def paths(self) -> list[str]: ...
 
-    def read(self, path: str) -> bytes:
-        raise NotImplementedError
+    @abstractmethod
+    def read(self, path: str) -> bytes: ...
 
     def markdown_paths(self) -> list[str]:
         return sorted(path for path in self.paths() if path.lower().endswith(MARKDOWN_SUFFIXES))

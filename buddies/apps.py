@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class BuddiesConfig(AppConfig):
     name = "buddies"
     verbose_name = "Buddies and ramp-up"
+
+    def ready(self):
+        from buddies.access import buddy_can_see_self_assessments
+        from expertise.privacy import add_self_assessment_viewer_rule
+
+        add_self_assessment_viewer_rule(buddy_can_see_self_assessments)

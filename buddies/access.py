@@ -1,0 +1,64 @@
+"""Who sees which onboardings: the hire their own, a buddy their hires, a manager their team, program admins
+all. Views, exports, admin and the API all ask here."""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from buddies.models import Onboarding
+
+VIEW_ALL = "buddies.view_all_onboardings"
+
+
+def is_program_admin(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and user.has_perm(VIEW_ALL)
+
+
+def onboardings_visible_to(
+    user: AbstractBaseUser, queryset: QuerySet[Onboarding] | None = None
+) -> QuerySet[Onboarding]:
+    queryset = Onboarding.objects.all() if queryset is None else queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    if is_program_admin(user):
+        return queryset
+    return queryset.filter(
+        Q(hire_id=user.pk) | Q(buddy_id=user.pk) | Q(manager_id=user.pk) | Q(hire__profile__manager_id=user.pk)
+    )
+
+
+def can_view(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
+    if not user.is_authenticated:
+        return False
+    if is_program_admin(user) or user.pk in {onboarding.hire_id, onboarding.buddy_id, onboarding.manager_id}:
+        return True
+    profile = getattr(onboarding.hire, "profile", None)
+    return profile is not None and profile.manager_id == user.pk
+
+
+def can_manage(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
+    """Choose or change the buddy, end the onboarding: the hire's manager and program admins."""
+    if not user.is_authenticated:
+        return False
+    if is_program_admin(user) or onboarding.manager_id == user.pk:
+        return True
+    profile = getattr(onboarding.hire, "profile", None)
+    return profile is not None and profile.manager_id == user.pk
+
+
+def manages_anyone(user: AbstractBaseUser) -> bool:
+    from expertise.models import Profile
+
+    return (
+        is_program_admin(user)
+        or Onboarding.objects.filter(manager_id=user.pk).exists()
+        or (Profile.objects.filter(manager_id=user.pk).exists())
+    )
+
+
+def buddy_can_see_self_assessments(viewer: AbstractBaseUser, person: AbstractBaseUser) -> bool:
+    """The rule registered with the expertise app: a current buddy of an open onboarding of the person."""
+    from buddies.models.program import OPEN_STATUSES
+
+    return Onboarding.objects.filter(hire_id=person.pk, buddy_id=viewer.pk, status__in=OPEN_STATUSES).exists()

@@ -1,0 +1,191 @@
+"""Check-ins: the schedule, recording one (aims, learning, next steps, questions, a private note), what is
+missed, and reminders that are sent once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from buddies.models import BuddyProgramSettings, CheckIn, CheckInQuestion, CheckInReminder, Onboarding, PrivateNote
+from buddies.models.program import OPEN_STATUSES
+
+QUESTIONS_MAX = 20
+QUESTION_LENGTH = 500
+MISSED_REMINDER_WINDOW_DAYS = 7  # a missed check-in older than this is shown, but no longer emailed about
+
+
+def schedule(start: date, program: BuddyProgramSettings) -> list[date]:
+    """Weekly for the first weeks, then every few days, until the program's length (all configurable)."""
+    offsets = [7 * week for week in range(1, program.weekly_check_in_weeks + 1)]
+    offset = offsets[-1] if offsets else 0
+    while offset + program.later_check_in_every_days <= program.program_length_days:
+        offset += program.later_check_in_every_days
+        offsets.append(offset)
+    return [start + timedelta(days=days) for days in offsets if days <= program.program_length_days]
+
+
+@transaction.atomic
+def schedule_check_ins(onboarding: Onboarding) -> list[CheckIn]:
+    """Creates the check-ins the schedule asks for that do not exist yet (safe to run again)."""
+    program = BuddyProgramSettings.load()
+    existing = set(onboarding.check_ins.values_list("scheduled_for", flat=True))
+    new = [
+        CheckIn(onboarding=onboarding, scheduled_for=day)
+        for day in schedule(onboarding.start_date, program)
+        if day not in existing
+    ]
+    return CheckIn.objects.bulk_create(new)
+
+
+def can_record(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
+    return user.pk in {onboarding.hire_id, onboarding.buddy_id}
+
+
+def require_open(onboarding: Onboarding) -> None:
+    if onboarding.status not in OPEN_STATUSES:
+        raise ValidationError(
+            f"This onboarding is {onboarding.get_status_display().lower()}: it takes no more check-ins."
+        )
+
+
+@transaction.atomic
+def add_check_in(*, onboarding: Onboarding, on: date, by: AbstractBaseUser) -> CheckIn:
+    """An extra check-in on a day of the hire's or buddy's choosing."""
+    if not can_record(by, onboarding):
+        raise PermissionDenied("Only the new hire and their buddy plan check-ins.")
+    require_open(onboarding)
+    if on < onboarding.start_date:
+        raise ValidationError({"scheduled_for": "A check-in cannot be before the start date."})
+    if onboarding.check_ins.filter(scheduled_for=on).exists():
+        raise ValidationError({"scheduled_for": f"There is already a check-in on {on:%-d %b %Y}."})
+    return CheckIn.objects.create(onboarding=onboarding, scheduled_for=on)
+
+
+def parse_questions(text: str) -> list[str]:
+    """One question a line; blank lines ignored."""
+    questions = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(questions) > QUESTIONS_MAX:
+        raise ValidationError({"questions": f"Raise at most {QUESTIONS_MAX} questions in one check-in."})
+    for number, question in enumerate(questions, start=1):
+        if len(question) > QUESTION_LENGTH:
+            raise ValidationError(
+                {"questions": f"Question {number} is longer than {QUESTION_LENGTH} characters; split it up."}
+            )
+    return questions
+
+
+@transaction.atomic
+def record_check_in(
+    *,
+    check_in: CheckIn,
+    by: AbstractBaseUser,
+    held_on: date,
+    aims: str = "",
+    learned: str = "",
+    next_steps: str = "",
+    questions: str = "",
+    private_note: str = "",
+) -> CheckIn:
+    """Records what a check-in was about; questions become their own rows; the note is private to `by`."""
+    check_in = CheckIn.objects.select_for_update().select_related("onboarding").get(pk=check_in.pk)
+    onboarding = check_in.onboarding
+    if not can_record(by, onboarding):
+        raise PermissionDenied("Only the new hire and their buddy record check-ins.")
+    require_open(onboarding)
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": "A check-in cannot be recorded as held in the future."})
+    if held_on < onboarding.start_date:
+        raise ValidationError({"held_on": "A check-in cannot be held before the start date."})
+    if not (aims.strip() or learned.strip() or next_steps.strip()):
+        raise ValidationError({"aims": "Write at least what the session aimed for, what was learned or next steps."})
+    lines = parse_questions(questions)
+    check_in.held_on = held_on
+    check_in.aims, check_in.learned, check_in.next_steps = aims.strip(), learned.strip(), next_steps.strip()
+    check_in.recorded_by = by
+    check_in.full_clean()
+    check_in.save()
+    CheckInQuestion.objects.bulk_create(CheckInQuestion(check_in=check_in, text=q, raised_by=by) for q in lines)
+    if private_note.strip():
+        note = PrivateNote(check_in=check_in, author=by, text=private_note.strip())
+        note.full_clean()
+        note.save()
+    return check_in
+
+
+def private_notes_for(viewer: AbstractBaseUser, check_ins) -> QuerySet[PrivateNote]:
+    """The only way notes are read: the viewer's own, whoever else is looking at the check-in."""
+    return PrivateNote.objects.filter(author_id=viewer.pk, check_in__in=check_ins)
+
+
+def is_missed(check_in: CheckIn, *, today: date | None = None, grace_days: int | None = None) -> bool:
+    today = today or timezone.localdate()
+    if grace_days is None:
+        grace_days = BuddyProgramSettings.load().missed_after_days
+    return check_in.held_on is None and check_in.scheduled_for + timedelta(days=grace_days) < today
+
+
+def missed_filter(today: date, grace_days: int) -> dict:
+    return {"held_on__isnull": True, "scheduled_for__lt": today - timedelta(days=grace_days)}
+
+
+def send_due_reminders(*, today: date | None = None) -> int:
+    """Emails the hire and the buddy the day before and on the day of a check-in, and once more when it is
+    missed. Each reminder is recorded before it is sent, in the same transaction, so a run repeated (or
+    running twice at once) never sends one twice. Returns how many were sent."""
+    today = today or timezone.localdate()
+    program = BuddyProgramSettings.load()
+    open_check_ins = CheckIn.objects.filter(onboarding__status__in=OPEN_STATUSES).select_related(
+        "onboarding__hire", "onboarding__buddy"
+    )
+    upcoming = open_check_ins.filter(held_on__isnull=True, scheduled_for__range=(today, today + timedelta(days=1)))
+    missed_since = today - timedelta(days=program.missed_after_days + MISSED_REMINDER_WINDOW_DAYS)
+    missed = open_check_ins.filter(**missed_filter(today, program.missed_after_days), scheduled_for__gte=missed_since)
+    sent = 0
+    for kind, check_ins in ((CheckInReminder.Kind.UPCOMING, upcoming), (CheckInReminder.Kind.MISSED, missed)):
+        already = set(
+            CheckInReminder.objects.filter(check_in__in=check_ins, kind=kind).values_list("check_in_id", "recipient_id")
+        )
+        for check_in in check_ins:
+            for person in (check_in.onboarding.hire, check_in.onboarding.buddy):
+                if person is None or not person.email or (check_in.pk, person.pk) in already:
+                    continue
+                sent += remind(check_in, person, kind)
+    return sent
+
+
+def remind(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> int:
+    try:
+        with transaction.atomic():
+            CheckInReminder.objects.create(check_in=check_in, recipient=person, kind=kind)
+            subject, body = reminder_text(check_in, person, kind)
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+    except IntegrityError:
+        return 0  # another run sent it
+    return 1
+
+
+def reminder_text(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> tuple[str, str]:
+    onboarding = check_in.onboarding
+    other = onboarding.buddy if person.pk == onboarding.hire_id else onboarding.hire
+    other_name = (other.get_full_name() or other.get_username()) if other else "your buddy"
+    link = f"{settings.WAGTAILADMIN_BASE_URL}{reverse('buddies:onboarding', args=[onboarding.pk])}"
+    when = f"{check_in.scheduled_for:%A %-d %B}"
+    if kind == CheckInReminder.Kind.MISSED:
+        return (
+            f"Check-in with {other_name} not recorded yet",
+            f"Your check-in with {other_name} planned for {when} has not been recorded.\n"
+            f"If you met, record it; if not, plan a new one: {link}",
+        )
+    return (
+        f"Check-in with {other_name} on {when}",
+        f"You have a check-in with {other_name} on {when}.\n"
+        f"Before you meet, note what you want this session to achieve: {link}",
+    )

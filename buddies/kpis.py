@@ -1,0 +1,151 @@
+"""Program signals: each onboarding's progress and risk, and the KPIs of each cohort. Query counts do not grow
+with the number of onboardings."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from buddies.models import (
+    BuddyProgramSettings,
+    CheckIn,
+    Cohort,
+    Milestone,
+    Onboarding,
+    OnboardingStatus,
+    SurveyResponse,
+)
+from buddies.models.surveys import SURVEY_DAYS
+from buddies.surveys import SurveySummary, summary_for, survey_summary
+
+
+def count_of(queryset: QuerySet) -> Coalesce:
+    counted = queryset.order_by().values("onboarding_id").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def with_signals(onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings) -> QuerySet:
+    """Annotates progress and risk: milestones done/total/overdue, missed check-ins, the next check-in and
+    whether a survey came back low."""
+    missed_before = today - timedelta(days=program.missed_after_days)
+    milestones = Milestone.objects.filter(onboarding_id=OuterRef("pk"))
+    check_ins = CheckIn.objects.filter(onboarding_id=OuterRef("pk"))
+    low = (
+        SurveyResponse.objects.filter(onboarding_id=OuterRef("pk"))
+        .annotate(total=F("buddy_support") + F("plan_clarity") + F("confidence"))
+        .filter(total__lt=3 * program.low_survey_score)
+    )
+    next_check_in = check_ins.filter(held_on__isnull=True, scheduled_for__gte=today).order_by("scheduled_for")
+    return onboardings.annotate(
+        milestones_total=count_of(milestones),
+        milestones_done=count_of(milestones.filter(done_at__isnull=False)),
+        overdue=count_of(milestones.filter(done_at__isnull=True, due_on__lt=today)),
+        missed=count_of(check_ins.filter(held_on__isnull=True, scheduled_for__lt=missed_before)),
+        low_survey=Exists(low),
+        next_check_in=Subquery(next_check_in.values("scheduled_for")[:1]),
+    )
+
+
+def at_risk(onboardings: QuerySet) -> QuerySet:
+    """Of onboardings annotated by `with_signals`: the active ones with something to act on."""
+    return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(
+        Q(overdue__gt=0) | Q(missed__gt=0) | Q(low_survey=True)
+    )
+
+
+def risk_reasons(onboarding) -> list[str]:
+    reasons = []
+    if onboarding.overdue:
+        reasons.append(f"{onboarding.overdue} overdue milestone{'s' if onboarding.overdue != 1 else ''}")
+    if onboarding.missed:
+        reasons.append(f"{onboarding.missed} missed check-in{'s' if onboarding.missed != 1 else ''}")
+    if onboarding.low_survey:
+        reasons.append("a low survey score")
+    return reasons
+
+
+@dataclass
+class CohortKpis:
+    cohort: Cohort
+    hires: int = 0
+    days_to_first_check_in: float | None = None
+    check_ins_due: int = 0
+    check_ins_held: int = 0
+    milestones_by_day: dict[int, float | None] = field(default_factory=dict)
+    median_days_to_finish: float | None = None
+    finished: int = 0
+    surveys: list[SurveySummary] = field(default_factory=list)
+
+    @property
+    def adherence(self) -> float | None:
+        return self.check_ins_held / self.check_ins_due if self.check_ins_due else None
+
+
+def cohort_kpis(cohorts: list[Cohort], *, today: date | None = None) -> list[CohortKpis]:
+    """KPIs for each cohort, in a handful of queries whatever the number of hires:
+    days to the first check-in (median), check-in adherence (held of those due), the share of milestones
+    due by day 30/60/90 that were done by then, survey averages, and the median days to finish the plan."""
+    today = today or timezone.localdate()
+    program = BuddyProgramSettings.load()
+    kpis = {cohort.pk: CohortKpis(cohort=cohort) for cohort in cohorts}
+    counted = Onboarding.objects.filter(cohort__in=cohorts)
+    for cohort_id, hires in counted.values("cohort_id").annotate(n=Count("pk")).values_list("cohort_id", "n"):
+        kpis[cohort_id].hires = hires
+
+    firsts: dict[int, list[int]] = {}
+    for cohort_id, start, first in (
+        CheckIn.objects.filter(onboarding__cohort__in=cohorts, held_on__isnull=False)
+        .values("onboarding_id")
+        .annotate(first=Min("held_on"))
+        .values_list("onboarding__cohort_id", "onboarding__start_date", "first")
+    ):
+        firsts.setdefault(cohort_id, []).append((first - start).days)
+    due_before = today - timedelta(days=program.missed_after_days)
+    for row in (
+        CheckIn.objects.filter(onboarding__cohort__in=cohorts)
+        .filter(Q(held_on__isnull=False) | Q(scheduled_for__lt=due_before))
+        .values("onboarding__cohort_id")
+        .annotate(due=Count("pk"), held=Count("pk", filter=Q(held_on__isnull=False)))
+    ):
+        kpis[row["onboarding__cohort_id"]].check_ins_due = row["due"]
+        kpis[row["onboarding__cohort_id"]].check_ins_held = row["held"]
+
+    by_day: dict[int, dict[int, list[bool]]] = {}
+    plans: dict[int, dict] = {}
+    for cohort_id, onboarding_id, start, _offset, due_on, done_at in Milestone.objects.filter(
+        onboarding__cohort__in=cohorts
+    ).values_list(
+        "onboarding__cohort_id", "onboarding_id", "onboarding__start_date", "day_offset", "due_on", "done_at"
+    ):
+        done_on = timezone.localdate(done_at) if done_at else None
+        for day in SURVEY_DAYS:
+            checkpoint = start + timedelta(days=day - 1)
+            if due_on <= checkpoint <= today:
+                by_day.setdefault(cohort_id, {}).setdefault(day, []).append(bool(done_on and done_on <= checkpoint))
+        plan = plans.setdefault(onboarding_id, {"cohort": cohort_id, "start": start, "open": 0, "last": None})
+        if done_on is None:
+            plan["open"] += 1
+        elif plan["last"] is None or done_on > plan["last"]:
+            plan["last"] = done_on
+    finish_days: dict[int, list[int]] = {}
+    for plan in plans.values():
+        if plan["open"] == 0 and plan["last"] is not None:
+            finish_days.setdefault(plan["cohort"], []).append((plan["last"] - plan["start"]).days)
+
+    for cohort_id, item in kpis.items():
+        item.days_to_first_check_in = statistics.median(firsts[cohort_id]) if firsts.get(cohort_id) else None
+        item.milestones_by_day = {
+            day: (sum(flags) / len(flags) if (flags := by_day.get(cohort_id, {}).get(day)) else None)
+            for day in SURVEY_DAYS
+        }
+        item.finished = len(finish_days.get(cohort_id, []))
+        item.median_days_to_finish = statistics.median(finish_days[cohort_id]) if finish_days.get(cohort_id) else None
+    summaries = survey_summary(Onboarding.objects.filter(cohort__in=cohorts), by="cohort_id")
+    for cohort_id, item in kpis.items():
+        item.surveys = summaries.get(cohort_id) or [summary_for(day, None) for day in SURVEY_DAYS]
+    return [kpis[cohort.pk] for cohort in cohorts]

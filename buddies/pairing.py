@@ -1,0 +1,163 @@
+"""Starting onboardings and pairing buddies: every change is checked first and saved whole, with its history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from buddies.eligibility import candidate_for, hire_facts, why_ineligible
+from buddies.matching import BuddySuggestion, score_table
+from buddies.models import BuddyAssignment, BuddyProfile, BuddyProgramSettings, Cohort, Onboarding, OnboardingStatus
+from buddies.models.program import OPEN_STATUSES
+
+REASON_MAX = 500
+
+
+@transaction.atomic
+def start_onboarding(
+    *,
+    hire: AbstractBaseUser,
+    start_date: date,
+    role: str = "",
+    cohort: Cohort | None = None,
+    plan_template=None,
+    manager: AbstractBaseUser | None = None,
+    team=None,
+    process_areas=(),
+    end_date: date | None = None,
+) -> Onboarding:
+    """A new onboarding with its plan and check-in schedule; team and manager default to the hire's profile."""
+    from buddies.checkins import schedule_check_ins
+    from buddies.plans import instantiate_plan
+    from expertise.people import profile_for
+
+    profile = profile_for(hire)
+    if Onboarding.objects.filter(hire=hire, status__in=OPEN_STATUSES).exists():
+        raise ValidationError({"hire": f"{profile.name} already has an onboarding under way."})
+    program = BuddyProgramSettings.load()
+    if end_date is None:
+        end_date = start_date + timezone.timedelta(days=program.program_length_days)
+    onboarding = Onboarding(
+        hire=hire,
+        start_date=start_date,
+        end_date=end_date,
+        role=role or profile.title,
+        cohort=cohort,
+        plan_template=plan_template,
+        manager=manager or profile.manager,
+        team=team or profile.team,
+        status=OnboardingStatus.ACTIVE if start_date <= timezone.localdate() else OnboardingStatus.PLANNED,
+    )
+    onboarding.full_clean()
+    onboarding.save()
+    if process_areas:
+        onboarding.process_areas.set(process_areas)
+    instantiate_plan(onboarding)
+    schedule_check_ins(onboarding)
+    return onboarding
+
+
+def score_pair(onboarding: Onboarding, buddy: AbstractBaseUser) -> tuple[BuddySuggestion, str | None]:
+    """How one person scores as this hire's buddy, and why they cannot be it (None when they can)."""
+    hire = hire_facts([onboarding])[0]
+    candidate = candidate_for(buddy)
+    if hire.topic_ids:
+        from buddies.eligibility import load_candidates
+
+        found = load_candidates(user_ids=[buddy.pk], topic_ids=hire.topic_ids)
+        candidate = found[0] if found else candidate
+    if onboarding.buddy_id == buddy.pk:
+        candidate.load -= 1  # their place with this hire is not a second one
+    program = BuddyProgramSettings.load()
+    table = score_table([hire], [candidate], program)
+    suggestion = BuddySuggestion(candidate=candidate, score=float(table.scores[0, 0]), breakdown=table.breakdown(0, 0))
+    return suggestion, why_ineligible(candidate, hire, minimum_tenure_months=program.minimum_tenure_months)
+
+
+@transaction.atomic
+def assign_buddy(
+    *,
+    onboarding: Onboarding,
+    buddy: AbstractBaseUser,
+    by: AbstractBaseUser | None,
+    reason: str = "",
+    best_score: float | None = None,
+) -> BuddyAssignment:
+    """Pairs `buddy` with the hire. Re-pairing ends the current pairing (kept as history) and needs a reason,
+    as does choosing someone who is not the best match (`best_score` is the best suggestion's score)."""
+    # Lock the buddy's row so two managers cannot both give them their last place.
+    BuddyProfile.objects.select_for_update().filter(user=buddy).first()
+    onboarding = Onboarding.objects.select_for_update().get(pk=onboarding.pk)
+    reason = reason.strip()
+    if len(reason) > REASON_MAX:
+        raise ValidationError({"reason": f"Keep the reason to {REASON_MAX} characters or fewer."})
+    if not onboarding.is_open:
+        raise ValidationError(f"This onboarding is {onboarding.get_status_display().lower()}: it takes no new buddy.")
+    if onboarding.buddy_id == buddy.pk:
+        raise ValidationError({"buddy": "That person is already this hire's buddy."})
+    suggestion, problem = score_pair(onboarding, buddy)
+    if problem:
+        raise ValidationError({"buddy": f"Cannot pair: {problem}."})
+    overridden = best_score is not None and suggestion.score < best_score - 1e-9
+    if onboarding.buddy_id and not reason:
+        raise ValidationError({"reason": "Say why the new hire changes buddy: the reason is kept with the history."})
+    if overridden and not reason:
+        raise ValidationError({"reason": "Say why you chose someone other than the best match."})
+    now = timezone.now()
+    BuddyAssignment.objects.filter(onboarding=onboarding, ended_at__isnull=True).update(ended_at=now)
+    assignment = BuddyAssignment(
+        onboarding=onboarding,
+        buddy=buddy,
+        assigned_by=by,
+        assigned_at=now,
+        score=round(suggestion.score, 3),
+        breakdown=[criterion.as_dict() for criterion in suggestion.breakdown],
+        overridden=overridden,
+        reason=reason,
+    )
+    assignment.full_clean()
+    assignment.save()
+    onboarding.buddy = buddy
+    onboarding.save(update_fields=["buddy"])
+    return assignment
+
+
+@transaction.atomic
+def save_cohort_match(*, cohort: Cohort, pairs: list[tuple[int, int]], by: AbstractBaseUser | None) -> int:
+    """Saves a previewed cohort assignment ((onboarding id, buddy id) pairs): all of it, or, when any pair
+    is no longer possible, none of it."""
+    from django.contrib.auth import get_user_model
+
+    onboardings = {o.pk: o for o in cohort.onboardings.filter(pk__in=[o for o, _ in pairs])}
+    buddies = get_user_model().objects.in_bulk([b for _, b in pairs])
+    for onboarding_id, buddy_id in pairs:
+        onboarding, buddy = onboardings.get(onboarding_id), buddies.get(buddy_id)
+        if onboarding is None or buddy is None:
+            raise ValidationError("The preview no longer matches the cohort: run the match again.")
+        try:
+            assign_buddy(onboarding=onboarding, buddy=buddy, by=by, reason="Cohort match")
+        except ValidationError as error:
+            name = onboarding.hire.get_full_name() or onboarding.hire.get_username()
+            raise ValidationError(
+                f"Nothing was saved. {name}: {' '.join(error.messages)} Run the match again."
+            ) from error
+    return len(pairs)
+
+
+@transaction.atomic
+def end_onboarding(*, onboarding: Onboarding, completed: bool, on: date | None = None) -> Onboarding:
+    onboarding = Onboarding.objects.select_for_update().get(pk=onboarding.pk)
+    if not onboarding.is_open:
+        raise ValidationError(f"This onboarding is already {onboarding.get_status_display().lower()}.")
+    on = on or timezone.localdate()
+    if on < onboarding.start_date:
+        raise ValidationError({"end_date": "The end date must be on or after the start date."})
+    onboarding.status = OnboardingStatus.COMPLETED if completed else OnboardingStatus.ENDED_EARLY
+    onboarding.end_date = on
+    onboarding.save(update_fields=["status", "end_date"])
+    BuddyAssignment.objects.filter(onboarding=onboarding, ended_at__isnull=True).update(ended_at=timezone.now())
+    return onboarding

@@ -1,0 +1,406 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from buddies import access, checkins, network, pairing, plans, surveys
+from buddies.charts import Series, bar_chart, progress_chart
+from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, PlanSelfAssessForm, SurveyForm
+from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
+from buddies.matching import match_cohort, suggest_buddies
+from buddies.models import (
+    BuddyProgramSettings,
+    CheckIn,
+    Cohort,
+    GoToPerson,
+    Milestone,
+    Onboarding,
+    OnboardingStatus,
+)
+from buddies.models.program import OPEN_STATUSES
+from expertise.models import SelfAssessment, Topic
+from expertise.privacy import can_see_self_assessments
+from expertise.recording import self_assess as record_self_assessment
+
+PER_PAGE = 25
+LIST_RELATED = ("hire__profile", "buddy__profile", "cohort", "team")
+
+
+def message_for(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(" ".join(texts) for texts in error.message_dict.values())
+    return " ".join(error.messages)
+
+
+def visible_onboarding(request, pk: int) -> Onboarding:
+    """The onboarding, or 404 for anyone who may not see it (its existence is not confirmed either)."""
+    onboarding = get_object_or_404(Onboarding.objects.select_related(*LIST_RELATED, "manager__profile"), pk=pk)
+    if not access.can_view(request.user, onboarding):
+        raise Http404("No such onboarding.")
+    return onboarding
+
+
+def page_of(request, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def my_onboarding(request):
+    onboarding = (
+        Onboarding.objects.filter(hire=request.user).order_by("-start_date").select_related(*LIST_RELATED).first()
+    )
+    open_one = Onboarding.objects.filter(hire=request.user, status__in=OPEN_STATUSES).first()
+    if open_one is not None:
+        onboarding = open_one
+    if onboarding is None:
+        return render(request, "buddies/my_onboarding_empty.html")
+    return onboarding_page(request, onboarding, template="buddies/my_onboarding.html")
+
+
+def onboarding_detail(request, pk: int):
+    return onboarding_page(request, visible_onboarding(request, pk), template="buddies/onboarding.html")
+
+
+def onboarding_page(request, onboarding: Onboarding, *, template: str):
+    user, today = request.user, timezone.localdate()
+    program = BuddyProgramSettings.load()
+    milestones = list(onboarding.milestones.prefetch_related("pages", "topics"))
+    check_ins = list(onboarding.check_ins.prefetch_related("questions"))
+    notes = {}
+    for note in checkins.private_notes_for(user, check_ins):
+        notes.setdefault(note.check_in_id, []).append(note)
+    for check_in in check_ins:
+        check_in.my_notes = notes.get(check_in.pk, [])
+        check_in.missed = checkins.is_missed(check_in, today=today, grace_days=program.missed_after_days)
+    for milestone in milestones:
+        milestone.overdue = plans.is_overdue(milestone, today=today)
+    topic_ids = {t.pk for m in milestones for t in m.topics.all()}
+    is_hire, is_buddy = user.pk == onboarding.hire_id, user.pk == onboarding.buddy_id
+    answered = set(onboarding.survey_responses.values_list("day", flat=True))
+    context = {
+        "onboarding": onboarding,
+        "milestones": milestones,
+        "progress": plans.progress(milestones, today=today),
+        "check_ins": check_ins,
+        "next_check_in": next((c for c in check_ins if c.held_on is None and c.scheduled_for >= today), None),
+        "missed_count": sum(1 for c in check_ins if c.missed),
+        "go_to_people": onboarding.go_to_people.select_related("topic", "person__profile"),
+        "is_hire": is_hire,
+        "is_buddy": is_buddy,
+        "can_tick": plans.can_tick(user, onboarding) and onboarding.is_open,
+        "can_manage": access.can_manage(user, onboarding),
+        "can_record": checkins.can_record(user, onboarding) and onboarding.is_open,
+        "history": onboarding.assignments.select_related("buddy__profile", "assigned_by")
+        if access.can_manage(user, onboarding)
+        else [],
+        "surveys_due": surveys.surveys_due(onboarding, answered, today=today) if is_hire and onboarding.is_open else [],
+        "my_surveys": onboarding.survey_responses.all() if is_hire else [],
+        "add_check_in_form": AddCheckInForm(),
+        "today": today,
+    }
+    if can_see_self_assessments(user, onboarding.hire):
+        context["chart"], context["assessments"] = self_assessment_chart(onboarding, topic_ids, today=today)
+        if is_hire and topic_ids:
+            context["self_assess_form"] = PlanSelfAssessForm(topics=Topic.objects.filter(pk__in=topic_ids))
+    return render(request, template, context)
+
+
+def self_assessment_chart(onboarding: Onboarding, topic_ids: set[int], *, today):
+    rows = list(
+        SelfAssessment.objects.filter(person_id=onboarding.hire_id, topic_id__in=topic_ids)
+        .select_related("topic")
+        .order_by("assessed_at")
+    )
+    if not rows:
+        return None, []
+    by_topic: dict[str, list] = {}
+    for row in rows:
+        by_topic.setdefault(row.topic.name, []).append((row.assessed_at, row.level))
+    start = min(
+        rows[0].assessed_at,
+        timezone.make_aware(timezone.datetime.combine(onboarding.start_date, timezone.datetime.min.time())),
+    )
+    end = max(rows[-1].assessed_at, timezone.now())
+    chart = progress_chart(
+        [Series(name=name, points=points) for name, points in sorted(by_topic.items())], start=start, end=end
+    )
+    return chart, rows
+
+
+def my_new_hires(request):
+    today, program = timezone.localdate(), BuddyProgramSettings.load()
+    mine = with_signals(
+        Onboarding.objects.filter(buddy=request.user, status__in=OPEN_STATUSES).select_related(*LIST_RELATED),
+        today=today,
+        program=program,
+    ).order_by("start_date", "pk")
+    page = page_of(request, mine)
+    for onboarding in page:
+        onboarding.risks = risk_reasons(onboarding)
+    return render(request, "buddies/my_new_hires.html", {"onboardings": page, "page_obj": page})
+
+
+def program_dashboard(request):
+    user = request.user
+    if not access.manages_anyone(user):
+        raise PermissionDenied("The program dashboard is for managers and program admins.")
+    today, program = timezone.localdate(), BuddyProgramSettings.load()
+    visible = with_signals(
+        access.onboardings_visible_to(user, Onboarding.objects.select_related(*LIST_RELATED)),
+        today=today,
+        program=program,
+    )
+    active = page_of(request, visible.filter(status=OnboardingStatus.ACTIVE).order_by("start_date", "pk"))
+    risky = list(at_risk(visible).order_by("-overdue", "-missed", "start_date", "pk")[:PER_PAGE])
+    for onboarding in [*active, *risky]:
+        onboarding.risks = risk_reasons(onboarding)
+    context = {
+        "active": active,
+        "page_obj": active,
+        "at_risk": risky,
+        "is_program_admin": access.is_program_admin(user),
+    }
+    if context["is_program_admin"]:
+        cohorts = list(Cohort.objects.order_by("-starts_on")[:6])
+        kpis = cohort_kpis(cohorts, today=today)
+        for item in kpis:
+            item.chart = bar_chart(
+                [("Check-ins held", item.adherence)]
+                + [(f"Milestones by day {day}", share) for day, share in item.milestones_by_day.items()]
+            )
+        context["kpis"] = kpis
+    return render(request, "buddies/program.html", context)
+
+
+EXPORT_COLUMNS = [
+    "hire",
+    "start date",
+    "status",
+    "cohort",
+    "team",
+    "buddy",
+    "milestones done",
+    "milestones total",
+    "overdue milestones",
+    "missed check-ins",
+    "next check-in",
+]
+
+
+def program_export(request):
+    """The onboardings the person may see, as CSV: no private notes, no survey answers."""
+    if not access.manages_anyone(request.user):
+        raise PermissionDenied("The export is for managers and program admins.")
+    rows = with_signals(
+        access.onboardings_visible_to(request.user, Onboarding.objects.select_related(*LIST_RELATED)),
+        today=timezone.localdate(),
+        program=BuddyProgramSettings.load(),
+    ).order_by("start_date", "pk")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="onboardings.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    for o in rows.iterator(chunk_size=500):
+        writer.writerow(
+            [
+                o.hire.get_username(),
+                o.start_date.isoformat(),
+                o.get_status_display(),
+                o.cohort.name if o.cohort else "",
+                o.team.name if o.team else "",
+                o.buddy.get_username() if o.buddy else "",
+                o.milestones_done,
+                o.milestones_total,
+                o.overdue,
+                o.missed,
+                o.next_check_in.isoformat() if o.next_check_in else "",
+            ]
+        )
+    return response
+
+
+def choose_buddy(request, pk: int):
+    onboarding = visible_onboarding(request, pk)
+    if not access.can_manage(request.user, onboarding):
+        raise PermissionDenied("Only the new hire's manager or a program admin chooses the buddy.")
+    suggestions, left_out = suggest_buddies(onboarding)
+    best = suggestions[0].score if suggestions else None
+    form = AssignForm(request.POST or None, initial={"buddy": suggestions[0].candidate.user if suggestions else None})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                pairing.assign_buddy(
+                    onboarding=onboarding,
+                    buddy=form.cleaned_data["buddy"],
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    best_score=best,
+                )
+            except ValidationError as error:
+                for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
+                    form.add_error(field if field in form.fields else None, texts)
+            else:
+                messages.success(request, f"{form.cleaned_data['buddy'].get_full_name()} is now the buddy.")
+                return redirect("buddies:onboarding", pk=onboarding.pk)
+        status = 400
+    return render(
+        request,
+        "buddies/choose_buddy.html",
+        {"onboarding": onboarding, "suggestions": suggestions, "left_out": sorted(left_out.items()), "form": form},
+        status=status,
+    )
+
+
+def cohort_match(request, pk: int):
+    if not access.is_program_admin(request.user):
+        raise PermissionDenied("Matching a whole cohort is for program admins.")
+    cohort = get_object_or_404(Cohort, pk=pk)
+    if request.method == "POST":
+        pairs = []
+        for value in request.POST.getlist("pair"):
+            onboarding_id, _, buddy_id = value.partition(":")
+            if not (onboarding_id.isdigit() and buddy_id.isdigit()):
+                messages.error(request, "The preview could not be read: run the match again.")
+                return redirect("buddies:cohort_match", pk=cohort.pk)
+            pairs.append((int(onboarding_id), int(buddy_id)))
+        try:
+            saved = pairing.save_cohort_match(cohort=cohort, pairs=pairs, by=request.user)
+        except ValidationError as error:
+            messages.error(request, message_for(error))
+            return redirect("buddies:cohort_match", pk=cohort.pk)
+        network.build_cohort_network(list(cohort.onboardings.filter(status__in=OPEN_STATUSES)))
+        messages.success(request, f"Saved: {saved} new hires paired with a buddy in {cohort.name}.")
+        return redirect("buddies:program")
+    return render(request, "buddies/cohort_match.html", {"cohort": cohort, "match": match_cohort(cohort)})
+
+
+def person_action(handler):
+    """A POST by the hire or buddy about their onboarding: run the rule, say what happened, go back."""
+
+    @require_POST
+    def view(request, pk: int):
+        try:
+            onboarding, done = handler(request, pk)
+        except ValidationError as error:
+            messages.error(request, message_for(error))
+            onboarding = None
+        else:
+            messages.success(request, done)
+        back = request.POST.get("next", "")
+        if back.startswith("/") and not back.startswith("//"):
+            return redirect(back)
+        return redirect("buddies:onboarding", pk=onboarding.pk) if onboarding else redirect("buddies:mine")
+
+    view.__name__ = handler.__name__
+    return view
+
+
+@person_action
+def tick_milestone(request, pk: int):
+    milestone = get_object_or_404(Milestone.objects.select_related("onboarding"), pk=pk)
+    visible_onboarding(request, milestone.onboarding_id)
+    done = request.POST.get("done") != "0"
+    plans.tick_milestone(milestone=milestone, by=request.user, done=done)
+    return milestone.onboarding, f"“{milestone.title}” marked {'done' if done else 'not done'}."
+
+
+@person_action
+def mark_introduced(request, pk: int):
+    go_to = get_object_or_404(GoToPerson.objects.select_related("onboarding", "person"), pk=pk)
+    visible_onboarding(request, go_to.onboarding_id)
+    introduced = request.POST.get("introduced") != "0"
+    network.mark_introduced(go_to=go_to, by=request.user, introduced=introduced)
+    name = go_to.person.get_full_name() or go_to.person.get_username()
+    return go_to.onboarding, f"{name}: {'introduced' if introduced else 'not introduced yet'}."
+
+
+@person_action
+def add_check_in(request, pk: int):
+    onboarding = visible_onboarding(request, pk)
+    form = AddCheckInForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError("Date: enter a valid date.")
+    check_in = checkins.add_check_in(onboarding=onboarding, on=form.cleaned_data["scheduled_for"], by=request.user)
+    return onboarding, f"Check-in planned for {check_in.scheduled_for:%-d %b %Y}."
+
+
+@person_action
+def self_assess(request, pk: int):
+    onboarding = visible_onboarding(request, pk)
+    if request.user.pk != onboarding.hire_id:
+        raise PermissionDenied("You can only assess yourself.")
+    topics = Topic.objects.filter(
+        pk__in=Milestone.topics.through.objects.filter(milestone__onboarding=onboarding).values("topic_id")
+    )
+    form = PlanSelfAssessForm(request.POST, topics=topics)
+    if not form.is_valid():
+        raise ValidationError(
+            " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items())
+        )
+    data = form.cleaned_data
+    record_self_assessment(person=request.user, topic=data["topic"], level=data["level"], note=data["note"])
+    return onboarding, f"Saved: {data['topic'].name} at level {data['level']}/5."
+
+
+def record_check_in(request, pk: int):
+    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
+    onboarding = visible_onboarding(request, check_in.onboarding_id)
+    if not checkins.can_record(request.user, onboarding):
+        raise PermissionDenied("Only the new hire and their buddy record check-ins.")
+    initial = {
+        "held_on": check_in.held_on or min(check_in.scheduled_for, timezone.localdate()),
+        "aims": check_in.aims,
+        "learned": check_in.learned,
+        "next_steps": check_in.next_steps,
+    }
+    form = CheckInForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                checkins.record_check_in(check_in=check_in, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
+                    form.add_error(field if field in form.fields else None, texts)
+            else:
+                messages.success(request, "Check-in recorded.")
+                return redirect("buddies:onboarding", pk=onboarding.pk)
+        status = 400
+    notes = checkins.private_notes_for(request.user, [check_in])
+    return render(
+        request,
+        "buddies/check_in.html",
+        {
+            "check_in": check_in,
+            "onboarding": onboarding,
+            "form": form,
+            "my_notes": notes,
+            "questions": check_in.questions.all(),
+        },
+        status=status,
+    )
+
+
+def survey(request, pk: int, day: int):
+    onboarding = visible_onboarding(request, pk)
+    if request.user.pk != onboarding.hire_id:
+        raise PermissionDenied("Only the new hire answers their survey.")
+    form = SurveyForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                surveys.submit_survey(onboarding=onboarding, by=request.user, day=day, **form.cleaned_data)
+            except ValidationError as error:
+                for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
+                    form.add_error(field if field in form.fields else None, texts)
+            else:
+                messages.success(request, f"Thank you: your day {day} survey is saved.")
+                return redirect("buddies:mine")
+        status = 400
+    return render(request, "buddies/survey.html", {"onboarding": onboarding, "form": form, "day": day}, status=status)

@@ -15,6 +15,9 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("wiki/pages/<int:page_id>/verify/", wiki_views.verify, name="wiki_verify"),
     path("", include("expertise.urls")),
+    path("onboarding/", include("buddies.urls")),
+    path("forums/", include("forums.urls")),
+    path("inbox/", include("inbox.urls")),
 ]
 
 if settings.DEBUG:

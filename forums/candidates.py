@@ -1,0 +1,129 @@
+"""Candidate gaps: signals that something may be missing (a not-helpful vote today; a search that found
+nothing, once the search module registers its source) shown in the trainer's queue, where one click makes
+each a gap or dismisses it.
+
+A source registers itself with `register_candidate_source(SomeSource())`; it lists its candidates and
+turns one of them into a gap through `forums.gaps.raise_gap`, passing the object as `source_object` so the
+same signal never becomes two gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from forums.gaps import raise_gap
+from forums.models import DismissedCandidate, Gap, GapSource
+from wiki.models import PageFeedback
+
+
+@dataclass
+class Candidate:
+    key: str
+    source_label: str
+    title: str
+    detail: str
+    created_at: datetime
+    person_name: str = ""
+    page_title: str = ""
+    page_url: str = ""
+
+
+class CandidateSource(Protocol):
+    name: str
+
+    def candidates(self, *, limit: int) -> list[Candidate]: ...
+
+    def count(self) -> int: ...
+
+    def raise_gap(self, object_id: str, *, by: AbstractBaseUser) -> Gap: ...
+
+
+_sources: dict[str, CandidateSource] = {}
+
+
+def register_candidate_source(source: CandidateSource) -> None:
+    _sources[source.name] = source
+
+
+def candidate_sources() -> list[CandidateSource]:
+    return list(_sources.values())
+
+
+def dismissed_keys(prefix: str):
+    return DismissedCandidate.objects.filter(key__startswith=f"{prefix}:").values_list("key", flat=True)
+
+
+class NotHelpfulFeedback:
+    """Not-helpful votes that have not become a gap and were not dismissed."""
+
+    name = "feedback"
+
+    def pending(self):
+        feedback_type = ContentType.objects.get_for_model(PageFeedback)
+        taken = Gap.objects.filter(source_type=feedback_type).values("source_id")
+        dismissed = [int(key.split(":", 1)[1]) for key in dismissed_keys(self.name) if key.split(":", 1)[1].isdigit()]
+        return PageFeedback.objects.filter(helpful=False).exclude(pk__in=taken).exclude(pk__in=dismissed)
+
+    def count(self) -> int:
+        return self.pending().count()
+
+    def candidates(self, *, limit: int) -> list[Candidate]:
+        reasons = dict(PageFeedback.Reason.choices)
+        rows = self.pending().select_related("page", "user").order_by("-created_at")[:limit]
+        return [
+            Candidate(
+                key=f"{self.name}:{vote.pk}",
+                source_label=GapSource.FEEDBACK.label,
+                title=f"{vote.page.title}: {reasons.get(vote.reason, 'not helpful').lower()}",
+                detail=vote.comment,
+                created_at=vote.created_at,
+                person_name=(vote.user.get_full_name() or vote.user.get_username()) if vote.user else "Anonymous",
+                page_title=vote.page.title,
+                page_url=vote.page.url or "",
+            )
+            for vote in rows
+        ]
+
+    def raise_gap(self, object_id: str, *, by: AbstractBaseUser) -> Gap:
+        vote = PageFeedback.objects.select_related("page", "user").filter(pk=object_id, helpful=False).first()
+        if vote is None:
+            raise ValidationError("That feedback no longer exists.")
+        reason = dict(PageFeedback.Reason.choices).get(vote.reason, "not helpful")
+        return raise_gap(
+            title=f"{vote.page.title}: {reason.lower()}",
+            description=vote.comment,
+            source=GapSource.FEEDBACK,
+            raised_by=vote.user if vote.user and vote.user.is_active else by,
+            related_page=vote.page,
+            source_object=vote,
+        )
+
+
+register_candidate_source(NotHelpfulFeedback())
+
+
+def split_key(key: str) -> tuple[CandidateSource, str]:
+    name, _, object_id = key.partition(":")
+    if name not in _sources or not object_id:
+        raise ValidationError(f"“{key}” is not a candidate Onramp knows.")
+    return _sources[name], object_id
+
+
+def raise_candidate(*, key: str, by: AbstractBaseUser) -> Gap:
+    source, object_id = split_key(key)
+    return source.raise_gap(object_id, by=by)
+
+
+def dismiss_candidate(*, key: str, by: AbstractBaseUser, reason: str = "") -> DismissedCandidate:
+    split_key(key)
+    try:
+        with transaction.atomic():
+            return DismissedCandidate.objects.create(key=key, dismissed_by=by, reason=reason.strip()[:300])
+    except IntegrityError:
+        return DismissedCandidate.objects.get(key=key)

@@ -1,0 +1,150 @@
+"""What the trainer dashboard shows, each part in one or two queries whatever the number of gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, Min, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from forums.models import OPEN_GAP_STATUSES, OPEN_TASK_STATUSES, Gap, GapSource, GapTopic, RevisionTask, TaskStatus
+
+CHART_MONTHS = 12
+
+
+@dataclass
+class QueueGroup:
+    name: str
+    count: int
+    oldest: datetime | None
+    sources: dict[str, int] = field(default_factory=dict)
+    slug: str = ""
+    process_id: int | None = None
+
+    @property
+    def age_days(self) -> int:
+        return (timezone.now() - self.oldest).days if self.oldest else 0
+
+    @property
+    def source_summary(self) -> str:
+        labels = dict(GapSource.choices)
+        return ", ".join(f"{labels.get(source, source)} {count}" for source, count in sorted(self.sources.items()))
+
+
+def open_gaps() -> QuerySet:
+    return Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
+
+
+def queue_by_process() -> list[QueueGroup]:
+    groups: dict[int | None, QueueGroup] = {}
+    rows = (
+        open_gaps().values("process_id", "process__title", "source").annotate(n=Count("pk"), oldest=Min("created_at"))
+    )
+    for row in rows:
+        group = groups.setdefault(
+            row["process_id"],
+            QueueGroup(name=row["process__title"] or "No process", count=0, oldest=None, process_id=row["process_id"]),
+        )
+        group.count += row["n"]
+        group.sources[row["source"]] = group.sources.get(row["source"], 0) + row["n"]
+        group.oldest = min(filter(None, [group.oldest, row["oldest"]]), default=None)
+    return sorted(groups.values(), key=lambda group: (-group.count, group.name))
+
+
+def queue_by_topic(*, limit: int = 15) -> list[QueueGroup]:
+    rows = (
+        GapTopic.objects.filter(content_object__status__in=OPEN_GAP_STATUSES)
+        .values("tag__name", "tag__slug")
+        .annotate(n=Count("content_object_id"), oldest=Min("content_object__created_at"))
+        .order_by("-n", "tag__name")[:limit]
+    )
+    return [
+        QueueGroup(name=row["tag__name"], slug=row["tag__slug"], count=row["n"], oldest=row["oldest"]) for row in rows
+    ]
+
+
+def tasks_by_status() -> list[tuple[str, int]]:
+    counts = dict(RevisionTask.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return [(label, counts.get(value, 0)) for value, label in TaskStatus.choices]
+
+
+def overdue_tasks(*, today: date | None = None) -> QuerySet:
+    today = today or timezone.localdate()
+    return (
+        RevisionTask.objects.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=today)
+        .select_related("assignee", "gap")
+        .order_by("due_date", "pk")
+    )
+
+
+def month_starts(today: date, months: int) -> list[date]:
+    starts = []
+    year, month = today.year, today.month
+    for _ in range(months):
+        starts.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return list(reversed(starts))
+
+
+@dataclass
+class MonthBar:
+    month: date
+    opened: int
+    closed: int
+
+
+def gaps_per_month(*, today: date | None = None, months: int = CHART_MONTHS) -> list[MonthBar]:
+    today = today or timezone.localdate()
+    starts = month_starts(today, months)
+    since = timezone.make_aware(datetime.combine(starts[0], datetime.min.time()))
+
+    def counted(field_name: str) -> dict[date, int]:
+        rows = (
+            Gap.objects.filter(**{f"{field_name}__gte": since})
+            .annotate(month=TruncMonth(field_name))
+            .values("month")
+            .annotate(n=Count("pk"))
+            .values_list("month", "n")
+        )
+        return {(month.date() if isinstance(month, datetime) else month): n for month, n in rows}
+
+    opened = counted("created_at")
+    closed = counted("closed_at")
+    return [MonthBar(month=start, opened=opened.get(start, 0), closed=closed.get(start, 0)) for start in starts]
+
+
+@dataclass
+class Chart:
+    """A grouped bar chart drawn on the server as SVG; the same numbers also go in a table beside it."""
+
+    width: int
+    height: int
+    bars: list[dict]
+    labels: list[dict]
+    max_value: int
+
+
+def month_chart(bars: list[MonthBar], *, width: int = 640, height: int = 180) -> Chart:
+    top = max([bar.opened for bar in bars] + [bar.closed for bar in bars] + [1])
+    plot_height = height - 30
+    slot = width / max(len(bars), 1)
+    bar_width = max(slot / 2 - 4, 2)
+    shapes, labels = [], []
+    for index, bar in enumerate(bars):
+        x = index * slot + 2
+        for offset, (series, value) in enumerate((("opened", bar.opened), ("closed", bar.closed))):
+            bar_height = round(plot_height * value / top, 1)
+            shapes.append(
+                {
+                    "series": series,
+                    "x": round(x + offset * (bar_width + 2), 1),
+                    "y": round(plot_height - bar_height + 5, 1),
+                    "width": round(bar_width, 1),
+                    "height": bar_height,
+                    "title": f"{bar.month:%b %Y}: {value} {series}",
+                }
+            )
+        labels.append({"x": round(x + bar_width, 1), "y": height - 8, "text": f"{bar.month:%b}"})
+    return Chart(width=width, height=height, bars=shapes, labels=labels, max_value=top)

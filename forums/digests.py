@@ -1,0 +1,88 @@
+"""Digests sent by Celery beat: overdue tasks daily to their assignees, the open gap queue weekly to trainers.
+
+Each digest's key names its day or week, so a beat that fires twice, or a retried task, sends it once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Count, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+
+import inbox
+from forums.models import OPEN_GAP_STATUSES, OPEN_TASK_STATUSES, Gap, RevisionTask
+
+
+def overdue_digest(*, today=None) -> int:
+    today = today or timezone.localdate()
+    overdue = (
+        RevisionTask.objects.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=today, assignee__is_active=True)
+        .select_related("assignee")
+        .order_by("assignee_id", "due_date")
+    )
+    by_person = defaultdict(list)
+    for task in overdue:
+        by_person[task.assignee].append(task)
+    sent = 0
+    for person, tasks in by_person.items():
+        lines = [f"- {task} (due {task.due_date:%-d %b}, {(today - task.due_date).days} days late)" for task in tasks]
+        sent += (
+            inbox.notify(
+                person,
+                kind="overdue-digest",
+                subject=f"{len(tasks)} overdue revision task{'s' if len(tasks) != 1 else ''}",
+                body="\n".join(lines),
+                url=reverse("forums:my_tasks"),
+                key=f"overdue-digest:{today.isoformat()}",
+            )
+            is not None
+        )
+    return sent
+
+
+def trainers():
+    permission = Permission.objects.get(content_type__app_label="forums", codename="triage_gap")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
+        .distinct()
+    )
+
+
+def weekly_gap_digest(*, today=None) -> int:
+    today = today or timezone.localdate()
+    year, week, _ = today.isocalendar()
+    open_gaps = Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
+    summary = open_gaps.aggregate(total=Count("pk"), new=Count("pk", filter=Q(status="new")), oldest=Min("created_at"))
+    if not summary["total"]:
+        return 0
+    week_ago = timezone.now() - timedelta(days=7)
+    raised = Gap.objects.filter(created_at__gte=week_ago).count()
+    closed = Gap.objects.filter(closed_at__gte=week_ago).count()
+    by_process = (
+        open_gaps.values("process__title").annotate(count=Count("pk")).order_by("-count", "process__title")[:10]
+    )
+    lines = [
+        f"{summary['total']} open gaps, {summary['new']} not yet triaged. This week: {raised} raised, {closed} closed.",
+        "",
+        *[f"- {row['process__title'] or 'No process'}: {row['count']}" for row in by_process],
+    ]
+    sent = 0
+    for trainer in trainers():
+        sent += (
+            inbox.notify(
+                trainer,
+                kind="gap-digest",
+                subject=f"Gap queue, week {week}: {summary['new']} new, {summary['total']} open",
+                body="\n".join(lines),
+                url=reverse("forums:dashboard"),
+                key=f"gap-digest:{year}-W{week:02d}",
+            )
+            is not None
+        )
+    return sent

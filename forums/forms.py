@@ -1,0 +1,145 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.forms import formset_factory
+
+from wagtail.models import Page
+
+from expertise.models import Topic
+from forums.gaps import TITLE_MAX
+from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+def active_people():
+    return get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
+def wiki_pages():
+    return Page.objects.live().type(ArticlePage, ProcessPage).order_by("title")
+
+
+class GapForm(forms.Form):
+    title = forms.CharField(
+        label="What is missing or wrong?",
+        max_length=TITLE_MAX,
+        error_messages={"required": "Say in a few words what is missing or wrong."},
+    )
+    description = forms.CharField(
+        label="Details (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What were you trying to do, and where did you look?",
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label="Topics (optional)", queryset=Topic.objects.order_by("name"), required=False
+    )
+    related_page = forms.ModelChoiceField(
+        label="Page it is about (optional)", queryset=Page.objects.none(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["related_page"].queryset = wiki_pages()
+
+
+class QuickGapForm(forms.Form):
+    """One row of the "record gaps during the meeting" table on a session page."""
+
+    title = forms.CharField(label="Gap", max_length=TITLE_MAX, required=False)
+    description = forms.CharField(label="Notes", required=False, max_length=2000)
+    raised_by = PersonChoiceField(label="Raised by", queryset=active_people(), required=False)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["raised_by"].queryset = people if people is not None else active_people()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("title") and (data.get("description") or data.get("raised_by")):
+            self.add_error("title", "Give the gap a title, or clear this row.")
+        return data
+
+
+QuickGapFormSet = formset_factory(QuickGapForm, extra=5, max_num=20)
+
+
+class TriageForm(forms.Form):
+    page = forms.ModelChoiceField(label="Page to revise", queryset=Page.objects.none(), required=False)
+    new_page_title = forms.CharField(label="…or title of a new page to write", max_length=255, required=False)
+    new_page_parent = forms.ModelChoiceField(
+        label="New page goes under", queryset=ProcessPage.objects.live().order_by("path"), required=False
+    )
+    page_assignee = PersonChoiceField(label="Page task assignee", queryset=active_people(), required=False)
+    page_due_date = forms.DateField(
+        label="Page task due", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    material = forms.ModelChoiceField(
+        label="Training material to revise", queryset=TrainingMaterial.objects.order_by("title"), required=False
+    )
+    material_assignee = PersonChoiceField(label="Material task assignee", queryset=active_people(), required=False)
+    material_due_date = forms.DateField(
+        label="Material task due", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    instructions = forms.CharField(
+        label="Instructions for the assignees (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = wiki_pages()
+        self.fields["page_assignee"].queryset = active_people()
+        self.fields["material_assignee"].queryset = active_people()
+
+    def clean(self):
+        data = super().clean()
+        wants_page = data.get("page") or data.get("new_page_title")
+        if data.get("page") and data.get("new_page_title"):
+            self.add_error("new_page_title", "Choose a page to revise or a new page to write, not both.")
+        if wants_page and not data.get("page_assignee"):
+            self.add_error("page_assignee", "Choose who will revise or write the page.")
+        if data.get("new_page_title") and not data.get("new_page_parent"):
+            self.add_error("new_page_parent", "Choose where the new page goes.")
+        if data.get("material") and not data.get("material_assignee"):
+            self.add_error("material_assignee", "Choose who will revise the material.")
+        if not wants_page and not data.get("material") and not self.errors:
+            raise forms.ValidationError("Choose at least one task: a page to revise or write, or a training material.")
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it declined?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why the gap is declined: the people who raised it will read it."},
+    )
+
+
+class MergeForm(forms.Form):
+    into = forms.IntegerField(
+        label="Merge into gap number",
+        min_value=1,
+        error_messages={"required": "Give the number of the gap to merge into.", "invalid": "Give a gap number."},
+    )
+
+
+class TaskStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status", choices=[("open", "Open"), ("in-progress", "In progress"), ("in-review", "In review")]
+    )
+
+
+class CompleteTaskForm(forms.Form):
+    new_page = forms.ModelChoiceField(label="The page you wrote", queryset=Page.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_page"].queryset = wiki_pages()

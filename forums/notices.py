@@ -1,0 +1,115 @@
+"""What Onramp tells people about gaps and tasks, through the inbox. Every notice has a key naming its
+event, so sending it again (a retried task, two workers) never reaches anyone twice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import QuerySet
+
+import inbox
+from expertise.models import ExpertiseScore
+from forums.models import Gap, GapStatus, RevisionTask, TaskKind
+
+EXPERT_LEVELS = [ExpertiseScore.Level.EXPERT, ExpertiseScore.Level.GO_TO]
+
+
+def experts_on(gap: Gap) -> QuerySet:
+    """Active people at expert or go-to level on any of the gap's topics, other than whoever raised it."""
+    topic_ids = list(gap.topics.values_list("pk", flat=True))
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, expertise_scores__topic_id__in=topic_ids, expertise_scores__level__in=EXPERT_LEVELS
+        )
+        .exclude(pk=gap.raised_by_id)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def notify_experts(gap: Gap) -> int:
+    topics = ", ".join(sorted(gap.topics.values_list("name", flat=True)))
+    sent = 0
+    for expert in experts_on(gap):
+        sent += (
+            inbox.notify(
+                expert,
+                kind="gap-new",
+                subject=f"New gap on {topics}: {gap.title}"[:200],
+                body=f"{gap.description}\n\nYou are an expert on {topics}: can you help close it?".strip(),
+                url=gap.get_absolute_url(),
+                key=f"gap-new:{gap.pk}",
+            )
+            is not None
+        )
+    return sent
+
+
+def where(task: RevisionTask) -> str:
+    if task.kind == TaskKind.NEW_PAGE:
+        parent = f" under “{task.new_page_parent.title}”" if task.new_page_parent_id else ""
+        return f"Write a new page “{task.subject_title}”{parent}"
+    if task.kind == TaskKind.PAGE:
+        return f"Revise the page “{task.subject_title}”"
+    if task.kind == TaskKind.MATERIAL_REVIEW:
+        return f"Review the training material “{task.subject_title}”"
+    return f"Revise the training material “{task.subject_title}”"
+
+
+def notify_assignee(task: RevisionTask) -> bool:
+    if task.assignee is None:
+        return False
+    due = f" by {task.due_date:%-d %B %Y}" if isinstance(task.due_date, date) else ""
+    because = f"\n\nBecause of the gap: {task.gap.title}" if task.gap_id else ""
+    return (
+        inbox.notify(
+            task.assignee,
+            kind="task-assigned",
+            subject=f"{where(task)}{due}"[:200],
+            body=f"{task.instructions}{because}".strip(),
+            url=task.get_absolute_url(),
+            key=f"task-assigned:{task.pk}:{task.assignee_id}",
+        )
+        is not None
+    )
+
+
+def improved_link(gap: Gap) -> str:
+    """Where people see what changed: the revised page first, else the revised material, else the gap."""
+    for task in gap.tasks.filter(status="done").select_related("page", "material").order_by("kind"):
+        if task.page_id and task.page.live:
+            return task.page.url or gap.get_absolute_url()
+    for task in gap.tasks.filter(status="done", material__isnull=False).select_related("material"):
+        if task.material.location:
+            return task.material.location
+    return gap.get_absolute_url()
+
+
+def notify_closed(gap: Gap) -> int:
+    """Tells everyone who raised, "me too"-ed or raised a duplicate of the gap how it ended."""
+    if gap.status == GapStatus.RESOLVED:
+        subject = f"Fixed: {gap.title}"
+        body = "The gap you hit has been closed: the page or training was improved. Have a look."
+        url = improved_link(gap)
+    elif gap.status == GapStatus.DECLINED:
+        subject = f"Declined: {gap.title}"
+        body = f"The gap you hit will not be acted on. The reason: {gap.decline_reason}"
+        url = gap.get_absolute_url()
+    else:
+        return 0
+    sent = 0
+    for person in people_who_hit(gap):
+        sent += (
+            inbox.notify(
+                person, kind=f"gap-{gap.status}", subject=subject[:200], body=body, url=url, key=f"gap-closed:{gap.pk}"
+            )
+            is not None
+        )
+    return sent
+
+
+def people_who_hit(gap: Gap) -> list[AbstractBaseUser]:
+    return [raiser.person for raiser in gap.raisers.select_related("person").order_by("pk")]

@@ -1,0 +1,78 @@
+"""Change propagation: a published page change asks the trainers of linked materials to review them.
+
+"Linked" means the training materials attached to the page's process: the page itself when it is a
+process page, otherwise the nearest process above it. Materials that only share a topic are left out on
+purpose: topics are broad (one topic spans several processes), and a review request nobody needs teaches
+trainers to ignore them.
+
+"With changes" means the text of the published revision (title, summary, body) differs from the revision
+that was live before; a re-publish of the same content asks for nothing. A material that already has an
+open review task gets no second one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from wagtail.models import Page, Revision
+
+from expertise.page_evidence import previously_published, revision_text
+from forums.models import RevisionTask, TaskKind, TaskStatus
+from forums.processes import process_of_page
+from wiki.models import TrainingMaterial
+
+REVIEW_DUE_DAYS = 14
+
+
+def linked_materials(page: Page) -> list[TrainingMaterial]:
+    process = process_of_page(page)
+    if process is None:
+        return []
+    return list(TrainingMaterial.objects.filter(processes=process).select_related("trainer").order_by("title"))
+
+
+def has_changes(page: Page, revision: Revision) -> bool:
+    previous = previously_published(page, revision)
+    if previous is None:
+        return False  # a first publication changes no material that was written before the page existed
+    return revision_text(previous) != revision_text(revision)
+
+
+def propagate_page_change(*, page: Page, revision: Revision) -> list[RevisionTask]:
+    """Opens a "review this material" task for each linked material's trainer; returns the new tasks."""
+    if revision is None or not has_changes(page, revision):
+        return []
+    opened = []
+    for material in linked_materials(page):
+        if material.trainer is None or not material.trainer.is_active:
+            continue
+        pending = RevisionTask.objects.filter(
+            material=material,
+            kind=TaskKind.MATERIAL_REVIEW,
+            status__in=[TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.IN_REVIEW],
+        )
+        if pending.exists():
+            continue
+        task = RevisionTask(
+            kind=TaskKind.MATERIAL_REVIEW,
+            material=material,
+            page=page,
+            subject_title=material.title[:255],
+            instructions=f"“{page.title}” was changed and published; check that “{material.title}” still matches it.",
+            assignee=material.trainer,
+            due_date=timezone.localdate() + timedelta(days=REVIEW_DUE_DAYS),
+            trigger_revision=revision,
+            material_reviewed_when_opened=material.last_reviewed,
+        )
+        try:
+            with transaction.atomic():
+                task.save()
+        except IntegrityError:
+            continue  # the same publication handled twice
+        from forums.tasks import notify_task_assigned
+
+        transaction.on_commit(lambda task_id=task.pk: notify_task_assigned.delay(task_id))
+        opened.append(task)
+    return opened

@@ -1,0 +1,433 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forums import candidates, dashboard, gaps, revision, triage
+from forums.forms import (
+    CompleteTaskForm,
+    DeclineForm,
+    GapForm,
+    MergeForm,
+    QuickGapFormSet,
+    TaskStatusForm,
+    TriageForm,
+)
+from forums.models import (
+    CLOSED_GAP_STATUSES,
+    OPEN_GAP_STATUSES,
+    OPEN_TASK_STATUSES,
+    ForumSession,
+    Gap,
+    GapSource,
+    GapStatus,
+    RevisionTask,
+    TaskKind,
+    UserGroup,
+)
+
+PER_PAGE = 25
+
+
+def message_of(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(" ".join(texts) for texts in error.message_dict.values())
+    return " ".join(error.messages)
+
+
+def query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def gap_list(request):
+    show = request.GET.get("show", "open")
+    found = Gap.objects.select_related("process").annotate(people=Count("raisers", distinct=True))
+    if show == "closed":
+        found = found.filter(status__in=CLOSED_GAP_STATUSES)
+    elif show == "mine":
+        found = found.filter(raisers__person=request.user)
+    else:
+        show = "open"
+        found = found.filter(status__in=OPEN_GAP_STATUSES)
+    page = Paginator(found.order_by("-created_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "forums/gap_list.html",
+        {"gaps": page, "page_obj": page, "query": query_without_page(request), "show": show},
+    )
+
+
+def flag_gap(request):
+    initial = {}
+    if request.GET.get("page", "").isdigit():
+        initial["related_page"] = request.GET["page"]
+    form = GapForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            gap = gaps.raise_gap(
+                title=data["title"],
+                description=data["description"],
+                topics=data["topics"],
+                source=GapSource.DIRECT,
+                raised_by=request.user,
+                related_page=data["related_page"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you: the gap is in the trainers' queue. You will hear when it is closed.")
+            return redirect(gap)
+    return render(request, "forums/gap_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def gap_detail(request, pk: int):
+    gap = get_object_or_404(
+        Gap.objects.select_related(
+            "process", "related_page", "related_material", "raised_by", "duplicate_of", "session__group", "triaged_by"
+        ),
+        pk=pk,
+    )
+    raisers = list(gap.raisers.select_related("person", "merged_from"))
+    tasks = list(gap.tasks.select_related("assignee", "page", "material").order_by("pk"))
+    may_triage = gaps.can_triage(request.user, gap)
+    return render(
+        request,
+        "forums/gap_detail.html",
+        {
+            "gap": gap,
+            "raisers": raisers,
+            "tasks": tasks,
+            "topics": list(gap.topics.all()),
+            "has_hit": any(raiser.person_id == request.user.pk for raiser in raisers),
+            "may_triage": may_triage and gap.is_open,
+            "decline_form": DeclineForm(),
+            "merge_form": MergeForm(),
+            "duplicates": list(gap.duplicates.all()),
+        },
+    )
+
+
+@require_POST
+def me_too(request, pk: int):
+    gap = get_object_or_404(Gap, pk=pk)
+    try:
+        gaps.me_too(gap=gap, person=request.user)
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    else:
+        messages.success(request, "Noted: you will hear when this gap is closed.")
+    return redirect(gap)
+
+
+def triage_view(request, pk: int):
+    gap = get_object_or_404(Gap.objects.select_related("related_page", "related_material"), pk=pk)
+    if not gaps.can_triage(request.user, gap):
+        raise PermissionDenied("Only trainers and the owner of the gap's page may triage it.")
+    initial = {"page": gap.related_page_id, "material": gap.related_material_id}
+    form = TriageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        page_plan = material_plan = None
+        if data["page"] or data["new_page_title"]:
+            page_plan = triage.PageTaskPlan(
+                assignee=data["page_assignee"],
+                due_date=data["page_due_date"],
+                page=data["page"],
+                new_page_title=data["new_page_title"],
+                new_page_parent=data["new_page_parent"],
+                instructions=data["instructions"],
+            )
+        if data["material"]:
+            material_plan = triage.MaterialTaskPlan(
+                material=data["material"],
+                assignee=data["material_assignee"],
+                due_date=data["material_due_date"],
+                instructions=data["instructions"],
+            )
+        try:
+            tasks = triage.triage_gap(gap=gap, by=request.user, page_plan=page_plan, material_plan=material_plan)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Triaged into {len(tasks)} task{'s' if len(tasks) != 1 else ''}.")
+            return redirect(gap)
+    return render(
+        request,
+        "forums/triage.html",
+        {"gap": gap, "form": form, "closed": not gap.is_open},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def decline(request, pk: int):
+    gap = get_object_or_404(Gap, pk=pk)
+    form = DeclineForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["reason"][0])
+        gaps.decline_gap(gap=gap, by=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    else:
+        messages.success(request, "The gap is declined; everyone who hit it will read your reason.")
+    return redirect(gap)
+
+
+@require_POST
+def merge(request, pk: int):
+    gap = get_object_or_404(Gap, pk=pk)
+    form = MergeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["into"][0])
+        into = Gap.objects.filter(pk=form.cleaned_data["into"]).first()
+        if into is None:
+            raise ValidationError(f"There is no gap number {form.cleaned_data['into']}.")
+        gaps.merge_gaps(duplicate=gap, into=into, by=request.user)
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+        return redirect(gap)
+    messages.success(request, f"Merged into “{into}”; everyone who hit this gap moved with it.")
+    return redirect(into)
+
+
+def require_triager(request) -> None:
+    if not gaps.can_triage(request.user):
+        raise PermissionDenied("The gap queue is for trainers.")
+
+
+def trainer_dashboard(request):
+    require_triager(request)
+    queue = (
+        Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
+        .select_related("process")
+        .annotate(people=Count("raisers", distinct=True))
+        .order_by("created_at", "pk")
+    )
+    status = request.GET.get("status", "")
+    if status in {GapStatus.NEW, GapStatus.TRIAGED, GapStatus.IN_REVISION}:
+        queue = queue.filter(status=status)
+    process = request.GET.get("process", "")
+    if process.isdigit():
+        queue = queue.filter(process_id=int(process))
+    elif process == "none":
+        queue = queue.filter(process__isnull=True)
+    topic = request.GET.get("topic", "")
+    if topic:
+        queue = queue.filter(topic_links__tag__slug=topic)
+    page = Paginator(queue, PER_PAGE).get_page(request.GET.get("page"))
+    bars = dashboard.gaps_per_month()
+    candidate_groups = [
+        (source, source.candidates(limit=10), source.count()) for source in candidates.candidate_sources()
+    ]
+    return render(
+        request,
+        "forums/dashboard.html",
+        {
+            "queue": page,
+            "page_obj": page,
+            "query": query_without_page(request),
+            "by_process": dashboard.queue_by_process(),
+            "by_topic": dashboard.queue_by_topic(),
+            "tasks_by_status": dashboard.tasks_by_status(),
+            "overdue": list(dashboard.overdue_tasks()[:20]),
+            "months": bars,
+            "chart": dashboard.month_chart(bars),
+            "candidate_groups": candidate_groups,
+            "status": status,
+            "process": process,
+            "topic": topic,
+        },
+    )
+
+
+@require_POST
+def raise_candidate(request):
+    require_triager(request)
+    try:
+        gap = candidates.raise_candidate(key=request.POST.get("key", ""), by=request.user)
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+        return redirect("forums:dashboard")
+    messages.success(request, f"“{gap}” is now a gap in the queue.")
+    return redirect(gap)
+
+
+@require_POST
+def dismiss_candidate(request):
+    require_triager(request)
+    try:
+        candidates.dismiss_candidate(
+            key=request.POST.get("key", ""), by=request.user, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+    else:
+        messages.success(request, "Dismissed: it stays on record but leaves the queue.")
+    return redirect("forums:dashboard")
+
+
+def my_tasks(request):
+    show = request.GET.get("show", "open")
+    tasks = RevisionTask.objects.filter(assignee=request.user).select_related("gap", "page", "material")
+    tasks = (
+        tasks.exclude(status__in=OPEN_TASK_STATUSES)
+        if show == "closed"
+        else tasks.filter(status__in=OPEN_TASK_STATUSES)
+    )
+    page = Paginator(tasks.order_by("due_date", "pk"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "forums/my_tasks.html",
+        {"tasks": page, "page_obj": page, "query": query_without_page(request), "show": show},
+    )
+
+
+def task_detail(request, pk: int):
+    task = get_object_or_404(
+        RevisionTask.objects.select_related(
+            "gap", "page", "material", "assignee", "new_page_parent", "trigger_revision"
+        ),
+        pk=pk,
+    )
+    return render(
+        request,
+        "forums/task_detail.html",
+        {
+            "task": task,
+            "may_work": revision.can_work_on(request.user, task) and task.is_open,
+            "may_cancel": gaps.can_triage(request.user, task.gap) and task.is_open,
+            "status_form": TaskStatusForm(initial={"status": task.status}),
+            "complete_form": CompleteTaskForm() if task.kind == TaskKind.NEW_PAGE else None,
+        },
+    )
+
+
+def task_action(handler):
+    @require_POST
+    def view(request, pk: int):
+        task = get_object_or_404(RevisionTask, pk=pk)
+        try:
+            done = handler(request, task)
+        except ValidationError as error:
+            messages.error(request, message_of(error))
+        else:
+            messages.success(request, done)
+        return redirect(task)
+
+    view.__name__ = handler.__name__
+    return view
+
+
+@task_action
+def move_task(request, task):
+    form = TaskStatusForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError("Choose open, in progress or in review.")
+    task = revision.move_task(task=task, by=request.user, status=form.cleaned_data["status"])
+    return f"The task is now {task.get_status_display().lower()}."
+
+
+@task_action
+def complete_task(request, task):
+    form = CompleteTaskForm(request.POST)
+    new_page = form.cleaned_data.get("new_page") if form.is_valid() else None
+    revision.complete_task(task=task, by=request.user, new_page=new_page)
+    return "Done: thank you. Everyone who hit the gap hears about it once all its tasks are done."
+
+
+@task_action
+def cancel_task(request, task):
+    revision.cancel_task(task=task, by=request.user)
+    return "The task is cancelled; it stays on record."
+
+
+def group_list(request):
+    groups = UserGroup.objects.select_related("facilitator").annotate(
+        member_count=Count("members", distinct=True), session_count=Count("sessions", distinct=True)
+    )
+    page = Paginator(groups.order_by("name"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "forums/group_list.html", {"groups": page, "page_obj": page, "query": ""})
+
+
+def group_detail(request, slug: str):
+    group = get_object_or_404(UserGroup.objects.select_related("facilitator"), slug=slug)
+    sessions = group.sessions.annotate(gap_count=Count("gaps")).order_by("-date")
+    page = Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "forums/group_detail.html",
+        {
+            "group": group,
+            "sessions": page,
+            "page_obj": page,
+            "query": "",
+            "members": group.members.order_by("first_name", "last_name"),
+            "topics": group.topics.all(),
+        },
+    )
+
+
+def may_record(user, session: ForumSession) -> bool:
+    group = session.group
+    return group.facilitator_id == user.pk or group.members.filter(pk=user.pk).exists() or gaps.can_triage(user)
+
+
+def session_detail(request, pk: int):
+    session = get_object_or_404(ForumSession.objects.select_related("group__facilitator"), pk=pk)
+    people = session.attendees.all() if session.attendees.exists() else session.group.members.all()
+    people = people.filter(is_active=True).order_by("first_name", "last_name")
+    allowed = may_record(request.user, session)
+    formset = QuickGapFormSet(
+        request.POST if request.method == "POST" else None, form_kwargs={"people": people}, prefix="gaps"
+    )
+    if request.method == "POST":
+        if not allowed:
+            raise PermissionDenied("Only the group's members and facilitator record gaps at its sessions.")
+        if formset.is_valid():
+            rows = [row for row in formset.cleaned_data if row.get("title")]
+            if not rows:
+                messages.error(request, "Write at least one gap in the table.")
+            else:
+                try:
+                    with transaction.atomic():
+                        for row in rows:
+                            gaps.raise_gap(
+                                title=row["title"],
+                                description=row.get("description", ""),
+                                topics=session.group.topics.all(),
+                                source=GapSource.FORUM,
+                                raised_by=row.get("raised_by") or request.user,
+                                session=session,
+                            )
+                except ValidationError as error:
+                    messages.error(request, message_of(error))
+                else:
+                    messages.success(request, f"Recorded {len(rows)} gap{'s' if len(rows) != 1 else ''}.")
+                    return redirect("forums:session", pk=session.pk)
+    earlier = (
+        Gap.objects.filter(session__group=session.group, session__date__lt=session.date)
+        .select_related("session", "duplicate_of")
+        .prefetch_related(Prefetch("tasks", queryset=RevisionTask.objects.select_related("page").order_by("pk")))
+        .order_by("-session__date", "pk")[:50]
+    )
+    return render(
+        request,
+        "forums/session_detail.html",
+        {
+            "session": session,
+            "gaps": session.gaps.annotate(people=Count("raisers")).order_by("pk"),
+            "earlier": earlier,
+            "formset": formset,
+            "may_record": allowed,
+            "attendees": session.attendees.order_by("first_name", "last_name"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

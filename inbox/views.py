@@ -1,0 +1,42 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from inbox.models import Notification
+from inbox.notifications import mark_all_read, mark_read
+
+PER_PAGE = 25
+
+
+def inbox(request):
+    notifications = Notification.objects.filter(recipient=request.user)
+    if request.GET.get("show") == "unread":
+        notifications = notifications.filter(read_at__isnull=True)
+    page = Paginator(notifications, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "inbox/inbox.html",
+        {"notifications": page, "page_obj": page, "query": query.urlencode(), "show": request.GET.get("show", "")},
+    )
+
+
+@require_POST
+def open_notification(request, pk: int):
+    """Marks the notification read and follows its link."""
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    mark_read(notification=notification, user=request.user)
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("inbox:inbox")
+
+
+@require_POST
+def read_all(request):
+    count = mark_all_read(user=request.user)
+    messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
+    return redirect("inbox:inbox")

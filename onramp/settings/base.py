@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wiki",
     "buddies",
     "forums",
+    "inbox",
     "search",
     "imports",
     "wagtail.contrib.forms",

@@ -1,0 +1,51 @@
+from datetime import timedelta
+
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from expertise.models import ExpertiseScore
+from tests.services.conftest import celery_worker, services  # noqa: F401
+from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, TrainingMaterialFactory, UserFactory
+
+
+def grant(user, *dotted: str) -> None:
+    for name in dotted:
+        app_label, codename = name.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+
+
+@pytest.fixture
+def org(db):
+    """A process with an article owned by an expert, a training material on the process, and the people
+    of the scenario: Jill (new hire), Ben (a colleague), Jim (expert) and Carrie (trainer)."""
+    moderators = Group.objects.get(name="Moderators")
+    jill = UserFactory(username="jill.hartmann", first_name="Jill", last_name="Hartmann")
+    ben = UserFactory(username="ben.ashworth", first_name="Ben", last_name="Ashworth")
+    jim = UserFactory(username="jim.okafor", first_name="Jim", last_name="Okafor")
+    jim.groups.add(moderators)
+    carrie = UserFactory(username="carrie.lindqvist", first_name="Carrie", last_name="Lindqvist")
+    carrie.groups.add(moderators)
+    grant(carrie, "forums.triage_gap", "wiki.change_trainingmaterial", "wiki.add_trainingmaterial")
+    topic = TopicFactory(name="Payment runs")
+    process = ProcessPageFactory(title="Payments", page_owner=jim, topics=[topic])
+    article = ArticlePageFactory(title="Run the payment proposal", parent=process, page_owner=jim, topics=[topic])
+    material = TrainingMaterialFactory(title="Payables course", trainer=carrie)
+    material.processes.set([process])
+    material.topics.set([topic])
+    material.last_reviewed = timezone.localdate() - timedelta(days=100)
+    material.save()
+    ExpertiseScore.objects.update_or_create(
+        person=jim, topic=topic, defaults={"score": 8.0, "level": "expert", "rank": 2}
+    )
+    return {
+        "jill": jill,
+        "ben": ben,
+        "jim": jim,
+        "carrie": carrie,
+        "topic": topic,
+        "process": process,
+        "article": article,
+        "material": material,
+    }

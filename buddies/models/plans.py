@@ -28,7 +28,9 @@ class PlanTemplate(ClusterableModel):
         return self.name
 
 
-class PlanTemplateMilestone(Orderable):
+class PlanTemplateMilestone(Orderable, ClusterableModel):
+    """A milestone of a template. Clusterable, so its topics and pages are saved with the template."""
+
     template = ParentalKey(PlanTemplate, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=200)
     day_offset = models.PositiveSmallIntegerField(

@@ -230,7 +230,7 @@ class BuddyAssignment(models.Model):
     reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
-        ordering = ["-assigned_at"]
+        ordering = ["-assigned_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["onboarding"], condition=models.Q(ended_at__isnull=True), name="one_current_buddy"

@@ -52,7 +52,7 @@ def build_network(onboarding: Onboarding, *, load: Counter | None = None) -> lis
                     topic=topic,
                     person=suggestion.person,
                     score=round(suggestion.score, 3),
-                    reasons=suggestion.reasons,
+                    reasons=suggestion.reasons or [f"{suggestion.level_label} on {topic.name}"],
                 )
             )
             load[suggestion.person.pk] += 1

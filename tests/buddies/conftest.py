@@ -15,8 +15,12 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture(autouse=True)
-def frozen_today():
-    """Every buddies test runs on TODAY, 18 days after Jill's start, whatever the calendar says."""
+def frozen_today(request):
+    """Every buddies test runs on TODAY, 18 days after Jill's start, whatever the calendar says; except tests
+    with a real worker, which lives on the real clock."""
+    if request.node.get_closest_marker("services"):
+        yield None
+        return
     with time_machine.travel(datetime(2026, 11, 20, 10, 0, tzinfo=UTC), tick=False):
         yield TODAY
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "search",
     "imports",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -232,5 +233,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "expertise.tasks.recompute_expertise_scores",
         "schedule": 24 * 60 * 60,
         "options": {"expires": 60 * 60},
+    },
+    "send-check-in-reminders": {
+        "task": "buddies.tasks.send_check_in_reminders",
+        "schedule": 60 * 60,
+        "options": {"expires": 30 * 60},
     },
 }

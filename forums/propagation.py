@@ -11,6 +11,8 @@ open review task gets no second one."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -18,7 +20,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, Revision
 
-from expertise.page_evidence import previously_published, revision_text
+from expertise.page_evidence import previously_published
 from forums.models import RevisionTask, TaskKind, TaskStatus
 from forums.processes import process_of_page
 from wiki.models import TrainingMaterial
@@ -33,11 +35,27 @@ def linked_materials(page: Page) -> list[TrainingMaterial]:
     return list(TrainingMaterial.objects.filter(processes=process).select_related("trainer").order_by("title"))
 
 
+CONTENT_FIELDS = ("title", "summary", "body", "kind", "intro")
+
+
+def content_of(revision: Revision) -> str:
+    """What readers see of a revision, in a form that does not depend on how the database orders JSON keys."""
+    content = revision.content
+    fields = {}
+    for name in CONTENT_FIELDS:
+        value = content.get(name)
+        if isinstance(value, str) and value[:1] in "[{":
+            with contextlib.suppress(ValueError):
+                value = json.loads(value)
+        fields[name] = value
+    return json.dumps(fields, sort_keys=True, default=str)
+
+
 def has_changes(page: Page, revision: Revision) -> bool:
     previous = previously_published(page, revision)
     if previous is None:
         return False  # a first publication changes no material that was written before the page existed
-    return revision_text(previous) != revision_text(revision)
+    return content_of(previous) != content_of(revision)
 
 
 def propagate_page_change(*, page: Page, revision: Revision) -> list[RevisionTask]:

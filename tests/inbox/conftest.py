@@ -1,0 +1,1 @@
+from tests.services.conftest import celery_worker, services  # noqa: F401

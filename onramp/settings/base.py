@@ -239,4 +239,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
         "options": {"expires": 30 * 60},
     },
+    # Forums digests: each names its day or week in its notification key, so an extra run sends nothing.
+    "send-overdue-task-digest": {
+        "task": "forums.tasks.send_overdue_digest",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 60 * 60},
+    },
+    "send-weekly-gap-digest": {
+        "task": "forums.tasks.send_weekly_gap_digest",
+        "schedule": 7 * 24 * 60 * 60,
+        "options": {"expires": 6 * 60 * 60},
+    },
 }

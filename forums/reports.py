@@ -69,6 +69,6 @@ class OpenGapsByProcessReport(ReportView):
                 new_gaps=Count("process_gaps", filter=condition & Q(process_gaps__status="new")),
                 oldest=Min("process_gaps__created_at", filter=condition),
             )
-            .filter(open_process_gaps__gt=0)
+            .filter(open_gaps__gt=0)
             .order_by("-open_gaps", "title")
         )

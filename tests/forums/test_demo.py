@@ -1,0 +1,38 @@
+import pytest
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from forums.models import ForumSession, Gap, GapStatus, RevisionTask, TaskStatus, UserGroup
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_groups_sessions_gaps_and_tasks_in_every_state(client):
+    call_command("load_demo")
+    assert UserGroup.objects.count() == 2
+    assert all(group.sessions.filter(date__lt=timezone.localdate()).count() >= 3 for group in UserGroup.objects.all())
+    statuses = set(Gap.objects.values_list("status", flat=True))
+    assert {GapStatus.NEW, GapStatus.TRIAGED, GapStatus.IN_REVISION, GapStatus.RESOLVED} <= statuses
+    assert {GapStatus.DECLINED, GapStatus.DUPLICATE} <= statuses
+    assert set(RevisionTask.objects.values_list("status", flat=True)) == set(TaskStatus.values)
+    assert any(task.is_overdue() for task in RevisionTask.objects.all())
+    counts = (
+        UserGroup.objects.count(),
+        ForumSession.objects.count(),
+        Gap.objects.count(),
+        RevisionTask.objects.count(),
+    )
+    call_command("load_demo")
+    assert counts == (
+        UserGroup.objects.count(),
+        ForumSession.objects.count(),
+        Gap.objects.count(),
+        RevisionTask.objects.count(),
+    )
+    client.login(username="carrie.lindqvist", password="onramp-demo")  # noqa: S106 - the demo's published password
+    html = client.get(reverse("forums:dashboard")).content.decode()
+    assert "Payments" in html and "Candidate gaps" in html
+    session = ForumSession.objects.filter(group__slug="payables-user-group").order_by("-date").first()
+    assert "What became of earlier gaps" in client.get(reverse("forums:session", args=[session.pk])).content.decode()

@@ -24,14 +24,21 @@ Converted = Body | str
 
 
 def converted_bodies(
-    documents: list[Document], *, page_ids: dict[str, int], image_paths: Iterable[str]
+    documents: list[Document],
+    *,
+    page_ids: dict[str, int],
+    image_paths: Iterable[str],
+    in_parallel: bool | None = None,
 ) -> Iterator[Converted]:
     """For each document in order, its body, or why it could not be converted. An image block's value is
-    the image's path in the tree: the importer stores the image (a database write) when it saves the page."""
+    the image's path in the tree: the importer stores the image (a database write) when it saves the page.
+    `in_parallel` defaults to whether a second process can be used."""
     images = frozenset(image_paths)
     if not documents:
         return
-    if not can_use_a_second_process():
+    if in_parallel is None:
+        in_parallel = can_use_a_second_process()
+    if not in_parallel:
         _set_targets(page_ids, images)
         yield from map(_convert, documents)
         return

@@ -7,13 +7,17 @@ import json
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.models import Page, PageLogEntry, Revision
 
 from expertise.models import Evidence, EvidenceKind
-from expertise.recording import forget_source, record_from_source
+from expertise.recording import record_from_source
 from expertise.scoring import update_score
+
+OWNER_WEIGHT = 1.5
 
 
 def substantial_edit_chars() -> int:
@@ -66,20 +70,35 @@ def record_publish(*, page: Page, revision: Revision) -> None:
 
 
 def sync_ownership(page: Page, *, topics) -> None:
-    """Owner evidence follows the page's current owner and topics."""
-    owner = getattr(page, "page_owner", None)
-    forget_source(kind=EvidenceKind.PAGE_OWNED, source=page, keep_person=owner)
-    if owner is None:
-        return
+    """Owner evidence follows the page's current owner and topics, dated from the latest publish.
+
+    Reads the page's owner evidence once and writes only the differences: publishing runs this for every
+    page, a whole handbook at a time during an import."""
+    owner_id = getattr(page, "page_owner_id", None)
     source_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
-    dropped = Evidence.objects.filter(
-        kind=EvidenceKind.PAGE_OWNED, source_type=source_type, source_id=page.pk, person=owner
-    ).exclude(topic__in=topics)
-    dropped_topics = list(dropped.values_list("topic_id", flat=True))
-    dropped.delete()
-    for topic_id in dropped_topics:
-        update_score(person_id=owner.pk, topic_id=topic_id)
-    record_from_source(person=owner, topics=topics, kind=EvidenceKind.PAGE_OWNED, source=page, weight=1.5)
+    existing = Evidence.objects.filter(kind=EvidenceKind.PAGE_OWNED, source_type=source_type, source_id=page.pk)
+    current = {
+        (person_id, topic_id): pk for pk, person_id, topic_id in existing.values_list("pk", "person_id", "topic_id")
+    }
+    wanted = {(owner_id, topic.pk) for topic in topics} if owner_id else set()
+    now = timezone.now()
+    with transaction.atomic():
+        Evidence.objects.filter(pk__in=[pk for pair, pk in current.items() if pair not in wanted]).delete()
+        existing.filter(pk__in=[pk for pair, pk in current.items() if pair in wanted]).update(occurred_at=now)
+        Evidence.objects.bulk_create(
+            Evidence(
+                person_id=person_id,
+                topic_id=topic_id,
+                kind=EvidenceKind.PAGE_OWNED,
+                source_type=source_type,
+                source_id=page.pk,
+                occurred_at=now,
+                weight=OWNER_WEIGHT,
+            )
+            for person_id, topic_id in wanted - current.keys()
+        )
+        for person_id, topic_id in current.keys() | wanted:
+            update_score(person_id=person_id, topic_id=topic_id)
 
 
 def record_verification(*, page: Page, verification) -> None:

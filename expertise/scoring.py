@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -105,11 +107,34 @@ def self_level_from_weight(weight: float) -> int:
 
 
 EVIDENCE_FIELDS = ("kind", "weight", "occurred_at", "given_by_id", "reason")
+_deferred_pairs: ContextVar[set[tuple[int, int]] | None] = ContextVar("deferred_score_pairs", default=None)
+
+
+@contextmanager
+def scores_deferred() -> Iterator[set[tuple[int, int]]]:
+    """Inside this block `update_score` only notes the (person, topic) pair; each noted pair is scored once
+    on the way out. Bulk writers (imports) would otherwise rescore the same pair after every page. Yields the
+    set of pending pairs: a caller that recomputes every score itself may clear it."""
+    if _deferred_pairs.get() is not None:
+        yield _deferred_pairs.get()
+        return
+    pending: set[tuple[int, int]] = set()
+    token = _deferred_pairs.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred_pairs.reset(token)
+    for person_id, topic_id in sorted(pending):
+        update_score(person_id=person_id, topic_id=topic_id)
 
 
 @transaction.atomic
 def update_score(*, person_id: int, topic_id: int, now: datetime | None = None) -> ExpertiseScore | None:
     """Recomputes and stores one person's score on one topic (called whenever evidence arrives)."""
+    pending = _deferred_pairs.get()
+    if pending is not None:
+        pending.add((person_id, topic_id))
+        return None
     now = now or timezone.now()
     rows = list(Evidence.objects.filter(person_id=person_id, topic_id=topic_id).values_list(*EVIDENCE_FIELDS))
     if not rows:

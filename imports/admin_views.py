@@ -3,6 +3,7 @@
 import zipfile
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,6 +12,8 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Page
 
+from imports.checks import cache_is_process_local
+from imports.history import HistoryFormatError, read_history
 from imports.models import ImportRun
 from imports.tasks import progress_key, run_markdown_import
 from wiki.models import HomePage, ProcessPage
@@ -48,9 +51,15 @@ class UploadForm(forms.Form):
         if not history:
             return None
         try:
-            return history.read().decode("utf-8-sig")
+            text = history.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise forms.ValidationError(f"The history is not UTF-8 text (byte {error.start}).") from error
+        try:
+            read_history(text)
+        except HistoryFormatError as error:
+            raise forms.ValidationError(f"The history cannot be read: {error}.") from error
+        history.seek(0)
+        return history
 
 
 def superusers_only(view):
@@ -75,9 +84,11 @@ def upload(request):
             source=data["archive"].name,
             dry_run=data["dry_run"],
             started_by=request.user,
-            summary={"options": {"under": data["under"].pk, "history": data["history"]}},
+            summary={"options": {"under": data["under"].pk}},
         )
         run.upload.save(data["archive"].name, data["archive"], save=False)
+        if data["history"]:
+            run.history.save(data["history"].name, data["history"], save=False)
         run.save()
         transaction.on_commit(lambda: run_markdown_import.delay(run.pk))
         return redirect("imports_run", run_id=run.pk)
@@ -93,12 +104,15 @@ def upload(request):
 def run_detail(request, run_id: int):
     run = get_object_or_404(ImportRun, pk=run_id)
     progress = cache.get(progress_key(run.pk)) if run.status in {"queued", "running"} else None
+    # A worker in another process can only report progress through a cache both processes share.
+    progress_visible = not (settings.CELERY_BROKER_URL and cache_is_process_local())
     return TemplateResponse(
         request,
         "imports/run.html",
         {
             "run": run,
             "progress": progress,
+            "progress_visible": progress_visible,
             "page_title": "Import",
             "page_subtitle": run.source,
             "header_icon": "upload",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -12,6 +13,8 @@ from urllib.parse import unquote
 import markdown
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
+
+from django.utils.html import escape
 
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
@@ -115,19 +118,27 @@ def convert_body(
     for unsafe in soup.find_all(UNSAFE_TAGS):
         unsafe.decompose()  # with their content: a script's code is not text for the reader
     body = Body(stream=[])
-    pending: list[str] = []
-    converter = EditorHTMLConverter(features=LINK_FEATURES)
+    pending: list[Tag] = []
+    whitelister = rich_text_whitelister()
 
     def flush_text() -> None:
-        html = "".join(pending).strip()
+        # The parsed nodes are cleaned where they are: serialising them and letting the converter parse the
+        # HTML again would double the cost of the whole import.
+        fragment = BeautifulSoup("", "html.parser")
+        for node in pending:
+            fragment.append(node.extract())
         pending.clear()
+        whitelister.clean_node(fragment, fragment)
+        html = fragment.decode(formatter=escape).strip()
         if html:
-            body.stream.append({"type": "text", "value": converter.to_database_format(html)})
+            body.stream.append({"type": "text", "value": html})
 
     for node in list(soup.children):
         if isinstance(node, NavigableString):
             if node.strip():
-                pending.append(f"<p>{escape_text(node)}</p>")
+                paragraph = soup.new_tag("p")
+                paragraph.string = node.strip()
+                pending.append(paragraph)
             continue
         if not isinstance(node, Tag):
             continue
@@ -157,15 +168,15 @@ def convert_body(
         else:
             for image in images:
                 replace_image(image, document=document, resolve_image=resolve_image, body=body)
-            pending.append(str(node))
+            pending.append(node)
     flush_text()
     return body
 
 
-def escape_text(text: str) -> str:
-    from django.utils.html import escape
-
-    return escape(text.strip())
+@functools.cache
+def rich_text_whitelister():
+    """The rich text editor's own rules for what HTML may be stored (tags, attributes, link types)."""
+    return EditorHTMLConverter(features=LINK_FEATURES).whitelister
 
 
 def rewrite_links(node: Tag, *, document: Document, resolve_link, body: Body) -> None:
@@ -195,7 +206,7 @@ def is_remote(src: str) -> bool:
     return bool(re.match(r"^(https?:)?//", src, re.IGNORECASE)) or src.startswith("data:")
 
 
-def append_image(image: Tag, *, document: Document, resolve_image, body: Body, pending: list[str]) -> None:
+def append_image(image: Tag, *, document: Document, resolve_image, body: Body, pending: list[Tag]) -> None:
     src = (image.get("src") or "").strip()
     alt = image.get("alt", "")
     image_id = None if is_remote(src) else resolve_image(join_path(document.path, src))
@@ -204,7 +215,7 @@ def append_image(image: Tag, *, document: Document, resolve_image, body: Body, p
         return
     if not is_remote(src):
         body.missing_images.append(src)
-    pending.append(image_fallback(src, alt))
+    pending.extend(BeautifulSoup(image_fallback(src, alt), "html.parser").find_all("p"))
 
 
 def replace_image(image: Tag, *, document: Document, resolve_image, body: Body) -> None:
@@ -217,8 +228,6 @@ def replace_image(image: Tag, *, document: Document, resolve_image, body: Body) 
 
 def image_fallback(src: str, alt: str) -> str:
     """Rich text holds no pictures: a remote image becomes a link to it, a missing one its description."""
-    from django.utils.html import escape
-
     label = escape(alt or "image")
     if is_remote(src) and not src.startswith("data:"):
         return f'<p><a href="{escape(src)}">Image: {label}</a></p>'

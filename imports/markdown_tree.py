@@ -18,16 +18,19 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from expertise.models import Profile, Topic
-from expertise.scoring import recompute_all_scores
+from expertise.scoring import recompute_all_scores, scores_deferred
+from imports.conversion import Converted, converted_bodies
 from imports.history import History, HistoryFormatError, HistoryOutcome, read_history, record_history
 from imports.indexing import deferred_indexing
-from imports.markdown import Document, DocumentError, convert_body, humanise, read_document
+from imports.markdown import Document, DocumentError, humanise, read_document
 from imports.models import ImportedPage
+from imports.publishing import publish_new_page
 from imports.sources import TreeSource, folders_of
 from wiki.models import ArticlePage, ProcessPage
 
 Progress = Callable[[int, int, str], None]
 INDEX_NAMES = {"index.md", "readme.md", "_index.md", "index.markdown"}
+RELATIONS = [field.name for field in ArticlePage._meta.concrete_fields if field.is_relation]
 
 
 @dataclass
@@ -118,13 +121,17 @@ def import_markdown_tree(
             raise TreeImportError(str(error)) from error
         report.history_bad_rows = history.bad_rows
     with transaction.atomic():
-        with deferred_indexing([ArticlePage, ProcessPage]) as touched:
-            importer = TreeImporter(source, under=under, owner=owner, history=history, report=report, progress=progress)
-            importer.run()
-            touched.update(importer.page_ids.values())
-        if history is not None:
-            report.history = record_history(history, pages=importer.page_ids)
-            recompute_all_scores()
+        with scores_deferred() as pending_scores:
+            with deferred_indexing([ArticlePage, ProcessPage]) as touched:
+                importer = TreeImporter(
+                    source, under=under, owner=owner, history=history, report=report, progress=progress
+                )
+                importer.run()
+                touched.update(importer.page_ids.values())
+            if history is not None:
+                report.history = record_history(history, pages=importer.page_ids)
+                recompute_all_scores()
+                pending_scores.clear()
         if dry_run:
             transaction.set_rollback(True)
     report.seconds = time.perf_counter() - started
@@ -141,7 +148,6 @@ class TreeImporter:
         self.owners_by_path = self.history_owners(history) if history else {}
         self.known = {item.path: item for item in ImportedPage.objects.filter(under=under).select_related("page")}
         self.page_ids: dict[str, int] = {}
-        self.article_ids: dict[str, int] = {}
         self.image_ids: dict[str, int] = {}
         self.topics: dict[str, Topic] = {}
 
@@ -159,9 +165,14 @@ class TreeImporter:
         self.image_paths = self.source.image_paths()
         self.make_folders(documents)
         self.allocate_articles(documents)
-        for done, (path, document) in enumerate(documents.items(), start=1):
-            self.import_document(document)
-            self.progress(done, len(documents), path)
+        changed = [document for document in documents.values() if not self.is_unchanged(document)]
+        self.report.unchanged = len(documents) - len(changed)
+        if self.report.unchanged:
+            self.progress(self.report.unchanged, len(documents), "")
+        bodies = converted_bodies(changed, page_ids=self.page_ids, image_paths=self.image_paths)
+        for done, (document, body) in enumerate(zip(changed, bodies, strict=True), start=self.report.unchanged + 1):
+            self.import_document(document, body)
+            self.progress(done, len(documents), document.path)
         self.retire_missing(set(documents) | set(self.folder_paths))
 
     def read_all(self, paths: list[str]) -> dict[str, Document]:
@@ -197,8 +208,7 @@ class TreeImporter:
                 parent.add_child(instance=page)
                 topic = self.topic(humanise(posixpath.basename(folder)))
                 page.topics.set([topic])
-                revision = page.save_revision(clean=False)
-                revision.publish(skip_permission_checks=True)
+                revision = publish_new_page(page, user=self.owner)
                 ImportedPage.objects.create(under=self.under, path=folder + "/", page=page, revision=revision)
             self.folder_pages[folder] = page
             self.page_ids[folder] = page.pk
@@ -217,7 +227,7 @@ class TreeImporter:
     def allocate_articles(self, documents: dict[str, Document]) -> None:
         """Creates an empty, unpublished page for every new file first, so links between files can point at
         pages that will exist; each gets its content, whole or not at all, in `import_document`."""
-        self.new_articles: set[str] = set()
+        self.new_articles: dict[str, ArticlePage] = {}
         for path, document in documents.items():
             known = self.known.get(path)
             if known is not None:
@@ -234,10 +244,9 @@ class TreeImporter:
                 live=False,
             )
             parent.add_child(instance=page)
-            self.new_articles.add(path)
+            self.new_articles[path] = page
             # Links to a folder's index lead to the folder's process page; the article keeps the file's path.
             self.page_ids.setdefault(path, page.pk)
-            self.article_ids[path] = page.pk
 
     def free_slug(self, parent: Page, name: str) -> str:
         base = slugify(name)[:80] or "page"
@@ -261,55 +270,65 @@ class TreeImporter:
         names = [humanise(posixpath.basename(folder))] if folder else []
         return [self.topic(name) for name in dict.fromkeys(names + document.tags)]
 
-    def article_for(self, path: str) -> ArticlePage | None:
-        known = self.known.get(path)
-        page_id = known.page_id if known else self.article_ids.get(path)
-        return ArticlePage.objects.filter(pk=page_id).first() if page_id else None
+    def article_for(self, path: str) -> ArticlePage:
+        if path in self.new_articles:
+            return self.new_articles[path]
+        return ArticlePage.objects.get(pk=self.known[path].page_id)
 
-    def import_document(self, document: Document) -> None:
+    def is_unchanged(self, document: Document) -> bool:
         known = self.known.get(document.path)
-        if known is not None and known.content_hash == document.content_hash:
-            self.report.unchanged += 1
-            return
+        return known is not None and known.content_hash == document.content_hash
+
+    def import_document(self, document: Document, body: Converted) -> None:
+        known = self.known.get(document.path)
         try:
+            if isinstance(body, str):
+                raise DocumentError(body)
             with transaction.atomic():
                 page = self.article_for(document.path)
-                body = convert_body(document, resolve_link=self.resolve_link, resolve_image=self.resolve_image)
+                for block in body.stream:
+                    if block["type"] == "image":
+                        block["value"] = self.image_id(block["value"])
                 self.report.broken_links.extend((document.path, target) for target in body.broken_links)
                 self.report.missing_images.extend((document.path, target) for target in body.missing_images)
                 page.title = document.title
                 page.summary = document.description or first_sentence(body.stream)
                 page.body = body.stream
                 page.topics.set(self.page_topics(document))
-                edited_in_onramp = known is not None and known.revision_id != page.latest_revision_id
-                revision = page.save_revision(clean=False)  # publishing validates the page
-                if edited_in_onramp:
-                    self.report.drafted.append(document.path)
+                if known is None:
+                    # The content is what can be wrong with a new page: its relations were set by the import.
+                    page.full_clean(exclude=RELATIONS, validate_unique=False, validate_constraints=False)
+                    revision = publish_new_page(page, user=self.owner)
+                elif known.revision_id != page.latest_revision_id:
+                    revision = page.save_revision(clean=False)
+                    self.report.drafted.append(document.path)  # edited in Onramp since: not overwritten
                 else:
+                    revision = page.save_revision(clean=False)  # publishing validates the page
                     revision.publish(skip_permission_checks=True)
-                ImportedPage.objects.update_or_create(
-                    under=self.under,
-                    path=document.path,
-                    defaults={"page": page, "content_hash": document.content_hash, "revision": revision},
-                )
+                if known is None:
+                    ImportedPage.objects.create(
+                        under=self.under,
+                        path=document.path,
+                        page=page,
+                        content_hash=document.content_hash,
+                        revision=revision,
+                    )
+                else:
+                    known.content_hash, known.revision = document.content_hash, revision
+                    known.save(update_fields=["content_hash", "revision"])
         except Exception as error:  # noqa: BLE001 - any failure of one file is reported and skipped
-            self.report.skipped.append((document.path, f"could not be imported: {error}"))
+            reason = str(error) if isinstance(error, DocumentError) else f"could not be imported: {error}"
+            self.report.skipped.append((document.path, reason))
             if document.path in self.new_articles:
-                Page.objects.filter(pk=self.article_ids[document.path]).delete()
+                Page.objects.filter(pk=self.new_articles[document.path].pk).delete()
             return
         if known is None:
             self.report.created += 1
         else:
             self.report.updated += 1
 
-    def resolve_link(self, path: str) -> int | None:
-        if not path:
-            return None
-        return self.page_ids.get(path) or self.page_ids.get(path.rstrip("/"))
-
-    def resolve_image(self, path: str) -> int | None:
-        if path not in self.image_paths:
-            return None
+    def image_id(self, path: str) -> int:
+        """The stored image for a path of the tree, stored on first use."""
         if path not in self.image_ids:
             import io
 

@@ -29,6 +29,9 @@ class ImportRun(models.Model):
     summary = models.JSONField(default=dict, blank=True)
     report = models.TextField(blank=True)
     upload = models.FileField(upload_to="imports/", blank=True)
+    history = models.FileField(
+        "edit history", upload_to="imports/", blank=True, help_text="The CSV of edits uploaded with the tree, if any."
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -31,20 +31,26 @@ def run_markdown_import(run_id: int) -> None:
         from wagtail.models import Page
 
         under = Page.objects.get(pk=options["under"]).specific
+        history_text = None
+        if run.history:
+            with run.history.open("rb") as history:
+                history_text = history.read().decode("utf-8-sig")
         with run.upload.open("rb") as upload, zipfile.ZipFile(upload) as archive:
             report = import_markdown_tree(
                 ZipSource(archive, name=run.source),
                 under=under,
                 owner=run.started_by,
-                history_text=options.get("history"),
+                history_text=history_text,
                 dry_run=run.dry_run,
                 progress=progress,
             )
-    except (TreeImportError, zipfile.BadZipFile, KeyError, Page.DoesNotExist) as error:
+    except (TreeImportError, zipfile.BadZipFile, KeyError, Page.DoesNotExist, UnicodeDecodeError) as error:
+        cache.delete(progress_key(run.pk))
         ImportRun.objects.filter(pk=run.pk).update(
             status=ImportRun.Status.FAILED, finished_at=timezone.now(), report=f"The import could not run: {error}"
         )
         return
+    cache.delete(progress_key(run.pk))
     ImportRun.objects.filter(pk=run.pk).update(
         status=ImportRun.Status.DONE,
         finished_at=timezone.now(),

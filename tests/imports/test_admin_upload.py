@@ -46,3 +46,53 @@ def test_a_file_that_is_not_a_zip_is_refused(client, admin_user, home):
 def test_only_superusers_may_import(client, editor):
     client.force_login(editor)
     assert client.get(reverse("imports_upload")).status_code in (302, 403)
+
+
+def test_the_history_uploaded_with_a_tree_is_kept_as_a_file_and_becomes_evidence(
+    client, admin_user, home, django_capture_on_commit_callbacks
+):
+    from expertise.factories import make_person
+    from expertise.models import Evidence, EvidenceKind
+
+    author = make_person("sam.writer", external_id="sam")
+    client.force_login(admin_user)
+    archive = zipped({"finance/accruals.md": "# Post accruals\n\nAt month end.\n"})
+    history = SimpleUploadedFile(
+        "history.csv",
+        b"commit,date,author,path,added,deleted\nc1,2026-01-05T10:00:00+00:00,sam,finance/accruals.md,80,0\n",
+        content_type="text/csv",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports_upload"), {"archive": archive, "under": home.pk, "history": history})
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.DONE and run.history.name.endswith(".csv")
+    assert "history" not in run.summary.get("options", {})
+    assert Evidence.objects.filter(person=author, kind=EvidenceKind.PAGE_EDITED, topic__name="Finance").exists()
+
+
+def test_a_history_that_cannot_be_read_is_refused_with_the_reason(client, admin_user, home):
+    client.force_login(admin_user)
+    history = SimpleUploadedFile("history.csv", b"commit,date\nc1,2026-01-05\n", content_type="text/csv")
+    response = client.post(
+        reverse("imports_upload"), {"archive": zipped({"a.md": "# A\n"}), "under": home.pk, "history": history}
+    )
+    assert response.status_code == 400
+    assert "The history cannot be read: the history file lacks the column(s) author, path, added, deleted" in (
+        response.content.decode()
+    )
+    assert not ImportRun.objects.exists()
+
+
+def test_a_worker_without_a_shared_cache_is_named_by_the_deploy_check_and_the_run_page(client, admin_user, settings):
+    from django.core.checks import run_checks
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    warnings = [message.id for message in run_checks(include_deployment_checks=True)]
+    assert "imports.W001" in warnings
+    run = ImportRun.objects.create(kind=ImportRun.Kind.MARKDOWN, source="export.zip", status=ImportRun.Status.RUNNING)
+    client.force_login(admin_user)
+    page = client.get(reverse("imports_run", args=[run.pk])).content.decode()
+    assert "share no cache (set REDIS_URL)" in page
+
+    settings.CELERY_BROKER_URL = None
+    assert "imports.W001" not in [message.id for message in run_checks(include_deployment_checks=True)]

@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -51,11 +51,19 @@ def with_signals(onboardings: QuerySet[Onboarding], *, today: date, program: Bud
     )
 
 
-def at_risk(onboardings: QuerySet) -> QuerySet:
-    """Of onboardings annotated by `with_signals`: the active ones with something to act on."""
-    return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(
-        Q(overdue__gt=0) | Q(missed__gt=0) | Q(low_survey=True)
+def at_risk(onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings) -> QuerySet:
+    """The active onboardings with something to act on: an overdue milestone, a missed check-in or a low
+    survey. Existence tests only, so the whole program is filtered cheaply; annotate the page shown with
+    `with_signals` for the numbers."""
+    missed_before = today - timedelta(days=program.missed_after_days)
+    overdue = Milestone.objects.filter(onboarding_id=OuterRef("pk"), done_at__isnull=True, due_on__lt=today)
+    missed = CheckIn.objects.filter(onboarding_id=OuterRef("pk"), held_on__isnull=True, scheduled_for__lt=missed_before)
+    low = (
+        SurveyResponse.objects.filter(onboarding_id=OuterRef("pk"))
+        .annotate(total=F("buddy_support") + F("plan_clarity") + F("confidence"))
+        .filter(total__lt=3 * program.low_survey_score)
     )
+    return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(Exists(overdue) | Exists(missed) | Exists(low))
 
 
 def risk_reasons(onboarding) -> list[str]:
@@ -115,33 +123,36 @@ def cohort_kpis(cohorts: list[Cohort], *, today: date | None = None) -> list[Coh
         kpis[row["onboarding__cohort_id"]].check_ins_due = row["due"]
         kpis[row["onboarding__cohort_id"]].check_ins_held = row["held"]
 
-    by_day: dict[int, dict[int, list[bool]]] = {}
-    plans: dict[int, dict] = {}
-    for cohort_id, onboarding_id, start, _offset, due_on, done_at in Milestone.objects.filter(
-        onboarding__cohort__in=cohorts
-    ).values_list(
-        "onboarding__cohort_id", "onboarding_id", "onboarding__start_date", "day_offset", "due_on", "done_at"
-    ):
-        done_on = timezone.localdate(done_at) if done_at else None
-        for day in SURVEY_DAYS:
-            checkpoint = start + timedelta(days=day - 1)
-            if due_on <= checkpoint <= today:
-                by_day.setdefault(cohort_id, {}).setdefault(day, []).append(bool(done_on and done_on <= checkpoint))
-        plan = plans.setdefault(onboarding_id, {"cohort": cohort_id, "start": start, "open": 0, "last": None})
-        if done_on is None:
-            plan["open"] += 1
-        elif plan["last"] is None or done_on > plan["last"]:
-            plan["last"] = done_on
+    # Milestones due by day N (their day offset is at most N) and done by then (the day they were done on is
+    # at most N), over the onboardings that have reached day N: counted in the database.
+    shares = {}
+    for day in SURVEY_DAYS:
+        reached = Q(onboarding__start_date__lte=today - timedelta(days=day - 1), day_offset__lte=day)
+        shares[f"due_{day}"] = Count("pk", filter=reached)
+        shares[f"done_{day}"] = Count("pk", filter=reached & Q(done_day__lte=day))
+    by_day = {
+        row["onboarding__cohort_id"]: row
+        for row in Milestone.objects.filter(onboarding__cohort__in=cohorts)
+        .values("onboarding__cohort_id")
+        .annotate(**shares)
+        .order_by()
+    }
     finish_days: dict[int, list[int]] = {}
-    for plan in plans.values():
-        if plan["open"] == 0 and plan["last"] is not None:
-            finish_days.setdefault(plan["cohort"], []).append((plan["last"] - plan["start"]).days)
+    for cohort_id, last_day in (
+        Milestone.objects.filter(onboarding__cohort__in=cohorts)
+        .values("onboarding_id", "onboarding__cohort_id")
+        .annotate(still_open=Count("pk", filter=Q(done_day__isnull=True)), last_day=Max("done_day"))
+        .filter(still_open=0)
+        .values_list("onboarding__cohort_id", "last_day")
+        .order_by()
+    ):
+        finish_days.setdefault(cohort_id, []).append(last_day - 1)
 
     for cohort_id, item in kpis.items():
         item.days_to_first_check_in = statistics.median(firsts[cohort_id]) if firsts.get(cohort_id) else None
+        row = by_day.get(cohort_id, {})
         item.milestones_by_day = {
-            day: (sum(flags) / len(flags) if (flags := by_day.get(cohort_id, {}).get(day)) else None)
-            for day in SURVEY_DAYS
+            day: row[f"done_{day}"] / row[f"due_{day}"] if row.get(f"due_{day}") else None for day in SURVEY_DAYS
         }
         item.finished = len(finish_days.get(cohort_id, []))
         item.median_days_to_finish = statistics.median(finish_days[cohort_id]) if finish_days.get(cohort_id) else None

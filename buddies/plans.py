@@ -38,6 +38,11 @@ def due_date(start: date, day_offset: int) -> date:
     return start + timedelta(days=max(day_offset - 1, 0))
 
 
+def day_of(start: date, on: date) -> int:
+    """Which day of the onboarding `on` is: the start date is day 1 (never below 1)."""
+    return max((on - start).days + 1, 1)
+
+
 def can_tick(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
     return user.pk in {onboarding.hire_id, onboarding.buddy_id}
 
@@ -50,9 +55,11 @@ def tick_milestone(*, milestone: Milestone, by: AbstractBaseUser, done: bool = T
         raise PermissionDenied("Only the new hire and their buddy tick milestones.")
     if not milestone.onboarding.is_open:
         raise ValidationError("This onboarding has ended: its plan can no longer change.")
-    milestone.done_at = timezone.now() if done else None
+    now = timezone.now()
+    milestone.done_at = now if done else None
+    milestone.done_day = day_of(milestone.onboarding.start_date, timezone.localdate(now)) if done else None
     milestone.done_by = by if done else None
-    milestone.save(update_fields=["done_at", "done_by"])
+    milestone.save(update_fields=["done_at", "done_day", "done_by"])
     return milestone
 
 

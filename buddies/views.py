@@ -131,17 +131,25 @@ def self_assessment_chart(onboarding: Onboarding, topic_ids: set[int], *, today)
     return chart, rows
 
 
+def with_signals_for(rows, *, today, program) -> list[Onboarding]:
+    """The numbers behind one page of onboardings, read for that page only."""
+    ids = [row.pk for row in rows]
+    annotated = with_signals(
+        Onboarding.objects.filter(pk__in=ids).select_related(*LIST_RELATED), today=today, program=program
+    )
+    by_id = {onboarding.pk: onboarding for onboarding in annotated}
+    shown = [by_id[pk] for pk in ids if pk in by_id]
+    for onboarding in shown:
+        onboarding.risks = risk_reasons(onboarding)
+    return shown
+
+
 def my_new_hires(request):
     today, program = timezone.localdate(), BuddyProgramSettings.load()
-    mine = with_signals(
-        Onboarding.objects.filter(buddy=request.user, status__in=OPEN_STATUSES).select_related(*LIST_RELATED),
-        today=today,
-        program=program,
-    ).order_by("start_date", "pk")
-    page = page_of(request, mine)
-    for onboarding in page:
-        onboarding.risks = risk_reasons(onboarding)
-    return render(request, "buddies/my_new_hires.html", {"onboardings": page, "page_obj": page})
+    mine = Onboarding.objects.filter(buddy=request.user, status__in=OPEN_STATUSES).order_by("start_date", "pk")
+    page = page_of(request, mine.only("pk"))
+    rows = with_signals_for(page, today=today, program=program)
+    return render(request, "buddies/my_new_hires.html", {"onboardings": rows, "page_obj": page})
 
 
 def program_dashboard(request):
@@ -149,19 +157,13 @@ def program_dashboard(request):
     if not access.manages_anyone(user):
         raise PermissionDenied("The program dashboard is for managers and program admins.")
     today, program = timezone.localdate(), BuddyProgramSettings.load()
-    visible = with_signals(
-        access.onboardings_visible_to(user, Onboarding.objects.select_related(*LIST_RELATED)),
-        today=today,
-        program=program,
-    )
-    active = page_of(request, visible.filter(status=OnboardingStatus.ACTIVE).order_by("start_date", "pk"))
-    risky = list(at_risk(visible).order_by("-overdue", "-missed", "start_date", "pk")[:PER_PAGE])
-    for onboarding in [*active, *risky]:
-        onboarding.risks = risk_reasons(onboarding)
+    visible = access.onboardings_visible_to(user).only("pk")
+    page = page_of(request, visible.filter(status=OnboardingStatus.ACTIVE).order_by("start_date", "pk"))
+    risky = at_risk(visible, today=today, program=program).order_by("start_date", "pk")[:PER_PAGE]
     context = {
-        "active": active,
-        "page_obj": active,
-        "at_risk": risky,
+        "active": with_signals_for(page, today=today, program=program),
+        "page_obj": page,
+        "at_risk": with_signals_for(list(risky), today=today, program=program),
         "is_program_admin": access.is_program_admin(user),
     }
     if context["is_program_admin"]:

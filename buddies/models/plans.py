@@ -66,6 +66,9 @@ class Milestone(models.Model):
     pages = models.ManyToManyField("wiki.ArticlePage", blank=True, related_name="+")
     topics = models.ManyToManyField("expertise.Topic", blank=True, related_name="+")
     done_at = models.DateTimeField(null=True, blank=True)
+    done_day = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The day of the onboarding it was done on (day 1 is the start date)."
+    )
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

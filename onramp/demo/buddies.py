@@ -106,7 +106,9 @@ def load_onboarding(item: dict, data, *, hire, cohort, plan, users, areas, today
     for milestone in onboarding.milestones.filter(due_on__lt=today):
         if not item["on_track"] and milestone.day_offset > 1:
             continue
-        Milestone.objects.filter(pk=milestone.pk).update(done_at=at(milestone.due_on), done_by=hire)
+        Milestone.objects.filter(pk=milestone.pk).update(
+            done_at=at(milestone.due_on), done_day=milestone.day_offset, done_by=hire
+        )
     # Check-ins before today were held (the last one missed when not on track); later ones are upcoming.
     past = list(onboarding.check_ins.filter(scheduled_for__lt=today))
     for number, check_in in enumerate(past):

@@ -39,7 +39,8 @@ def hold(onboarding, *, days_after_start: int, by):
 
 
 def finish(milestone: Milestone, on: date):
-    Milestone.objects.filter(pk=milestone.pk).update(done_at=at(on))
+    day = plans.day_of(milestone.onboarding.start_date, on)
+    Milestone.objects.filter(pk=milestone.pk).update(done_at=at(on), done_day=day)
 
 
 def test_cohort_kpis_on_a_constructed_cohort(org, cohort):
@@ -112,11 +113,20 @@ def test_at_risk_lists_overdue_milestones_missed_check_ins_and_low_surveys(org):
     jills = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
     fine_hire = make_person("fine.hire", team=org["payables"], manager=org["nadia"], start_date=TODAY)
     fine = start_onboarding(hire=fine_hire, start_date=TODAY, plan_template=org["plan"])
+    unhappy_hire = make_person(
+        "unhappy.hire", team=org["payables"], manager=org["nadia"], start_date=date(2026, 10, 22)
+    )
+    unhappy = start_onboarding(hire=unhappy_hire, start_date=date(2026, 10, 22))
+    unhappy.check_ins.filter(scheduled_for__lt=TODAY).update(held_on=TODAY, aims="x")
+    surveys.submit_survey(onboarding=unhappy, by=unhappy_hire, day=30, buddy_support=1, plan_clarity=2, confidence=2)
     program = BuddyProgramSettings.load()
-    signals = with_signals(Onboarding.objects.all(), today=TODAY, program=program)
-    risky = {o.pk: o for o in at_risk(signals)}
-    assert set(risky) == {jills.pk}
-    assert (risky[jills.pk].overdue, risky[jills.pk].missed) == (2, 2)
+
+    flagged = at_risk(Onboarding.objects.all(), today=TODAY, program=program)
+
+    risky = {o.pk: o for o in with_signals(flagged, today=TODAY, program=program)}
+    assert set(risky) == {jills.pk, unhappy.pk}
+    assert (risky[jills.pk].overdue, risky[jills.pk].missed, risky[jills.pk].low_survey) == (2, 2, False)
+    assert (risky[unhappy.pk].overdue, risky[unhappy.pk].missed, risky[unhappy.pk].low_survey) == (0, 0, True)
     assert fine.pk not in risky
 
 

@@ -14,6 +14,7 @@ SUITES = {
     "expertise_map.py": os.environ.get("BENCH_PEOPLE_SIZES", "500,5000"),
     "handbook_import.py": "883",
     "buddies.py": os.environ.get("BENCH_ONBOARDING_SIZES", "250,1000"),
+    "trainer_dashboard.py": os.environ.get("BENCH_GAP_SIZES", "1000,10000"),
 }
 
 

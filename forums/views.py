@@ -46,7 +46,7 @@ def query_without_page(request) -> str:
 
 def gap_list(request):
     show = request.GET.get("show", "open")
-    found = Gap.objects.select_related("process").annotate(people=Count("raisers", distinct=True))
+    found = Gap.objects.select_related("process")
     if show == "closed":
         found = found.filter(status__in=CLOSED_GAP_STATUSES)
     elif show == "mine":
@@ -54,7 +54,8 @@ def gap_list(request):
     else:
         show = "open"
         found = found.filter(status__in=OPEN_GAP_STATUSES)
-    page = Paginator(found.order_by("-created_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(found.distinct().order_by("-created_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = dashboard.with_people_counts(list(page.object_list))
     return render(
         request,
         "forums/gap_list.html",
@@ -205,12 +206,7 @@ def require_triager(request) -> None:
 
 def trainer_dashboard(request):
     require_triager(request)
-    queue = (
-        Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
-        .select_related("process")
-        .annotate(people=Count("raisers", distinct=True))
-        .order_by("created_at", "pk")
-    )
+    queue = Gap.objects.filter(status__in=OPEN_GAP_STATUSES).select_related("process").order_by("created_at", "pk")
     status = request.GET.get("status", "")
     if status in {GapStatus.NEW, GapStatus.TRIAGED, GapStatus.IN_REVISION}:
         queue = queue.filter(status=status)
@@ -223,6 +219,7 @@ def trainer_dashboard(request):
     if topic:
         queue = queue.filter(topic_links__tag__slug=topic)
     page = Paginator(queue, PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = dashboard.with_people_counts(list(page.object_list))
     bars = dashboard.gaps_per_month()
     candidate_groups = [
         (source, source.candidates(limit=10), source.count()) for source in candidates.candidate_sources()

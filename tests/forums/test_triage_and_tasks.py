@@ -196,3 +196,20 @@ def test_a_gap_with_one_done_and_one_open_task_stays_open(org, gap):
     material.last_reviewed = timezone.localdate()
     material.save()
     assert Gap.objects.get(pk=gap.pk).status == GapStatus.TRIAGED
+
+
+def test_someone_else_cannot_move_confirm_or_cancel_a_task_through_the_views(client, org, gap):
+    (task,) = triage_gap(gap=gap, by=org["carrie"], page_plan=page_plan(org))
+    client.force_login(org["ben"])
+    html = client.get(reverse("forums:task", args=[task.pk])).content.decode()
+    assert "It is done" not in html and "Cancel the task" not in html
+    for name, data in (("move_task", {"status": "in-review"}), ("complete_task", {}), ("cancel_task", {})):
+        assert client.post(reverse(f"forums:{name}", args=[task.pk]), data).status_code == 403
+    task.refresh_from_db()
+    assert task.status == TaskStatus.OPEN
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client, gap):
+    for url in (reverse("forums:gaps"), reverse("forums:gap", args=[gap.pk]), reverse("forums:dashboard")):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response.url

@@ -18,6 +18,7 @@ urlpatterns = [
     path("onboarding/", include("buddies.urls")),
     path("forums/", include("forums.urls")),
     path("inbox/", include("inbox.urls")),
+    path("ask/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Ask (search)"
+
+    def ready(self):
+        from forums.candidates import register_candidate_source
+        from search import glossary, signals  # noqa: F401  (connects the receivers)
+        from search.misses import SearchMisses
+
+        register_candidate_source(SearchMisses())

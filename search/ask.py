@@ -1,0 +1,230 @@
+"""Ask: one question, three answers — the pages that answer it, the people who know, and the open gaps
+already raised about it. Views, the `search` command, the evaluation and the benchmark all call `ask`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+
+from wagtail.models import Page, Site
+
+from expertise.models import Topic
+from expertise.ranking import Suggestion, names_topic, rank_people_for, stems
+from forums.models import OPEN_GAP_STATUSES, Gap
+from search import glossary
+from search.backends import AskBackend, BackendUnavailable, ParsedQuery, configured_backend, logger
+from search.backends.database import DatabaseBackend
+from search.highlight import highlight
+from search.normalise import MAX_QUERY_CHARS, normalise, search_words
+from search.page_text import snippet_source
+from search.vocabulary import corrections
+from wiki.models import ArticlePage, PageTopic, ProcessPage
+from wiki.visibility import viewable
+
+PER_PAGE = 10
+PEOPLE = 5
+GAPS = 5
+PROCESS_KIND = "process"
+KIND_CHOICES = [(PROCESS_KIND, "Process"), *ArticlePage.Kind.choices]
+FALLBACK_NOTICE = "The main search service is unreachable, so these results come from the simpler database search."
+
+
+@dataclass(frozen=True)
+class AskFilters:
+    area: int | None = None
+    topic: str = ""
+    kind: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            key: value for key, value in {"area": self.area, "topic": self.topic, "kind": self.kind}.items() if value
+        }
+
+
+@dataclass
+class PageHit:
+    page: Page
+    score: float
+    snippet: SafeString
+    breadcrumbs: list[Page] = field(default_factory=list)
+
+
+@dataclass
+class Facet:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class AskResults:
+    query: ParsedQuery | None
+    pages: PaginatorPage | None = None
+    page_count: int = 0
+    people: list[Suggestion] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    definition: glossary.Entry | None = None
+    did_you_mean: str = ""
+    notice: str = ""
+    message: str = ""
+    backend: str = "database"
+    area_facets: list[Facet] = field(default_factory=list)
+    topic_facets: list[Facet] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def found_nothing(self) -> bool:
+        return self.query is not None and not self.page_count and not self.people and not self.gaps
+
+
+def parse_query(text: str) -> tuple[ParsedQuery | None, bool, dict[str, str]]:
+    """The question as Ask reads it, whether it was cut short, and the typo corrections it made."""
+    text = " ".join((text or "").split())
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+    words = search_words(text)
+    if not words:
+        return None, truncated, {}
+    fixed = corrections(words)
+    extra = [*glossary.expansions(text), *fixed.values()]
+    return ParsedQuery(text=text, normalised=normalise(text), words=words, extra_phrases=extra), truncated, fixed
+
+
+def searchable_pages(request: HttpRequest, filters: AskFilters):
+    pages = viewable(Page.objects.live().type(ArticlePage, ProcessPage), request)
+    if filters.area:
+        area = ProcessPage.objects.filter(pk=filters.area).first()
+        pages = pages.descendant_of(area, inclusive=True) if area else pages.none()
+    if filters.topic:
+        pages = pages.filter(pk__in=PageTopic.objects.filter(tag__slug=filters.topic).values("content_object_id"))
+    if filters.kind == PROCESS_KIND:
+        pages = pages.type(ProcessPage)
+    elif filters.kind in ArticlePage.Kind.values:
+        pages = pages.filter(pk__in=ArticlePage.objects.filter(kind=filters.kind).values("pk"))
+    return pages
+
+
+def topics_asked_about(query: ParsedQuery, page_ids: list[int]) -> list[Topic]:
+    """The topics the question names (through its words or glossary expansions), else those of its best
+    pages."""
+    asked = stems(" ".join([query.text, *query.extra_phrases]))
+    named = [topic for topic in Topic.objects.only("id", "name", "slug") if names_topic(asked, stems(topic.name))]
+    if named:
+        return sorted(named, key=lambda topic: topic.name)[:5]
+    return list(Topic.objects.filter(page_links__content_object_id__in=page_ids[:3]).distinct().order_by("name")[:5])
+
+
+def breadcrumbs_for(pages: list[Page], site_root: Page | None) -> dict[int, list[Page]]:
+    """Each page's ancestors below the home page, in one query for all of them."""
+    root_depth = site_root.depth if site_root else 2
+    steplen = Page.steplen
+    wanted = {page.path[: steplen * depth] for page in pages for depth in range(root_depth + 1, page.depth)}
+    ancestors = {
+        p.path: p for p in Page.objects.filter(path__in=wanted).only("id", "title", "url_path", "path", "depth")
+    }
+    return {
+        page.pk: [
+            ancestors[page.path[: steplen * d]]
+            for d in range(root_depth + 1, page.depth)
+            if page.path[: steplen * d] in ancestors
+        ]
+        for page in pages
+    }
+
+
+def facets_for(page_ids: list[int], site_root: Page | None) -> tuple[list[Facet], list[Facet]]:
+    if not page_ids:
+        return [], []
+    root_depth = site_root.depth if site_root else 2
+    prefix = Page.steplen * (root_depth + 1)
+    paths = Counter(path[:prefix] for path in Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
+    areas = ProcessPage.objects.filter(path__in=list(paths), depth=root_depth + 1).values_list("pk", "title", "path")
+    area_facets = sorted(
+        (Facet(str(pk), title, paths[path]) for pk, title, path in areas), key=lambda f: (-f.count, f.label)
+    )
+    topics = Counter(
+        PageTopic.objects.filter(content_object_id__in=page_ids).values_list("tag__slug", "tag__name")
+    ).most_common(12)
+    topic_facets = [Facet(slug, name, count) for (slug, name), count in topics]
+    return area_facets, topic_facets
+
+
+def ask(
+    *,
+    text: str,
+    request: HttpRequest,
+    filters: AskFilters | None = None,
+    page_number: int | str | None = 1,
+    per_page: int = PER_PAGE,
+    backend: AskBackend | None = None,
+    with_people: bool = True,
+) -> AskResults:
+    """Answers a question for the person making `request`: only pages they may see, only open gaps."""
+    filters = filters or AskFilters()
+    query, truncated, fixed = parse_query(text)
+    if query is None:
+        message = (
+            "Type a question or a few words to search for."
+            if not (text or "").strip()
+            else ("Use letters or numbers: a search made only of symbols cannot match anything.")
+        )
+        return AskResults(query=None, message=message)
+    backend = backend or configured_backend()
+    pages = searchable_pages(request, filters)
+    gaps = Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
+    notice = ""
+    try:
+        matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict())
+        gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
+    except BackendUnavailable as error:
+        logger.warning("Search backend %s unreachable, falling back to the database: %s", backend.name, error)
+        backend, notice = DatabaseBackend(), FALLBACK_NOTICE
+        matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict())
+        gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
+    site = Site.find_for_request(request)
+    site_root = site.root_page if site else None
+    paginator = Paginator(matches, per_page)
+    shown = paginator.get_page(page_number)
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[m.page_id for m in shown]).specific()}
+    hits = [
+        PageHit(
+            page=by_id[m.page_id],
+            score=m.score,
+            snippet=m.highlight or highlight(snippet_source(by_id[m.page_id]), query.all_words),
+        )
+        for m in shown
+        if m.page_id in by_id
+    ]
+    crumbs = breadcrumbs_for([hit.page for hit in hits], site_root)
+    for hit in hits:
+        hit.breadcrumbs = crumbs.get(hit.page.pk, [])
+    shown.object_list = hits
+    matched_ids = [m.page_id for m in matches]
+    people = []
+    if with_people:
+        topics = topics_asked_about(query, matched_ids)
+        people = rank_people_for(topics=topics, asker=request.user, limit=PEOPLE) if topics else []
+    gap_list = sorted(Gap.objects.filter(pk__in=gap_ids).prefetch_related("topics"), key=lambda g: gap_ids.index(g.pk))
+    area_facets, topic_facets = facets_for(matched_ids, site_root)
+    did_you_mean = ""
+    if fixed and len(matches) < 3:
+        did_you_mean = " ".join(fixed.get(word, word) for word in normalise(query.text).split())
+    return AskResults(
+        query=query,
+        pages=shown,
+        page_count=len(matches),
+        people=people,
+        gaps=gap_list,
+        definition=glossary.definition_for(query.text),
+        did_you_mean=did_you_mean,
+        notice=notice,
+        backend=backend.name,
+        area_facets=area_facets,
+        topic_facets=topic_facets,
+        truncated=truncated,
+    )

@@ -1,0 +1,116 @@
+"""The database backend: Wagtail's modelsearch index (SQLite FTS5 or PostgreSQL full text) finds
+candidates, then a second pass ranks them the way search engines do: words in the title count more than
+words in the body, topics count, and the question's words side by side count more than apart."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from wagtail.query import PageQuerySet
+
+from search.backends import PageMatch, ParsedQuery
+from search.normalise import normalise
+
+CANDIDATES = 100
+# Weights of the second pass; the first pass's rank is worth at most 1.
+TITLE_WEIGHT = 1.5
+TOPIC_WEIGHT = 0.6
+PHRASE_WEIGHT = 0.5
+
+
+def word_forms(word: str) -> list[str]:
+    """The word and its plural or singular, since the SQLite index does not stem."""
+    forms = [word]
+    if len(word) < 4 or not word.isalpha():
+        return forms
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    elif word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    else:
+        forms.append(word + "s")
+    return forms
+
+
+def same_word(text_word: str, wanted: str) -> bool:
+    return text_word == wanted or (
+        len(wanted) >= 4 and text_word[: len(wanted)] == wanted and len(text_word) - len(wanted) <= 3
+    )
+
+
+def coverage(words: list[str], text_words: list[str]) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if any(same_word(t, w) for t in text_words)) / len(words)
+
+
+def adjacent_pairs(words: list[str], text_words: list[str]) -> float:
+    """The share of the question's neighbouring word pairs that stand side by side in the text."""
+    pairs = list(zip(words, words[1:], strict=False))
+    if not pairs:
+        return 0.0
+    found = 0
+    for first, second in pairs:
+        if any(same_word(a, first) and same_word(b, second) for a, b in zip(text_words, text_words[1:], strict=False)):
+            found += 1
+    return found / len(pairs)
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def search_terms(self, query: ParsedQuery) -> str:
+        return " ".join(dict.fromkeys(form for word in query.all_words for form in word_forms(word)))
+
+    def match_pages(
+        self, query: ParsedQuery, *, pages: PageQuerySet, limit: int = CANDIDATES, filters: dict | None = None
+    ) -> list[PageMatch]:
+        """`pages` is already narrowed to the filters and to what the asker may see."""
+        terms = self.search_terms(query)
+        if not terms:
+            return []
+        found = list(
+            pages.only("id", "title").search(terms, operator="or", order_by_relevance=True)[: max(limit, CANDIDATES)]
+        )
+        if not found:
+            return []
+        from wiki.models import PageTopic
+
+        topic_words: dict[int, list[str]] = {}
+        for page_id, name in PageTopic.objects.filter(content_object_id__in=[p.pk for p in found]).values_list(
+            "content_object_id", "tag__name"
+        ):
+            topic_words.setdefault(page_id, []).extend(normalise(name).split())
+        words = query.words
+        expanded = query.all_words
+        matches = []
+        for position, page in enumerate(found):
+            title_words = normalise(page.title).split()
+            first_pass = 1 - position / len(found)
+            score = (
+                first_pass
+                + TITLE_WEIGHT * max(coverage(words, title_words), 0.8 * coverage(expanded, title_words))
+                + TOPIC_WEIGHT * coverage(expanded, topic_words.get(page.pk, []))
+                + PHRASE_WEIGHT * adjacent_pairs(words, title_words)
+            )
+            matches.append(PageMatch(page_id=page.pk, score=round(score, 4)))
+        matches.sort(key=lambda match: -match.score)
+        return matches[:limit]
+
+    def match_gaps(self, query: ParsedQuery, *, gaps: QuerySet, limit: int) -> list[int]:
+        words = [word for word in query.all_words if len(word) >= 3][:8]
+        if not words:
+            return []
+        condition = Q()
+        for word in words:
+            condition |= Q(title__icontains=word) | Q(description__icontains=word)
+        rows = list(gaps.filter(condition).values_list("id", "title", "description")[:200])
+        scored = []
+        for gap_id, title, description in rows:
+            title_words = normalise(title).split()
+            score = 2 * coverage(words, title_words) + coverage(words, normalise(description).split())
+            if score >= 0.5 or len(words) == 1:
+                scored.append((-score, gap_id))
+        return [gap_id for _, gap_id in sorted(scored)[:limit]]

@@ -1,0 +1,48 @@
+from django import forms
+
+from search.ask import KIND_CHOICES
+from search.normalise import MAX_QUERY_CHARS
+
+
+class AskForm(forms.Form):
+    """The Ask page's question and filters. Nothing here is refused: a question too long is cut, and an
+    unknown filter value is ignored, so a search never ends on an error."""
+
+    q = forms.CharField(label="Your question", required=False, strip=True)
+    area = forms.TypedChoiceField(label="Process area", required=False, coerce=int, empty_value=None, choices=[])
+    topic = forms.CharField(label="Topic", required=False, max_length=100)
+    kind = forms.ChoiceField(label="Kind of page", required=False, choices=[("", "Any kind"), *KIND_CHOICES])
+
+    def __init__(self, *args, areas=(), topics=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", "All areas"), *((str(pk), title) for pk, title in areas)]
+        self.fields["topic"].widget = forms.Select(choices=[("", "All topics"), *topics])
+        self.fields["q"].widget.attrs.update(
+            {"type": "search", "autocomplete": "off", "maxlength": str(MAX_QUERY_CHARS * 7)}
+        )
+
+    def cleaned_or_default(self, name: str):
+        """The cleaned value, or the empty value when it was not valid (an area that no longer exists)."""
+        if self.is_valid() or name not in self.errors:
+            return self.cleaned_data.get(name) or (None if name == "area" else "")
+        return None if name == "area" else ""
+
+
+class RaiseGapForm(forms.Form):
+    title = forms.CharField(
+        label="What is missing",
+        max_length=200,
+        help_text="We filled in your question; say it in your own words if you like.",
+        error_messages={"required": "Say in a few words what is missing.", "max_length": "Keep it to 200 characters."},
+    )
+    q = forms.CharField(widget=forms.HiddenInput, max_length=4000)
+
+
+class AnsweredForm(forms.Form):
+    answered = forms.TypedChoiceField(
+        label="Did this answer your question?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose yes or no."},
+    )

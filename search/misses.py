@@ -1,0 +1,98 @@
+"""Search misses: questions that found nothing, that nobody opened a result of, or that people said were
+not answered, grouped by their normalised text. The trainer's gap queue lists them as candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Q, QuerySet
+
+from forums.candidates import Candidate, dismissed_keys
+from forums.gaps import raise_gap
+from forums.models import Gap, GapSource
+from search.models import AskedText
+
+MISS = Q(queries__answered=False) | (
+    Q(queries__answered__isnull=True)
+    & (Q(queries__clicked_url="") | Q(queries__page_count=0, queries__people_count=0, queries__gap_count=0))
+)
+
+
+@dataclass
+class MissGroup:
+    asked: AskedText
+    misses: int
+    last_asked_at: datetime
+    nothing_found: int
+
+
+def miss_groups(*, include_handled: bool = False) -> QuerySet[AskedText]:
+    """Asked texts with at least one miss, the most missed first; without those already a gap or
+    dismissed unless `include_handled`."""
+    groups = AskedText.objects.annotate(
+        misses=Count("queries", filter=MISS),
+        nothing_found=Count("queries", filter=Q(queries__page_count=0, queries__people_count=0, queries__gap_count=0)),
+        last_asked_at=Max("queries__created_at"),
+    ).filter(misses__gt=0)
+    if not include_handled:
+        asked_type = ContentType.objects.get_for_model(AskedText)
+        groups = groups.exclude(pk__in=Gap.objects.filter(source_type=asked_type).values("source_id"))
+        dismissed = [
+            int(key.split(":", 1)[1]) for key in dismissed_keys(SearchMisses.name) if key.split(":", 1)[1].isdigit()
+        ]
+        groups = groups.exclude(pk__in=dismissed)
+    return groups.order_by("-misses", "-last_asked_at", "pk")
+
+
+def gap_title_for(asked: AskedText) -> str:
+    return f"Search found no answer: “{asked.example[:150]}”"
+
+
+def raise_gap_for_search(*, asked: AskedText, by: AbstractBaseUser, title: str = "", description: str = "") -> Gap:
+    """Turns a question nobody could answer into a gap; the same question never becomes two gaps."""
+    return raise_gap(
+        title=title or gap_title_for(asked),
+        description=description,
+        source=GapSource.SEARCH,
+        raised_by=by,
+        source_object=asked,
+    )
+
+
+class SearchMisses:
+    """The candidate source the forums' gap queue reads (see `forums.candidates.CandidateSource`)."""
+
+    name = "search"
+
+    def count(self) -> int:
+        return miss_groups().count()
+
+    def candidates(self, *, limit: int) -> list[Candidate]:
+        return [
+            Candidate(
+                key=f"{self.name}:{group.pk}",
+                source_label=GapSource.SEARCH.label,
+                title=group.example,
+                detail=(
+                    f"Asked {group.misses} time{'s' if group.misses != 1 else ''} without an answer"
+                    + (
+                        f"; found nothing {group.nothing_found} time{'s' if group.nothing_found != 1 else ''}"
+                        if group.nothing_found
+                        else ""
+                    )
+                    + "."
+                ),
+                created_at=group.last_asked_at,
+            )
+            for group in miss_groups()[:limit]
+        ]
+
+    def raise_gap(self, object_id: str, *, by: AbstractBaseUser) -> Gap:
+        asked = AskedText.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if asked is None:
+            raise ValidationError("That search no longer exists.")
+        return raise_gap_for_search(asked=asked, by=by)

@@ -1,0 +1,113 @@
+"""What Ask stores: the glossary of company terms, and the log of what people asked."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from search.normalise import normalise
+
+
+class GlossaryTerm(index.Indexed, models.Model):
+    """A company term or acronym ("P2P") with what it stands for and a definition; searching for either
+    finds pages that use the other."""
+
+    term = models.CharField(max_length=60, unique=True, help_text='The short form people type, e.g. "P2P".')
+    expansion = models.CharField(max_length=200, help_text='What it stands for, e.g. "procure to pay".')
+    synonyms = models.CharField(
+        max_length=300, blank=True, help_text="Other words that mean the same, separated by commas (optional)."
+    )
+    definition = models.TextField(help_text="A sentence or two a new hire can understand.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("term"), FieldPanel("expansion"), FieldPanel("synonyms"), FieldPanel("definition")]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.SearchField("expansion"),
+        index.SearchField("definition"),
+    ]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "glossary term"
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.expansion})"
+
+    def clean(self):
+        self.term = self.term.strip()
+        self.expansion = self.expansion.strip()
+        if not normalise(self.term):
+            raise ValidationError({"term": "The term needs at least one letter or digit."})
+        if normalise(self.term) == normalise(self.expansion):
+            raise ValidationError({"expansion": "Say what the term stands for, not the term again."})
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [part.strip() for part in self.synonyms.split(",") if part.strip()]
+
+    @property
+    def phrases(self) -> list[str]:
+        """Every way of saying this term, normalised: the term, its expansion and its synonyms."""
+        return [
+            text
+            for text in dict.fromkeys(normalise(p) for p in [self.term, self.expansion, *self.synonym_list])
+            if text
+        ]
+
+
+class AskedText(models.Model):
+    """One normalised question, however people spelled it: the group queries are counted in, and the
+    object a gap raised from failed searches points at."""
+
+    normalised = models.CharField(max_length=300, unique=True)
+    example = models.CharField(max_length=300, help_text="The words of the latest person who asked it this way.")
+    first_asked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "asked text"
+
+    def __str__(self) -> str:
+        return self.normalised
+
+
+class LoggedQuery(models.Model):
+    """One search someone ran, with what it found and what they did with it."""
+
+    asked = models.ForeignKey(AskedText, on_delete=models.CASCADE, related_name="queries")
+    text = models.CharField(max_length=300)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    backend = models.CharField(max_length=20, default="database")
+    filters = models.JSONField(default=dict, blank=True)
+    page_count = models.PositiveIntegerField(default=0)
+    people_count = models.PositiveIntegerField(default=0)
+    gap_count = models.PositiveIntegerField(default=0)
+    clicked_url = models.CharField(max_length=500, blank=True)
+    clicked_kind = models.CharField(max_length=20, blank=True)
+    clicked_at = models.DateTimeField(null=True, blank=True)
+    answered = models.BooleanField(null=True, help_text="Whether the person said the results answered the question.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "logged query"
+        verbose_name_plural = "logged queries"
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def result_count(self) -> int:
+        return self.page_count + self.people_count + self.gap_count
+
+    @property
+    def is_miss(self) -> bool:
+        """Nothing found, nothing clicked, or the person said it did not answer their question."""
+        if self.answered is not None:
+            return not self.answered
+        return self.result_count == 0 or not self.clicked_url

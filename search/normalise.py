@@ -1,0 +1,83 @@
+"""How Ask reads what people type: one normal form for grouping and matching, and the words to search."""
+
+import re
+import unicodedata
+
+MAX_QUERY_CHARS = 300
+WORD = re.compile(r"\w+", re.UNICODE)
+# Words that carry no meaning on their own in a question; never searched alone, kept in phrases.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "get",
+        "got",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "need",
+        "of",
+        "on",
+        "or",
+        "our",
+        "should",
+        "so",
+        "that",
+        "the",
+        "their",
+        "there",
+        "this",
+        "to",
+        "us",
+        "was",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation ignored, one space between words: "Where's the P2P guide?"
+    and "where s the p2p guide" are the same question."""
+    text = unicodedata.normalize("NFKC", text or "")[: MAX_QUERY_CHARS * 4].casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(WORD.findall(text.replace("_", " ")))[:MAX_QUERY_CHARS].strip()
+
+
+def words(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def search_words(text: str) -> list[str]:
+    """The words worth searching for, in order, without repeats; stop words only when nothing else is left."""
+    all_words = list(dict.fromkeys(words(text)))
+    meaningful = [word for word in all_words if word not in STOP_WORDS]
+    return meaningful or all_words

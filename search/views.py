@@ -1,0 +1,152 @@
+import contextlib
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Site
+
+from forums.gaps import me_too
+from search.ask import AskFilters, ask
+from search.forms import AnsweredForm, AskForm, RaiseGapForm
+from search.misses import raise_gap_for_search
+from search.normalise import normalise
+from search.querylog import asked_text_for, log_query, query_of, record_answer, record_click
+from wiki.models import ProcessPage
+from wiki.visibility import viewable
+
+
+def message_of(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(" ".join(texts) for texts in error.message_dict.values())
+    return " ".join(error.messages)
+
+
+def process_areas(request) -> list[tuple[int, str]]:
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(viewable(ProcessPage.objects.child_of(site.root_page).live(), request).values_list("pk", "title"))
+
+
+@never_cache
+def ask_page(request):
+    form = AskForm(request.GET or None, areas=process_areas(request), topics=[])
+    form.is_valid()
+    text = form.cleaned_or_default("q") if form.is_bound else ""
+    filters = AskFilters(
+        area=form.cleaned_or_default("area"),
+        topic=form.cleaned_or_default("topic"),
+        kind=form.cleaned_or_default("kind"),
+    )
+    results = None
+    logged = None
+    if form.is_bound and "q" in request.GET:
+        results = ask(text=text, request=request, filters=filters, page_number=request.GET.get("page"))
+        form.fields["topic"].widget.choices = [
+            ("", "All topics"),
+            *((facet.value, f"{facet.label} ({facet.count})") for facet in results.topic_facets),
+            *(
+                [(filters.topic, filters.topic)]
+                if filters.topic and filters.topic not in {f.value for f in results.topic_facets}
+                else []
+            ),
+        ]
+        if results.query is not None and "page" not in request.GET:
+            logged = log_query(
+                text=results.query.text,
+                normalised=results.query.normalised,
+                user=request.user,
+                backend=results.backend,
+                filters=filters.as_dict(),
+                page_count=results.page_count,
+                people_count=len(results.people),
+                gap_count=len(results.gaps),
+            )
+        elif request.GET.get("log", "").isdigit():
+            logged = query_of_or_none(request.GET["log"], request.user)
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    if logged is not None:
+        query_without_page["log"] = str(logged.pk)
+    context = {
+        "form": form,
+        "results": results,
+        "filters": filters,
+        "logged": logged,
+        "query": query_without_page.urlencode(),
+        "page_obj": results.pages if results else None,
+        "raise_form": RaiseGapForm(initial={"title": text[:200], "q": text})
+        if results and results.found_nothing
+        else None,
+        "answered_form": AnsweredForm(),
+    }
+    return render(request, "search/ask.html", context)
+
+
+def query_of_or_none(query_id, user):
+    try:
+        return query_of(query_id, user)
+    except ValidationError:
+        return None
+
+
+def go(request, query_id: int):
+    """Follows a result link, noting which result of which search was opened."""
+    url = request.GET.get("url", "")
+    try:
+        record_click(query=query_of(query_id, request.user), url=url, kind=request.GET.get("kind", ""))
+    except ValidationError:
+        # Not this person's search, or not a link of ours: go nowhere new, but do not fail.
+        return redirect(url if url.startswith("/") and not url.startswith("//") else reverse("search:ask"))
+    return HttpResponseRedirect(url)
+
+
+@require_POST
+def answered(request, query_id: int):
+    try:
+        logged = query_of(query_id, request.user)
+    except ValidationError as error:
+        messages.error(request, message_of(error))
+        return redirect("search:ask")
+    form = AnsweredForm(request.POST)
+    back = reverse("search:ask") + "?" + urlencode({"q": logged.text, "log": logged.pk})
+    if not form.is_valid():
+        messages.error(request, "Choose yes or no to say whether the results answered your question.")
+        return redirect(back)
+    record_answer(query=logged, answered=form.cleaned_data["answered"])
+    if form.cleaned_data["answered"]:
+        messages.success(request, "Thank you: glad it helped.")
+    else:
+        messages.success(request, "Thank you: the trainers will see that this search did not answer your question.")
+    return redirect(back)
+
+
+@require_POST
+def raise_gap(request):
+    form = RaiseGapForm(request.POST)
+    if not form.is_valid() or not normalise(form.cleaned_data.get("q", "")):
+        return render(
+            request,
+            "search/raise_gap.html",
+            {"form": form, "no_query": form.is_valid()},
+            status=400,
+        )
+    text = form.cleaned_data["q"]
+    asked = asked_text_for(normalise(text)[:300], " ".join(text.split())[:300])
+    try:
+        gap = raise_gap_for_search(asked=asked, by=request.user, title=form.cleaned_data["title"])
+    except ValidationError as error:
+        form.add_error("title", message_of(error))
+        return render(request, "search/raise_gap.html", {"form": form}, status=400)
+    if gap.raised_by_id != request.user.pk:
+        # Already on the gap's list, or the gap was closed meanwhile: the gap page says which.
+        with contextlib.suppress(ValidationError):
+            me_too(gap=gap, person=request.user)
+    messages.success(request, "Thank you: the gap is in the trainers' queue. Others who ask the same can say “me too”.")
+    return redirect(gap)

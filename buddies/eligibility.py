@@ -174,27 +174,39 @@ def hire_facts(onboardings: list[Onboarding]) -> list[HireFacts]:
     return facts
 
 
-def why_ineligible(candidate: Candidate, hire: HireFacts, *, minimum_tenure_months: int) -> str | None:
-    """Why this person cannot be this hire's buddy, in words a manager can act on; None when they can."""
-    start = hire.onboarding.start_date
+def ineligibility(candidate: Candidate, hire: HireFacts, *, minimum_tenure_months: int) -> tuple[str, str] | None:
+    """Why this person cannot be this hire's buddy: a short kind (for counting) and a sentence a manager can
+    act on; None when they can."""
+    start, name = hire.onboarding.start_date, candidate.name
     if candidate.user_id == hire.hire_id:
-        return "a new hire cannot be their own buddy"
+        return "the new hire", "a new hire cannot be their own buddy"
     if not candidate.opted_in:
-        return f"{candidate.name} has not opted in as a buddy"
+        return "not opted in", f"{name} has not opted in as a buddy"
     if not candidate.user.is_active or not candidate.profile.active:
-        return f"{candidate.name} is no longer active"
+        return "no longer active", f"{name} is no longer active"
     if candidate.user_id in hire.above:
-        return f"{candidate.name} is the new hire's manager or above them in the reporting chain"
+        return (
+            "the manager or above in the reporting chain",
+            f"{name} is the new hire's manager or above them in the reporting chain",
+        )
     if candidate.profile.start_date is None:
-        return f"{candidate.name} has no start date on their profile, so their tenure is unknown"
+        return "tenure unknown", f"{name} has no start date on their profile, so their tenure is unknown"
     if candidate.profile.start_date > months_before(start, minimum_tenure_months):
-        return f"{candidate.name} has worked here less than {minimum_tenure_months} months at the start date"
+        return (
+            f"here less than {minimum_tenure_months} months",
+            f"{name} has worked here less than {minimum_tenure_months} months at the start date",
+        )
     if candidate.profile.out_of_office_until and candidate.profile.out_of_office_until >= start:
         until = candidate.profile.out_of_office_until
-        return f"{candidate.name} is out of office on the start date (until {until:%-d %b %Y})"
+        return "out of office on the start date", f"{name} is out of office on the start date (until {until:%-d %b %Y})"
     if candidate.places_left <= 0:
-        return f"{candidate.name} already coaches {candidate.load} new hires, their limit of {candidate.capacity}"
+        return "at capacity", f"{name} already coaches {candidate.load} new hires, their limit of {candidate.capacity}"
     return None
+
+
+def why_ineligible(candidate: Candidate, hire: HireFacts, *, minimum_tenure_months: int) -> str | None:
+    found = ineligibility(candidate, hire, minimum_tenure_months=minimum_tenure_months)
+    return found[1] if found else None
 
 
 def candidate_for(user) -> Candidate:

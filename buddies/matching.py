@@ -11,7 +11,15 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from buddies.eligibility import Candidate, HireFacts, hire_facts, load_candidates, months_before, why_ineligible
+from buddies.eligibility import (
+    Candidate,
+    HireFacts,
+    hire_facts,
+    ineligibility,
+    load_candidates,
+    months_before,
+    why_ineligible,
+)
 from buddies.models import BuddyProgramSettings, Cohort, Onboarding
 from buddies.models.program import OPEN_STATUSES
 
@@ -122,6 +130,17 @@ class ScoreTable:
             self.candidates[column], self.hires[row], minimum_tenure_months=self.minimum_tenure_months
         )
 
+    def reasons_left_out(self, row: int) -> dict[str, int]:
+        """How many volunteers are not eligible for this hire, by kind of reason."""
+        counts: dict[str, int] = {}
+        for column in np.flatnonzero(~self.eligible[row]) if self.candidates else []:
+            found = ineligibility(
+                self.candidates[column], self.hires[row], minimum_tenure_months=self.minimum_tenure_months
+            )
+            kind = found[0] if found else "not eligible"
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
 
 def membership(sets: list[set[int]]) -> tuple[np.ndarray, dict[int, int]]:
     keys = sorted(set().union(*sets)) if sets else []
@@ -214,10 +233,7 @@ def suggest_buddies(
     candidates = [c for c in load_candidates(topic_ids=hires[0].topic_ids) if c.user_id != onboarding.buddy_id]
     table = score_table(hires, candidates, program)
     scores = table.scores[0] if candidates else np.zeros(0)
-    left_out: dict[str, int] = {}
-    for column in np.flatnonzero(~table.eligible[0]) if candidates else []:
-        reason = (table.reason(0, int(column)) or "not eligible").replace(candidates[column].name, "").strip()
-        left_out[reason] = left_out.get(reason, 0) + 1
+    left_out = table.reasons_left_out(0)
     ranked = sorted(np.flatnonzero(table.eligible[0]), key=lambda column: (-scores[column], candidates[column].user_id))
     return [
         BuddySuggestion(candidate=candidates[c], score=float(scores[c]), breakdown=table.breakdown(0, int(c)))
@@ -327,9 +343,6 @@ def unmatched_reason(table: ScoreTable, row: int) -> str:
         return f"all {eligible} eligible buddies' places went to other new hires with a better match"
     if not table.candidates:
         return "nobody has opted in as a buddy"
-    reasons: dict[str, int] = {}
-    for column, candidate in enumerate(table.candidates):
-        reason = (table.reason(row, column) or "").replace(candidate.name, "").strip()
-        reasons[reason] = reasons.get(reason, 0) + 1
-    common = "; ".join(f"{reason} ({count})" for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1])[:3])
+    counts = sorted(table.reasons_left_out(row).items(), key=lambda item: (-item[1], item[0]))
+    common = "; ".join(f"{kind}: {count}" for kind, count in counts[:4])
     return f"no eligible buddy among {len(table.candidates)} volunteers ({common})"

@@ -34,8 +34,10 @@ def build_network(onboarding: Onboarding, *, load: Counter | None = None) -> lis
     spread holds as each hire is given their network."""
     load = load if load is not None else current_go_to_load()
     topic_ids = plan_topic_ids([onboarding])[onboarding.pk]
-    covered = set(onboarding.go_to_people.values_list("topic_id", flat=True))
     excluded = {onboarding.hire_id, onboarding.buddy_id}
+    # After a change of buddy, the new buddy is no go-to person of their own hire (introductions made stay).
+    onboarding.go_to_people.filter(person_id__in=excluded, introduced_at__isnull=True).delete()
+    covered = set(onboarding.go_to_people.values_list("topic_id", flat=True))
     created = []
     for topic in Topic.objects.filter(pk__in=topic_ids - covered).order_by("name"):
         suggestions = [

@@ -247,6 +247,8 @@ def choose_buddy(request, pk: int):
                 for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
                     form.add_error(field if field in form.fields else None, texts)
             else:
+                onboarding.refresh_from_db()
+                network.build_network(onboarding)
                 messages.success(request, f"{form.cleaned_data['buddy'].get_full_name()} is now the buddy.")
                 return redirect("buddies:onboarding", pk=onboarding.pk)
         status = 400

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -74,3 +75,14 @@ class BuddiesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(BuddiesViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+def prepare_new_onboarding(request, instance):
+    """An onboarding created in the admin gets its plan and check-in schedule, as one started in Onramp does."""
+    if isinstance(instance, Onboarding):
+        from buddies.checkins import schedule_check_ins
+        from buddies.plans import instantiate_plan
+
+        instantiate_plan(instance)
+        schedule_check_ins(instance)

@@ -160,8 +160,8 @@ def test_a_hire_nobody_may_coach_is_told_why(org):
     assert not match.pairings
     why = match.unmatched[0][1]
     assert "no eligible buddy among 5 volunteers" in why
-    assert "is out of office on the start date (until 6 Nov 2026) (3)" in why
-    assert "above them in the reporting chain (2)" in why
+    assert "out of office on the start date: 3" in why
+    assert "the manager or above in the reporting chain: 2" in why
 
 
 def test_match_buddies_command_dry_run_json_and_save(org, capsys):

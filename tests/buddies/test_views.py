@@ -38,7 +38,8 @@ def test_a_manager_pairs_from_the_suggestions_and_an_override_needs_a_reason(cli
     client.force_login(org["nadia"])
     url = reverse("buddies:choose_buddy", args=[jills.pk])
     page = client.get(url).content.decode()
-    assert "Best matches" in page and "Same team" in page and "Not eligible" in page
+    assert "Best matches" in page and "Same team" in page
+    assert "Volunteers not eligible: the manager or above in the reporting chain: 2" in page
 
     response = client.post(url, {"buddy": org["sam"].pk, "reason": ""})
     assert response.status_code == 400
@@ -148,3 +149,41 @@ def test_self_assessment_on_a_plan_topic_shows_on_the_progress_chart(client, org
     assert "<svg" in page and "Invoice matching: 2/5" in page, "the buddy sees the chart and its numbers"
     client.force_login(org["agnes"])
     assert client.get(reverse("buddies:onboarding", args=[jills.pk])).status_code == 404
+
+
+def test_pairing_from_the_page_gives_the_hire_go_to_people_never_the_new_buddy(client, org, jills):
+    from buddies.models import GoToPerson
+    from expertise.models import ExpertiseScore
+
+    for person, score in ((org["sam"], 9), (org["agnes"], 8)):
+        ExpertiseScore.objects.create(person=person, topic=org["payments"], score=score, level="expert", rank=2)
+    client.force_login(org["nadia"])
+    url = reverse("buddies:choose_buddy", args=[jills.pk])
+    assert client.post(url, {"buddy": org["jim"].pk, "reason": "Jim sits next to her"}).status_code == 302
+    assert set(GoToPerson.objects.values_list("person__username", flat=True)) == {"sam.thornton", "agnes.lis"}
+
+    client.post(url, {"buddy": org["agnes"].pk, "reason": "Jim moves to the ledger team"})
+    assert set(GoToPerson.objects.values_list("person__username", flat=True)) == {"sam.thornton"}
+
+
+def test_an_onboarding_created_in_the_admin_gets_its_plan_and_check_ins(client, org, program_admin):
+    from django.contrib.auth.models import Permission
+
+    program_admin.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "add_onboarding", "change_onboarding"])
+    )
+    client.force_login(program_admin)
+    response = client.post(
+        reverse("wagtailsnippets_buddies_onboarding:add"),
+        {
+            "hire": org["jill"].pk,
+            "start_date": START.isoformat(),
+            "role": "AP clerk",
+            "manager": org["nadia"].pk,
+            "plan_template": org["plan"].pk,
+            "status": "active",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    onboarding = Onboarding.objects.get(hire=org["jill"])
+    assert onboarding.milestones.count() == 5 and onboarding.check_ins.count() == 8

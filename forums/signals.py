@@ -1,16 +1,20 @@
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from forums import propagation
 from forums.revision import material_reviewed
+from forums.tasks import review_materials_after_publish
 from wiki.models import TrainingMaterial
 
 
 @receiver(page_published)
 def review_materials_of_changed_page(sender, instance, revision=None, **kwargs):
-    propagation.propagate_page_change(page=instance, revision=revision)
+    # After commit and in the background: publishing a page never waits for, or fails because of, the forums.
+    if revision is not None:
+        page_id, revision_id = instance.pk, revision.pk
+        transaction.on_commit(lambda: review_materials_after_publish.delay(page_id, revision_id))
 
 
 @receiver(post_save, sender=TrainingMaterial)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from forums import digests, notices
+from forums import digests, notices, propagation
 from forums.models import Gap, RevisionTask
 
 RETRY = {"acks_late": True, "autoretry_for": (Exception,), "retry_backoff": 30, "max_retries": 5}
@@ -24,6 +24,18 @@ def notify_task_assigned(task_id: int) -> bool:
 def notify_gap_closed(gap_id: int) -> int:
     gap = Gap.objects.filter(pk=gap_id).first()
     return notices.notify_closed(gap) if gap else 0
+
+
+@shared_task(**RETRY)
+def review_materials_after_publish(page_id: int, revision_id: int) -> int:
+    """Change propagation for one publication; the unique (material, revision) constraint makes reruns no-ops."""
+    from wagtail.models import Page, Revision
+
+    page = Page.objects.filter(pk=page_id).first()
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if page is None or revision is None:
+        return 0
+    return len(propagation.propagate_page_change(page=page.specific, revision=revision))
 
 
 @shared_task(**RETRY)

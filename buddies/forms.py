@@ -88,3 +88,12 @@ class PlanSelfAssessForm(forms.Form):
     def __init__(self, *args, topics=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics if topics is not None else Topic.objects.none()
+
+
+class EndOnboardingForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=[("completed", "Completed the program"), ("ended-early", "Ended early")],
+        widget=forms.RadioSelect,
+    )
+    end_date = forms.DateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.onboarding_detail, name="onboarding"),
     path("<int:pk>/buddy/", views.choose_buddy, name="choose_buddy"),
     path("<int:pk>/check-ins/add/", views.add_check_in, name="add_check_in"),
+    path("<int:pk>/end/", views.end, name="end"),
     path("<int:pk>/self-assess/", views.self_assess, name="self_assess"),
     path("<int:pk>/survey/<int:day>/", views.survey, name="survey"),
     path("check-ins/<int:pk>/", views.record_check_in, name="check_in"),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from buddies import access, checkins, network, pairing, plans, surveys
 from buddies.charts import Series, bar_chart, progress_chart
-from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, PlanSelfAssessForm, SurveyForm
+from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
 from buddies.matching import match_cohort, suggest_buddies
 from buddies.models import (
@@ -100,6 +100,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "surveys_due": surveys.surveys_due(onboarding, answered, today=today) if is_hire and onboarding.is_open else [],
         "my_surveys": onboarding.survey_responses.all() if is_hire else [],
         "add_check_in_form": AddCheckInForm(),
+        "end_form": EndOnboardingForm(initial={"end_date": today, "outcome": "completed"}),
         "today": today,
     }
     if can_see_self_assessments(user, onboarding.hire):
@@ -331,6 +332,21 @@ def add_check_in(request, pk: int):
         raise ValidationError("Date: enter a valid date.")
     check_in = checkins.add_check_in(onboarding=onboarding, on=form.cleaned_data["scheduled_for"], by=request.user)
     return onboarding, f"Check-in planned for {check_in.scheduled_for:%-d %b %Y}."
+
+
+@person_action
+def end(request, pk: int):
+    onboarding = visible_onboarding(request, pk)
+    if not access.can_manage(request.user, onboarding):
+        raise PermissionDenied("Only the new hire's manager or a program admin ends an onboarding.")
+    form = EndOnboardingForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(
+            " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items())
+        )
+    completed = form.cleaned_data["outcome"] == "completed"
+    pairing.end_onboarding(onboarding=onboarding, completed=completed, on=form.cleaned_data["end_date"])
+    return onboarding, "The onboarding is completed." if completed else "The onboarding is ended."
 
 
 @person_action

@@ -187,3 +187,44 @@ def test_an_onboarding_created_in_the_admin_gets_its_plan_and_check_ins(client, 
     assert response.status_code == 302, response.content.decode()[:2000]
     onboarding = Onboarding.objects.get(hire=org["jill"])
     assert onboarding.milestones.count() == 5 and onboarding.check_ins.count() == 8
+
+
+def test_the_manager_ends_an_onboarding_and_bad_dates_are_refused(client, org, jills):
+    assign_buddy(onboarding=jills, buddy=org["jim"], by=org["nadia"])
+    url = reverse("buddies:end", args=[jills.pk])
+    client.force_login(org["jim"])
+    assert client.post(url, {"outcome": "completed", "end_date": TODAY.isoformat()}).status_code == 403
+    client.force_login(org["nadia"])
+    response = client.post(url, {"outcome": "completed", "end_date": "2026-10-01"}, follow=True)
+    assert "The end date must be on or after the start date." in response.content.decode()
+    jills.refresh_from_db()
+    assert jills.is_open
+
+    client.post(url, {"outcome": "ended-early", "end_date": TODAY.isoformat()})
+    jills.refresh_from_db()
+    assert jills.status == "ended-early" and jills.end_date == TODAY
+    assert not jills.assignments.filter(ended_at__isnull=True).exists(), "the pairing ends with it"
+
+
+def test_the_onboarding_page_keeps_its_query_count(client, org, jills, django_assert_max_num_queries):
+    from buddies import checkins
+
+    assign_buddy(onboarding=jills, buddy=org["jim"], by=org["nadia"])
+    client.force_login(org["jim"])
+    url = reverse("buddies:onboarding", args=[jills.pk])
+    with django_assert_max_num_queries(40) as before:
+        client.get(url)
+    for check_in in jills.check_ins.all()[:2]:
+        checkins.record_check_in(
+            check_in=check_in, by=org["jim"], held_on=TODAY, aims="a", questions="q1\nq2", private_note="n"
+        )
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get(url)
+
+
+def test_a_cohort_cannot_end_before_it_starts():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as raised:
+        Cohort(name="Backwards", starts_on=START, ends_on=START - timedelta(days=1)).full_clean()
+    assert raised.value.message_dict["ends_on"] == ["A cohort cannot end before it starts."]

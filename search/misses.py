@@ -3,9 +3,6 @@ not answered, grouped by their normalised text. The trainer's gap queue lists th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -20,14 +17,6 @@ MISS = Q(queries__answered=False) | (
     Q(queries__answered__isnull=True)
     & (Q(queries__clicked_url="") | Q(queries__page_count=0, queries__people_count=0, queries__gap_count=0))
 )
-
-
-@dataclass
-class MissGroup:
-    asked: AskedText
-    misses: int
-    last_asked_at: datetime
-    nothing_found: int
 
 
 def miss_groups(*, include_handled: bool = False) -> QuerySet[AskedText]:

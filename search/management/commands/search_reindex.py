@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from imports.progress import ProgressBar
+from search.backends import BackendUnavailable
+from search.indexing import elasticsearch_enabled, rebuild_database_index, rebuild_elasticsearch
+
+
+class Command(BaseCommand):
+    help = "Rebuilds Ask's search index: the database index, and the Elasticsearch indexes when in use."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-progress", action="store_true", help="Do not draw a progress bar.")
+
+    def handle(self, *args, no_progress: bool = False, **options):
+        progress = None if no_progress else ProgressBar(stream=self.stderr._out)
+        if elasticsearch_enabled():
+            try:
+                counts = rebuild_elasticsearch(progress)
+            except BackendUnavailable as error:
+                raise CommandError(f"Elasticsearch is unreachable, nothing was changed there: {error}") from error
+            self.stdout.write(
+                f"Elasticsearch: {counts['pages']} pages, {counts['people']} people, {counts['gaps']} gaps indexed."
+            )
+        else:
+            done = rebuild_database_index(progress)
+            self.stdout.write(f"Database search index: {done} pages indexed.")

@@ -1,0 +1,38 @@
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from search.models import GlossaryTerm
+from search.reports import TopUnansweredSearchesReport
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = "Glossary"
+    menu_name = "glossary"
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["term", "expansion", "updated_at"]
+    search_fields = ["term", "expansion", "synonyms", "definition"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    urls = [
+        path("unanswered/", TopUnansweredSearchesReport.as_view(), name="unanswered"),
+        path("unanswered/results/", TopUnansweredSearchesReport.as_view(results_only=True), name="unanswered_results"),
+    ]
+    return [path("search/reports/", include((urls, "search_reports")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_unanswered_searches_report():
+    return MenuItem("Top unanswered searches", reverse("search_reports:unanswered"), icon_name="search", order=80)

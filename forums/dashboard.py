@@ -151,21 +151,25 @@ class Chart:
 def month_chart(bars: list[MonthBar], *, width: int = 640, height: int = 180) -> Chart:
     top = max([bar.opened for bar in bars] + [bar.closed for bar in bars] + [1])
     plot_height = height - 30
+    top_margin = 14
     slot = width / max(len(bars), 1)
     bar_width = max(slot / 2 - 4, 2)
     shapes, labels = [], []
     for index, bar in enumerate(bars):
         x = index * slot + 2
         for offset, (series, value) in enumerate((("opened", bar.opened), ("closed", bar.closed))):
-            bar_height = round(plot_height * value / top, 1)
+            bar_height = round((plot_height - top_margin) * value / top, 1)
             shapes.append(
                 {
                     "series": series,
                     "x": round(x + offset * (bar_width + 2), 1),
-                    "y": round(plot_height - bar_height + 5, 1),
+                    "y": round(plot_height - bar_height + top_margin, 1),
                     "width": round(bar_width, 1),
                     "height": bar_height,
                     "title": f"{bar.month:%b %Y}: {value} {series}",
+                    "value": value,
+                    "label_x": round(x + offset * (bar_width + 2) + bar_width / 2, 1),
+                    "label_y": round(plot_height - bar_height + top_margin - 3, 1),
                 }
             )
         labels.append({"x": round(x + bar_width, 1), "y": height - 8, "text": f"{bar.month:%b}"})

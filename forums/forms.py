@@ -52,7 +52,9 @@ class QuickGapForm(forms.Form):
 
     title = forms.CharField(label="Gap", max_length=TITLE_MAX, required=False)
     description = forms.CharField(label="Notes", required=False, max_length=2000)
-    raised_by = PersonChoiceField(label="Raised by", queryset=active_people(), required=False)
+    raised_by = PersonChoiceField(
+        label="Raised by", queryset=active_people(), required=False, empty_label="Me (who records it)"
+    )
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -87,6 +87,11 @@ def flag_gap(request):
     return render(request, "forums/gap_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def live_kinds(tasks: list[RevisionTask]) -> set[str]:
+    """Which of the two tasks a gap can have (page, material) it has already, cancelled ones aside."""
+    return {"material" if task.kind == TaskKind.MATERIAL else "page" for task in tasks if task.status != "cancelled"}
+
+
 def gap_detail(request, pk: int):
     gap = get_object_or_404(
         Gap.objects.select_related(
@@ -107,6 +112,7 @@ def gap_detail(request, pk: int):
             "topics": list(gap.topics.all()),
             "has_hit": any(raiser.person_id == request.user.pk for raiser in raisers),
             "may_triage": may_triage and gap.is_open,
+            "may_add_task": may_triage and gap.is_open and len(live_kinds(tasks)) < 2,
             "decline_form": DeclineForm(),
             "merge_form": MergeForm(),
             "duplicates": list(gap.duplicates.all()),

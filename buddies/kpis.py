@@ -52,8 +52,8 @@ def with_signals(onboardings: QuerySet[Onboarding], *, today: date, program: Bud
 
 
 def at_risk(onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings) -> QuerySet:
-    """The active onboardings with something to act on: an overdue milestone, a missed check-in or a low
-    survey. Existence tests only, so the whole program is filtered cheaply; annotate the page shown with
+    """The active onboardings with something to act on: no buddy, an overdue milestone, a missed check-in or
+    a low survey. Existence tests only, so the whole program is filtered cheaply; annotate the page shown with
     `with_signals` for the numbers."""
     missed_before = today - timedelta(days=program.missed_after_days)
     overdue = Milestone.objects.filter(onboarding_id=OuterRef("pk"), done_at__isnull=True, due_on__lt=today)
@@ -63,11 +63,15 @@ def at_risk(onboardings: QuerySet[Onboarding], *, today: date, program: BuddyPro
         .annotate(total=F("buddy_support") + F("plan_clarity") + F("confidence"))
         .filter(total__lt=3 * program.low_survey_score)
     )
-    return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(Exists(overdue) | Exists(missed) | Exists(low))
+    return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(
+        Q(buddy__isnull=True) | Exists(overdue) | Exists(missed) | Exists(low)
+    )
 
 
 def risk_reasons(onboarding) -> list[str]:
     reasons = []
+    if onboarding.buddy_id is None and onboarding.status == OnboardingStatus.ACTIVE:
+        reasons.append("no buddy yet")
     if onboarding.overdue:
         reasons.append(f"{onboarding.overdue} overdue milestone{'s' if onboarding.overdue != 1 else ''}")
     if onboarding.missed:

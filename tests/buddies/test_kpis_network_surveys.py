@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from buddies import checkins, network, plans, surveys
-from buddies.kpis import at_risk, cohort_kpis, with_signals
+from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
 from buddies.models import BuddyProgramSettings, Cohort, GoToPerson, Milestone, Onboarding
 from buddies.pairing import assign_buddy, start_onboarding
 from expertise.factories import make_person
@@ -119,6 +119,7 @@ def test_at_risk_lists_overdue_milestones_missed_check_ins_and_low_surveys(org):
     unhappy = start_onboarding(hire=unhappy_hire, start_date=date(2026, 10, 22))
     unhappy.check_ins.filter(scheduled_for__lt=TODAY).update(held_on=TODAY, aims="x")
     surveys.submit_survey(onboarding=unhappy, by=unhappy_hire, day=30, buddy_support=1, plan_clarity=2, confidence=2)
+    Onboarding.objects.filter(pk__in=[fine.pk, unhappy.pk]).update(buddy=org["agnes"])
     program = BuddyProgramSettings.load()
 
     flagged = at_risk(Onboarding.objects.all(), today=TODAY, program=program)
@@ -128,6 +129,18 @@ def test_at_risk_lists_overdue_milestones_missed_check_ins_and_low_surveys(org):
     assert (risky[jills.pk].overdue, risky[jills.pk].missed, risky[jills.pk].low_survey) == (2, 2, False)
     assert (risky[unhappy.pk].overdue, risky[unhappy.pk].missed, risky[unhappy.pk].low_survey) == (0, 0, True)
     assert fine.pk not in risky
+    assert risk_reasons(risky[jills.pk]) == ["no buddy yet", "2 overdue milestones", "2 missed check-ins"]
+
+
+def test_an_active_onboarding_without_a_buddy_is_at_risk(org):
+    from buddies.pairing import assign_buddy as pair
+
+    fine_hire = make_person("fine.hire", team=org["payables"], manager=org["nadia"], start_date=TODAY)
+    fine = start_onboarding(hire=fine_hire, start_date=TODAY)
+    program = BuddyProgramSettings.load()
+    assert list(at_risk(Onboarding.objects.all(), today=TODAY, program=program)) == [fine]
+    pair(onboarding=fine, buddy=org["jim"], by=org["nadia"])
+    assert not at_risk(Onboarding.objects.all(), today=TODAY, program=program).exists()
 
 
 def test_go_to_people_never_the_buddy_or_hire_and_spread_across_a_cohort(org):

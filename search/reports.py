@@ -23,7 +23,7 @@ class TopUnansweredSearchesReport(ReportView):
     header_icon = "search"
     index_url_name = "search_reports:unanswered"
     index_results_url_name = "search_reports:unanswered_results"
-    any_permission_required = ["triage_gap"]
+    any_permission_required = ["triage"]  # the policy adds the model name: forums.triage_gap
 
     @property
     def permission_policy(self):

@@ -98,3 +98,30 @@ def test_the_open_gaps_by_process_report(client, org, admin_user):
     assert "Payments,2,2" in csv
     client.force_login(org["jill"])
     assert client.get(reverse("forums_reports:open_gaps")).status_code in (302, 403)
+
+
+def test_the_admin_edits_a_gap_and_cannot_delete_one_with_tasks(client, org, admin_user):
+    gap = raise_gap(title="Open one", source=GapSource.DIRECT, raised_by=org["jill"], related_page=org["article"])
+    triage_gap(gap=gap, by=org["carrie"], page_plan=PageTaskPlan(assignee=org["jim"], page=org["article"]))
+    client.force_login(admin_user)
+    assert client.get(reverse("wagtailsnippets_forums_gap:edit", args=[gap.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_forums_gap:inspect", args=[gap.pk])).status_code == 200
+    client.post(reverse("wagtailsnippets_forums_gap:delete", args=[gap.pk]))
+    assert Gap.objects.filter(pk=gap.pk).exists() and RevisionTask.objects.filter(gap=gap).exists()
+
+
+def test_reassigning_a_task_in_the_admin_checks_access(client, org, admin_user):
+    from wiki.factories import UserFactory
+
+    gap = raise_gap(title="Open one", source=GapSource.DIRECT, raised_by=org["jill"], related_page=org["article"])
+    (task,) = triage_gap(gap=gap, by=org["carrie"], page_plan=PageTaskPlan(assignee=org["jim"], page=org["article"]))
+    outsider = UserFactory(first_name="Olga", last_name="Outsider")
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtailsnippets_forums_revisiontask:edit", args=[task.pk]),
+        {"assignee": outsider.pk, "due_date": "", "instructions": ""},
+    )
+    assert response.status_code == 200
+    assert "Olga Outsider cannot edit" in response.content.decode()
+    task.refresh_from_db()
+    assert task.assignee == org["jim"]

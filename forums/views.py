@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from expertise.models import Topic
 from forums import candidates, dashboard, gaps, revision, triage
 from forums.forms import (
     CompleteTaskForm,
@@ -67,6 +68,8 @@ def flag_gap(request):
     initial = {}
     if request.GET.get("page", "").isdigit():
         initial["related_page"] = request.GET["page"]
+    if request.GET.get("topic"):
+        initial["topics"] = list(Topic.objects.filter(slug=request.GET["topic"]).values_list("pk", flat=True))
     form = GapForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -136,7 +139,14 @@ def triage_view(request, pk: int):
     gap = get_object_or_404(Gap.objects.select_related("related_page", "related_material"), pk=pk)
     if not gaps.can_triage(request.user, gap):
         raise PermissionDenied("Only trainers and the owner of the gap's page may triage it.")
-    initial = {"page": gap.related_page_id, "material": gap.related_material_id}
+    # Suggested: the page's owner revises the page, the material's trainer the material.
+    page = gap.related_page.specific_deferred if gap.related_page_id else None
+    initial = {
+        "page": gap.related_page_id,
+        "page_assignee": getattr(page, "page_owner_id", None),
+        "material": gap.related_material_id,
+        "material_assignee": gap.related_material.trainer_id if gap.related_material_id else None,
+    }
     form = TriageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

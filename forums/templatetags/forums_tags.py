@@ -12,4 +12,4 @@ def open_gaps_for_topic(topic):
     gaps = Gap.objects.filter(status__in=OPEN_GAP_STATUSES, topic_links__tag=topic).order_by("-created_at", "-pk")
     shown = list(gaps[: SHOWN + 1])
     total = gaps.count() if len(shown) > SHOWN else len(shown)
-    return {"gaps": shown[:SHOWN], "total": total}
+    return {"gaps": shown[:SHOWN], "total": total, "topic": topic}

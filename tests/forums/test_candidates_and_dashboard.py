@@ -129,3 +129,5 @@ def test_topic_page_shows_its_open_gaps(client, org):
     client.force_login(org["jill"])
     html = client.get(reverse("expertise:topic", args=[org["topic"].slug])).content.decode()
     assert "Gap 0" in html and "Closed one" not in html
+    flag = client.get(reverse("forums:flag_gap"), {"topic": org["topic"].slug}).content.decode()
+    assert f'value="{org["topic"].pk}" selected' in flag

@@ -160,11 +160,13 @@ def program_dashboard(request):
     today, program = timezone.localdate(), BuddyProgramSettings.load()
     visible = access.onboardings_visible_to(user).only("pk")
     page = page_of(request, visible.filter(status=OnboardingStatus.ACTIVE).order_by("start_date", "pk"))
-    risky = at_risk(visible, today=today, program=program).order_by("start_date", "pk")[:PER_PAGE]
+    flagged = at_risk(visible, today=today, program=program)
+    risky = flagged.order_by("start_date", "pk")[:PER_PAGE]
     context = {
         "active": with_signals_for(page, today=today, program=program),
         "page_obj": page,
         "at_risk": with_signals_for(list(risky), today=today, program=program),
+        "at_risk_total": flagged.count(),
         "is_program_admin": access.is_program_admin(user),
     }
     if context["is_program_admin"]:

@@ -137,3 +137,11 @@ def test_a_buddy_sees_the_hires_self_assessments_only_while_paired(world):
 
     end_onboarding(onboarding=world["jills"], completed=True, on=TODAY)
     assert not can_see_self_assessments(world["jim"], world["jill"])
+
+
+def test_the_program_link_shows_only_to_those_who_have_the_dashboard(client, world):
+    program = f'href="{reverse("buddies:program")}"'
+    client.force_login(world["jim"])
+    assert program not in client.get(reverse("buddies:new_hires")).content.decode()
+    client.force_login(world["nadia"])
+    assert program in client.get(reverse("buddies:new_hires")).content.decode()

@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run run-stack test test-sqlite test-postgres lint bench clean
+.PHONY: install browser-deps run run-stack test test-sqlite test-postgres lint bench clean
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,9 +51,15 @@ test: install lint
 # Services tests (a real Celery worker on Redis, PostgreSQL) and the handbook corpus import run in the
 # PostgreSQL pass.
 test-sqlite: install
-	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus"
+	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser"
 
-test-postgres: install
+# The browser journeys need Debian's Chromium and axe-core (from npm, locked in package-lock.json).
+browser-deps:
+	@command -v chromium >/dev/null || apt-get install -y --no-install-recommends chromium \
+		|| (apt-get update && apt-get install -y --no-install-recommends chromium)
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+
+test-postgres: install browser-deps
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --create-db
 
 bench: install

@@ -173,6 +173,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: eager (inline) until a broker is named.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+# Separate queues let several Onramp stacks (or test runs) share one broker.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND")

@@ -36,9 +36,7 @@ def test_health_fails_with_503_and_names_the_broker_when_it_does_not_answer(clie
 
 def test_pages_carry_a_content_security_policy_relaxed_only_for_the_admin(client, admin_user):
     site = client.get("/accounts/login/")["Content-Security-Policy"]
-    assert "script-src 'self';" in site and "frame-ancestors 'none'" in site and "unsafe-inline' " not in site.split(
-        "script-src"
-    )[1].split(";")[0]
+    assert "script-src 'self';" in site and "frame-ancestors 'none'" in site
     client.force_login(admin_user)
     admin = client.get("/admin/")["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in admin

@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test test-sqlite test-postgres lint bench clean
+.PHONY: install browser-deps run run-stack test test-sqlite test-postgres lint bench clean
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,21 @@ run: install
 	@echo "Onramp is starting on http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The production stack on this machine: gunicorn, a Celery worker and beat (see Procfile) on PostgreSQL and
+# Redis, with production settings over plain HTTP on 127.0.0.1:8000.
+STACK_SECRET = $(shell test -s .stack-secret || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .stack-secret; cat .stack-secret)
+STACK_ENV = DJANGO_SETTINGS_MODULE=onramp.settings.production SECRET_KEY=$(STACK_SECRET) HTTPS=false \
+	ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$${STACK_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/onramp_stack} \
+	REDIS_URL=redis://127.0.0.1:6379/1 CELERY_BROKER_URL=redis://127.0.0.1:6379/2 CELERY_RESULT_BACKEND=redis://127.0.0.1:6379/2
+
+run-stack: install
+	$(STACK_ENV) $(BIN)/python deploy/ensure_database.py
+	$(STACK_ENV) $(BIN)/python manage.py migrate --noinput
+	$(STACK_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(STACK_ENV) $(BIN)/python manage.py load_demo
+	@echo "Onramp (gunicorn, Celery worker and beat) is starting on http://127.0.0.1:8000"
+	$(STACK_ENV) $(BIN)/python deploy/run_stack.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -36,9 +51,15 @@ test: install lint
 # Services tests (a real Celery worker on Redis, PostgreSQL) and the handbook corpus import run in the
 # PostgreSQL pass.
 test-sqlite: install
-	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus"
+	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser"
 
-test-postgres: install
+# The browser journeys need Debian's Chromium and axe-core (from npm, locked in package-lock.json).
+browser-deps:
+	@command -v chromium >/dev/null || apt-get install -y --no-install-recommends chromium \
+		|| (apt-get update && apt-get install -y --no-install-recommends chromium)
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+
+test-postgres: install browser-deps
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --create-db
 
 bench: install

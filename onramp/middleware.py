@@ -15,3 +15,33 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
         if request.path.startswith(self.open_prefixes) or request.path.startswith(settings.STATIC_URL):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends the CONTENT_SECURITY_POLICY setting (a dict of directive → sources) on every response.
+
+    The Wagtail admin still writes a few inline scripts (date pickers, inline panels), so under /admin/ the
+    sources in CONTENT_SECURITY_POLICY_ADMIN_EXTRA are added. With CONTENT_SECURITY_POLICY_REPORT_ONLY the
+    browser reports violations instead of blocking them: how a new policy is tried on a running site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+        extra = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN_EXTRA", None) or {}
+        admin_policy = {
+            directive: [*policy.get(directive, []), *extra.get(directive, [])] for directive in policy | extra
+        }
+        self.site_value, self.admin_value = header_value(policy), header_value(admin_policy)
+        report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", False)
+        self.header_name = "Content-Security-Policy-Report-Only" if report_only else "Content-Security-Policy"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        value = self.admin_value if request.path.startswith("/admin/") else self.site_value
+        if value and self.header_name not in response:
+            response[self.header_name] = value
+        return response
+
+
+def header_value(policy: dict[str, list[str]]) -> str:
+    return "; ".join(f"{directive} {' '.join(sources)}".strip() for directive, sources in policy.items())

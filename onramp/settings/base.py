@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "onramp.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +173,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: eager (inline) until a broker is named.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+# Separate queues let several Onramp stacks (or test runs) share one broker.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND")
@@ -212,11 +215,32 @@ WIKI_DEFAULT_VERIFICATION_INTERVAL_DAYS = 90
 WIKI_STALE_AFTER_OVERDUE_DAYS = int(env("WIKI_STALE_AFTER_OVERDUE_DAYS", "30"))
 WIKI_DUE_SOON_DAYS = 14
 
+# Everything Onramp serves comes from itself; the Wagtail admin needs inline styles (and images from
+# anywhere a page links to). CONTENT_SECURITY_POLICY_REPORT_ONLY=true tries a change without enforcing it.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https://www.youtube.com", "https://player.vimeo.com"],
+    "frame-ancestors": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+CONTENT_SECURITY_POLICY_ADMIN_EXTRA = {"script-src": ["'unsafe-inline'"]}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("CONTENT_SECURITY_POLICY_REPORT_ONLY", default=False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "onramp.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "plain")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }

@@ -63,3 +63,22 @@ def test_the_celery_app_reads_its_configuration_from_django_settings():
         "__import__('onramp').celery_app.conf.task_serializer, __import__('onramp').celery_app.conf.task_acks_late",
     )
     assert result.stdout.strip() == "json True"
+
+
+def test_the_production_settings_pass_django_s_deployment_checks():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "onramp.settings.production",
+        "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+        "ALLOWED_HOSTS": "onramp.example.com",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
+    }
+    result = subprocess.run(  # noqa: S603 - the test's own Python with fixed arguments
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout

@@ -1,0 +1,217 @@
+"""Browser journeys: Debian's Chromium driven by Playwright against Onramp as it runs in production —
+gunicorn and a real Celery worker on PostgreSQL and Redis, with the demo organisation loaded.
+
+The stack gets a database of its own (created, migrated and loaded with the demo once per test session,
+dropped at the end), so the journeys see what a user sees and never touch the other tests' database.
+On CI (CI=true) a missing browser or service is a failure; elsewhere the journeys are skipped."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+POSTGRES = os.environ.get("BROWSER_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BROWSER_REDIS_URL", "redis://127.0.0.1:6379/14")
+DEMO_PASSWORD = "onramp-demo"  # noqa: S105 - the demo organisation's published password
+
+
+def missing(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the browser journeys must run)")
+    pytest.skip(reason)
+
+
+def answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_command(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=5) as connection:
+        connection.execute(sql)
+
+
+@dataclass
+class Stack:
+    url: str
+    env: dict
+    processes: list = field(default_factory=list)
+
+    def manage(self, *args: str) -> str:
+        """Runs a management command against the stack's database (as an operator would)."""
+        result = subprocess.run(  # noqa: S603 - the project's manage.py with fixed arguments
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, check=False
+        )
+        if result.returncode:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+    def query(self, expression: str, *, imports: str = ""):
+        """Evaluates a Python expression against the stack's database and returns its JSON value: how a
+        journey checks what happened behind the pages (a notification sent once, a task saved)."""
+        script = f"import json\n{imports}\nprint(json.dumps({expression}, default=str))"
+        return json.loads(self.manage("shell", "-c", script).strip().splitlines()[-1])
+
+
+def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603 - the venv's own gunicorn and celery with fixed arguments
+        command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+@pytest.fixture(scope="session")
+def stack():
+    if not Path(CHROMIUM).exists():
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
+        missing("the browser journeys need PostgreSQL on 5432 and Redis on 6379")
+    name = f"onramp_browser_{uuid.uuid4().hex[:8]}"
+    queue = f"browser-{uuid.uuid4().hex[:8]}"
+    port = free_port()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "onramp.settings.production",
+        "SECRET_KEY": "browser-journeys-" + uuid.uuid4().hex,
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"{POSTGRES}/{name}",
+        "CELERY_BROKER_URL": REDIS,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "REDIS_URL": REDIS,
+        "LOG_FORMAT": "plain",
+        "PYTHONUNBUFFERED": "1",
+    }
+    database_command(f'CREATE DATABASE "{name}"')
+    stack = Stack(url=f"http://127.0.0.1:{port}", env=env)
+    binaries = Path(sys.executable).parent
+    try:
+        stack.manage("migrate", "--noinput")
+        stack.manage("collectstatic", "--noinput", "--verbosity", "0")
+        stack.manage("load_demo")
+        stack.processes.append(
+            start(
+                [str(binaries / "gunicorn"), "onramp.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+                env,
+                ARTIFACTS / "web.log",
+            )
+        )
+        stack.processes.append(
+            start(
+                [sys.executable, "-m", "celery", "-A", "onramp", "worker", "--pool=solo", "-Q", queue, "-l", "info"],
+                env,
+                ARTIFACTS / "worker.log",
+            )
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{stack.url}/health/", timeout=2) as response:  # noqa: S310 - our own server
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the web server did not become healthy; see {ARTIFACTS / 'web.log'}")
+            time.sleep(0.5)
+        yield stack
+    finally:
+        for process in stack.processes:
+            process.terminate()
+        for process in stack.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        database_command(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def browser(stack):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        yield chromium
+        chromium.close()
+
+
+class Visitor:
+    """One person's browser session on the stack."""
+
+    def __init__(self, browser, stack: Stack, username: str | None):
+        self.stack = stack
+        self.context = browser.new_context(base_url=stack.url, viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(15_000)
+        if username:
+            self.sign_in(username)
+
+    def sign_in(self, username: str) -> None:
+        self.page.goto("/accounts/login/")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
+        self.page.get_by_role("button", name="Sign in").click()
+        self.page.wait_for_load_state()
+
+    def screenshot(self, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def serious_accessibility_violations(self) -> list[dict]:
+        """axe-core's serious and critical findings on the current page (evaluated through the DevTools
+        protocol, so the page's content security policy does not block it)."""
+        if not AXE.exists():
+            missing("axe-core is not installed (npm ci)")
+        self.page.evaluate(AXE.read_text(encoding="utf-8"))
+        results = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        return [
+            {"id": item["id"], "impact": item["impact"], "nodes": [node["target"] for node in item["nodes"][:5]]}
+            for item in results["violations"]
+            if item["impact"] in {"serious", "critical"}
+        ]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, stack):
+    visitors: list[Visitor] = []
+
+    def open_as(username: str | None = None) -> Visitor:
+        visitor = Visitor(browser, stack, username)
+        visitors.append(visitor)
+        return visitor
+
+    yield open_as
+    for visitor in visitors:
+        visitor.close()

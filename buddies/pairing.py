@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from buddies.eligibility import candidate_for, hire_facts, why_ineligible
+from buddies.eligibility import candidate_for, hire_facts, load_candidates, why_ineligible
 from buddies.matching import BuddySuggestion, score_table
 from buddies.models import BuddyAssignment, BuddyProfile, BuddyProgramSettings, Cohort, Onboarding, OnboardingStatus
 from buddies.models.program import OPEN_STATUSES
@@ -64,14 +64,8 @@ def start_onboarding(
 def score_pair(onboarding: Onboarding, buddy: AbstractBaseUser) -> tuple[BuddySuggestion, str | None]:
     """How one person scores as this hire's buddy, and why they cannot be it (None when they can)."""
     hire = hire_facts([onboarding])[0]
-    candidate = candidate_for(buddy)
-    if hire.topic_ids:
-        from buddies.eligibility import load_candidates
-
-        found = load_candidates(user_ids=[buddy.pk], topic_ids=hire.topic_ids)
-        candidate = found[0] if found else candidate
-    if onboarding.buddy_id == buddy.pk:
-        candidate.load -= 1  # their place with this hire is not a second one
+    found = load_candidates(user_ids=[buddy.pk], topic_ids=hire.topic_ids)
+    candidate = found[0] if found else candidate_for(buddy)
     program = BuddyProgramSettings.load()
     table = score_table([hire], [candidate], program)
     suggestion = BuddySuggestion(candidate=candidate, score=float(table.scores[0, 0]), breakdown=table.breakdown(0, 0))

@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install browser-deps run run-stack test test-sqlite test-postgres lint bench clean
+.PHONY: install browser-deps run run-stack test test-sqlite test-postgres lint bench clean eval-search
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ test-postgres: install browser-deps
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Ask's quality on the real handbook: MRR@10 and recall@5 of our own questions (search/eval/questions.toml).
+eval-search: install
+	$(BIN)/python search/eval/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static media test-artifacts bench/data

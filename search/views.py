@@ -81,9 +81,7 @@ def ask_page(request):
         "logged": logged,
         "query": query_without_page.urlencode(),
         "page_obj": results.pages if results else None,
-        "raise_form": RaiseGapForm(initial={"title": text[:200], "q": text})
-        if results and results.found_nothing
-        else None,
+        "raise_form": RaiseGapForm(initial={"title": text[:200], "q": text}) if results and results.query else None,
         "answered_form": AnsweredForm(),
     }
     return render(request, "search/ask.html", context)

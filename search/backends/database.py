@@ -12,6 +12,7 @@ from search.backends import PageMatch, ParsedQuery
 from search.normalise import normalise
 
 CANDIDATES = 100
+FTS_LIMIT = 2000  # enough that filters and permissions rarely leave fewer than CANDIDATES
 # Weights of the second pass; the first pass's rank is worth at most 1.
 TITLE_WEIGHT = 1.5
 TOPIC_WEIGHT = 0.6
@@ -35,6 +36,11 @@ def word_forms(word: str) -> list[str]:
 
 
 def same_word(text_word: str, wanted: str) -> bool:
+    from search.backends.fts5 import MIN_PREFIX, stem
+
+    base = stem(wanted)
+    if len(base) >= MIN_PREFIX and text_word.startswith(base):
+        return True
     return text_word == wanted or (
         len(wanted) >= 4 and text_word[: len(wanted)] == wanted and len(text_word) - len(wanted) <= 3
     )
@@ -64,38 +70,54 @@ class DatabaseBackend:
     def search_terms(self, query: ParsedQuery) -> str:
         return " ".join(dict.fromkeys(form for word in query.all_words for form in word_forms(word)))
 
+    def first_pass(self, query: ParsedQuery, pages: PageQuerySet) -> list[tuple[int, str, float]]:
+        """The best candidates as (id, title, relevance from 0 to 1), from the full-text index."""
+        from search.backends import fts5
+
+        if fts5.available():
+            from wiki.models import ArticlePage, ProcessPage
+
+            phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
+            ranked = fts5.ranked_ids(
+                words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], limit=FTS_LIMIT
+            )
+            titles = dict(pages.filter(pk__in=[page_id for page_id, _ in ranked]).values_list("pk", "title"))
+            kept = [(page_id, score) for page_id, score in ranked if page_id in titles][:CANDIDATES]
+            best = min((score for _, score in kept), default=-1.0) or -1.0
+            return [(page_id, titles[page_id], score / best) for page_id, score in kept]
+        terms = self.search_terms(query)
+        found = list(pages.only("id", "title").search(terms, operator="or").annotate_score("_score")[:CANDIDATES])
+        best = max((page._score or 0 for page in found), default=1.0) or 1.0
+        return [(page.pk, page.title, (page._score or 0) / best) for page in found]
+
     def match_pages(
         self, query: ParsedQuery, *, pages: PageQuerySet, limit: int = CANDIDATES, filters: dict | None = None
     ) -> list[PageMatch]:
         """`pages` is already narrowed to the filters and to what the asker may see."""
-        terms = self.search_terms(query)
-        if not terms:
+        if not query.all_words:
             return []
-        found = list(
-            pages.only("id", "title").search(terms, operator="or", order_by_relevance=True)[: max(limit, CANDIDATES)]
-        )
+        found = self.first_pass(query, pages)
         if not found:
             return []
         from wiki.models import PageTopic
 
         topic_words: dict[int, list[str]] = {}
-        for page_id, name in PageTopic.objects.filter(content_object_id__in=[p.pk for p in found]).values_list(
+        for page_id, name in PageTopic.objects.filter(content_object_id__in=[row[0] for row in found]).values_list(
             "content_object_id", "tag__name"
         ):
             topic_words.setdefault(page_id, []).extend(normalise(name).split())
         words = query.words
         expanded = query.all_words
         matches = []
-        for position, page in enumerate(found):
-            title_words = normalise(page.title).split()
-            first_pass = 1 - position / len(found)
+        for page_id, title, relevance in found:
+            title_words = normalise(title).split()
             score = (
-                first_pass
+                relevance
                 + TITLE_WEIGHT * max(coverage(words, title_words), 0.8 * coverage(expanded, title_words))
-                + TOPIC_WEIGHT * coverage(expanded, topic_words.get(page.pk, []))
+                + TOPIC_WEIGHT * coverage(expanded, topic_words.get(page_id, []))
                 + PHRASE_WEIGHT * adjacent_pairs(words, title_words)
             )
-            matches.append(PageMatch(page_id=page.pk, score=round(score, 4)))
+            matches.append(PageMatch(page_id=page_id, score=round(score, 4)))
         matches.sort(key=lambda match: -match.score)
         return matches[:limit]
 

@@ -128,17 +128,18 @@ def test_misses_are_candidates_in_the_gap_queue_and_one_click_makes_the_gap(clie
 
 
 def test_nothing_found_offers_a_gap_prefilled_with_the_question(signed_in, corpus, person):
-    html = search(signed_in, "canteen opening hours").content.decode()
+    html = search(signed_in, "canteen menu").content.decode()
     assert "Nobody has documented this" in html
-    assert 'value="canteen opening hours"' in html
-    response = signed_in.post(
-        reverse("search:raise_gap"), {"title": "canteen opening hours", "q": "canteen opening hours"}
-    )
+    assert 'value="canteen menu"' in html
+    found = search(signed_in, "supplier invoice").content.decode()
+    assert "Nobody has documented this" not in found
+    assert "Not answered? Tell the trainers" in found
+    response = signed_in.post(reverse("search:raise_gap"), {"title": "canteen menu", "q": "canteen menu"})
     gap = Gap.objects.get()
     assert response.url == reverse("forums:gap", args=[gap.pk])
     assert gap.source == GapSource.SEARCH
     assert gap.raised_by == person
-    assert gap.source_object == AskedText.objects.get(normalised="canteen opening hours")
+    assert gap.source_object == AskedText.objects.get(normalised="canteen menu")
 
 
 def test_a_second_person_raising_the_same_miss_joins_the_gap(client, signed_in, corpus, editor):

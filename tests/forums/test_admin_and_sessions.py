@@ -125,3 +125,14 @@ def test_reassigning_a_task_in_the_admin_checks_access(client, org, admin_user):
     assert "Olga Outsider cannot edit" in response.content.decode()
     task.refresh_from_db()
     assert task.assignee == org["jim"]
+
+
+def test_admin_search_finds_gaps_and_tasks(client, org, admin_user):
+    gap = raise_gap(title="Blocked vendor branch", source=GapSource.DIRECT, raised_by=org["jill"])
+    raise_gap(title="Something else", source=GapSource.DIRECT, raised_by=org["jill"])
+    triage_gap(gap=gap, by=org["carrie"], page_plan=PageTaskPlan(assignee=org["jim"], page=org["article"]))
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailsnippets_forums_gap:list"), {"q": "blocked"}).content.decode()
+    assert "Blocked vendor branch" in html and "Something else" not in html
+    html = client.get(reverse("wagtailsnippets_forums_revisiontask:list"), {"status": "open"}).content.decode()
+    assert "Run the payment proposal" in html

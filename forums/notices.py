@@ -78,13 +78,10 @@ def notify_assignee(task: RevisionTask) -> bool:
 
 
 def improved_link(gap: Gap) -> str:
-    """Where people see what changed: the revised page first, else the revised material, else the gap."""
-    for task in gap.tasks.filter(status="done").select_related("page", "material").order_by("kind"):
-        if task.page_id and task.page.live:
-            return task.page.url or gap.get_absolute_url()
-    for task in gap.tasks.filter(status="done", material__isnull=False).select_related("material"):
-        if task.material.location:
-            return task.material.location
+    """Where people see what changed: the revised or new page, else the gap (which names the material)."""
+    for task in gap.tasks.filter(status="done", page__isnull=False).select_related("page").order_by("pk"):
+        if task.page.live and task.page.url:
+            return task.page.url
     return gap.get_absolute_url()
 
 

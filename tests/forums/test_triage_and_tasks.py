@@ -214,3 +214,15 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, gap):
     for url in (reverse("forums:gaps"), reverse("forums:gap", args=[gap.pk]), reverse("forums:dashboard")):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_gap_closed_by_a_material_alone_links_to_the_gap(org, gap, django_capture_on_commit_callbacks):
+    triage_gap(gap=gap, by=org["carrie"], material_plan=MaterialTaskPlan(org["material"], org["carrie"]))
+    material = org["material"]
+    material.last_reviewed = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        material.save()
+    gap.refresh_from_db()
+    assert gap.status == GapStatus.RESOLVED
+    notice = Notification.objects.get(recipient=org["jill"], kind="gap-resolved")
+    assert notice.url == reverse("forums:gap", args=[gap.pk])

@@ -15,6 +15,7 @@ from buddies.models import BuddyAssignment, BuddyProfile, BuddyProgramSettings, 
 from buddies.models.program import OPEN_STATUSES
 
 REASON_MAX = 500
+AREA_DEPTH = 3  # root, home page, process areas
 
 
 @transaction.atomic
@@ -54,11 +55,25 @@ def start_onboarding(
     )
     onboarding.full_clean()
     onboarding.save()
-    if process_areas:
-        onboarding.process_areas.set(process_areas)
     instantiate_plan(onboarding)
+    onboarding.process_areas.set(process_areas or plan_process_areas(onboarding))
     schedule_check_ins(onboarding)
     return onboarding
+
+
+def plan_process_areas(onboarding: Onboarding) -> list:
+    """The process areas (top-level process pages) that the plan's wiki pages belong to."""
+    from wagtail.models import Page
+
+    from wiki.models import ProcessPage
+
+    pages = Page.objects.filter(pk__in=onboarding.milestones.values("pages"))
+    areas = set()
+    for page in pages:
+        areas.update(
+            Page.objects.ancestor_of(page, inclusive=True).filter(depth=AREA_DEPTH).values_list("pk", flat=True)
+        )
+    return list(ProcessPage.objects.filter(pk__in=areas))
 
 
 def score_pair(onboarding: Onboarding, buddy: AbstractBaseUser) -> tuple[BuddySuggestion, str | None]:

@@ -145,3 +145,18 @@ def test_reminders_go_to_both_once_however_often_the_task_runs(jills, org):
 def test_no_reminders_for_ended_onboardings(jills):
     end_onboarding(onboarding=jills, completed=True, on=TODAY)
     assert checkins.send_due_reminders(today=date(2026, 11, 15)) == 0
+
+
+def test_the_hires_process_areas_come_from_the_plans_pages(org):
+    from buddies.factories import make_plan
+    from wiki.factories import ArticlePageFactory, ProcessPageFactory
+
+    payables_area, ledger_area = ProcessPageFactory(title="Procure to pay"), ProcessPageFactory(title="Record to report")
+    sub = ProcessPageFactory(title="Invoices", parent=payables_area)
+    page = ArticlePageFactory(title="Work the invoice inbox", parent=sub)
+    plan = make_plan("AP with pages", milestones=[("Inbox", 7, [org["invoices"]], [page])])
+
+    onboarding = start_onboarding(hire=org["jill"], start_date=START, plan_template=plan)
+
+    assert list(onboarding.process_areas.all()) == [payables_area.specific]
+    assert ledger_area.pk not in onboarding.process_areas.values_list("pk", flat=True)

@@ -151,7 +151,8 @@ def test_the_hires_process_areas_come_from_the_plans_pages(org):
     from buddies.factories import make_plan
     from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
-    payables_area, ledger_area = ProcessPageFactory(title="Procure to pay"), ProcessPageFactory(title="Record to report")
+    payables_area = ProcessPageFactory(title="Procure to pay")
+    ledger_area = ProcessPageFactory(title="Record to report")
     sub = ProcessPageFactory(title="Invoices", parent=payables_area)
     page = ArticlePageFactory(title="Work the invoice inbox", parent=sub)
     plan = make_plan("AP with pages", milestones=[("Inbox", 7, [org["invoices"]], [page])])

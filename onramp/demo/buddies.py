@@ -21,6 +21,7 @@ from wiki.models import ArticlePage, ProcessPage
 PROGRAM_ADMIN_GROUP = "Managers"
 PROGRAM_ADMIN_PERMISSIONS = [
     "view_all_onboardings",
+    "change_buddyprogramsettings",
     *[
         f"{action}_{model}"
         for action in ("add", "change", "view")

@@ -14,10 +14,15 @@ SNIPPET_CHARS = 220
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def fold(word: str) -> str:
+    word = word.casefold()
+    return word if word.isascii() else normalise(word)
+
+
 def matches(word: str, wanted: set[str]) -> bool:
     """A word in the text matches a searched word that it equals or starts (so "invoices" for "invoice")."""
-    word = normalise(word)
-    return any(word == w or (len(w) >= 4 and word.startswith(w)) for w in wanted)
+    word = fold(word)
+    return word in wanted or any(len(w) >= 4 and word.startswith(w) for w in wanted)
 
 
 def best_window(text: str, wanted: set[str], size: int) -> tuple[int, int]:
@@ -42,7 +47,10 @@ def best_window(text: str, wanted: set[str], size: int) -> tuple[int, int]:
 def highlight(text: str, words: list[str], *, size: int = SNIPPET_CHARS) -> SafeString:
     """The best `size` characters of `text` for `words`, escaped, with each match in <mark>."""
     text = " ".join((text or "").split())
+    from search.backends.fts5 import MIN_PREFIX, stem
+
     wanted = {normalise(w) for w in words if normalise(w)}
+    wanted |= {stem(w) for w in wanted if len(stem(w)) >= MIN_PREFIX}
     start, end = best_window(text, wanted, size)
     if end < len(text):
         space = text.rfind(" ", start, end)

@@ -9,10 +9,10 @@ from django.db.models import Q, QuerySet
 from wagtail.query import PageQuerySet
 
 from search.backends import PageMatch, ParsedQuery
+from search.backends.fts5 import MIN_PREFIX, stem
 from search.normalise import normalise
 
 CANDIDATES = 100
-FTS_LIMIT = 2000  # enough that filters and permissions rarely leave fewer than CANDIDATES
 # Weights of the second pass; the first pass's rank is worth at most 1.
 TITLE_WEIGHT = 1.5
 TOPIC_WEIGHT = 0.6
@@ -36,8 +36,6 @@ def word_forms(word: str) -> list[str]:
 
 
 def same_word(text_word: str, wanted: str) -> bool:
-    from search.backends.fts5 import MIN_PREFIX, stem
-
     base = stem(wanted)
     if len(base) >= MIN_PREFIX and text_word.startswith(base):
         return True
@@ -78,13 +76,11 @@ class DatabaseBackend:
             from wiki.models import ArticlePage, ProcessPage
 
             phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
-            ranked = fts5.ranked_ids(
-                words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], limit=FTS_LIMIT
+            ranked = fts5.ranked_pages(
+                words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], pages=pages, limit=CANDIDATES
             )
-            titles = dict(pages.filter(pk__in=[page_id for page_id, _ in ranked]).values_list("pk", "title"))
-            kept = [(page_id, score) for page_id, score in ranked if page_id in titles][:CANDIDATES]
-            best = min((score for _, score in kept), default=-1.0) or -1.0
-            return [(page_id, titles[page_id], score / best) for page_id, score in kept]
+            best = min((score for _, _, score in ranked), default=-1.0) or -1.0
+            return [(page_id, title, score / best) for page_id, title, score in ranked]
         terms = self.search_terms(query)
         found = list(pages.only("id", "title").search(terms, operator="or").annotate_score("_score")[:CANDIDATES])
         best = max((page._score or 0 for page in found), default=1.0) or 1.0

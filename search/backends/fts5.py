@@ -4,6 +4,8 @@ stand in for stemming ("reimburs*" finds reimbursed and reimbursement)."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
@@ -36,6 +38,7 @@ def available() -> bool:
     return tables() is not None
 
 
+@functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A light English stem, used as a prefix: never a dictionary word, only what the word starts with."""
     if not word.isalpha():
@@ -62,20 +65,26 @@ def match_expression(words: list[str], phrases: list[str]) -> str:
     return " OR ".join(parts)
 
 
-def ranked_ids(*, words: list[str], phrases: list[str], models: list, limit: int) -> list[tuple[int, float]]:
-    """(object id, BM25 score — lower is better) for the best `limit` entries of `models`."""
+def ranked_pages(
+    *, words: list[str], phrases: list[str], models: list, pages, limit: int
+) -> list[tuple[int, str, float]]:
+    """(page id, title, BM25 score — lower is better) of the best `limit` pages among `pages` (a queryset
+    already narrowed to what the asker may see), in one query."""
     expression = match_expression(words, phrases)
     if not expression:
         return []
     fts_table, entry_table = tables()
     type_ids = [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
     placeholders = ", ".join(["%s"] * len(type_ids))
+    allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
     sql = (
-        f"SELECT entry.object_id, bm25({fts_table}, 0.0, %s, %s) AS score "  # noqa: S608 (table names from models)
+        f"SELECT page.id, page.title, bm25({fts_table}, 0.0, %s, %s) AS score "  # noqa: S608 (table names from models)
         f"FROM {fts_table} JOIN {entry_table} AS entry ON entry.id = {fts_table}.rowid "
+        "JOIN wagtailcore_page AS page ON page.id = CAST(entry.object_id AS INTEGER) "
         f"WHERE {fts_table} MATCH %s AND entry.content_type_id IN ({placeholders}) "
+        f"AND page.id IN ({allowed_sql}) "
         "ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [BODY_WEIGHT, TITLE_WEIGHT, expression, *type_ids, limit])
-        return [(int(object_id), score) for object_id, score in cursor.fetchall()]
+        cursor.execute(sql, [BODY_WEIGHT, TITLE_WEIGHT, expression, *type_ids, *allowed_params, limit])
+        return [(page_id, title, score) for page_id, title, score in cursor.fetchall()]

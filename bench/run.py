@@ -15,6 +15,7 @@ SUITES = {
     "handbook_import.py": "883",
     "buddies.py": os.environ.get("BENCH_ONBOARDING_SIZES", "250,1000"),
     "trainer_dashboard.py": os.environ.get("BENCH_GAP_SIZES", "1000,10000"),
+    "ask.py": os.environ.get("BENCH_ASK_SIZES", "2000,20000"),
 }
 
 

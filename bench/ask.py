@@ -1,0 +1,274 @@
+"""Ask benchmark: p50/p95 and query counts of the Ask page (pages, people and gaps for one question) on a
+generated wiki of SIZE pages and SIZE / 4 people. Targets: p95 at most 150 ms on SQLite, 100 ms on
+PostgreSQL. `make bench` runs it on SQLite; with BENCH_ASK_DATABASE_URL=postgres://host/name it runs on
+that PostgreSQL database instead (created if missing, built once, kept for the next run)."""
+
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import Result, count_queries, emit, timings  # noqa: E402
+
+TARGET_SQLITE_P95_MS, TARGET_POSTGRES_P95_MS = 150, 100
+TOPICS, AREAS, PROCESSES_PER_AREA = 200, 10, 20
+# A made-up company vocabulary: questions are drawn from it, so they match some pages and not all.
+SUBJECTS = [
+    "invoice",
+    "payment",
+    "supplier",
+    "vendor",
+    "order",
+    "receipt",
+    "expense",
+    "travel",
+    "hotel",
+    "flight",
+    "laptop",
+    "password",
+    "access",
+    "account",
+    "contract",
+    "budget",
+    "forecast",
+    "payroll",
+    "salary",
+    "bonus",
+    "holiday",
+    "leave",
+    "pension",
+    "insurance",
+    "training",
+    "onboarding",
+    "badge",
+    "desk",
+    "monitor",
+    "license",
+    "software",
+    "deployment",
+    "incident",
+    "release",
+    "backup",
+    "report",
+    "audit",
+    "tax",
+    "customer",
+    "refund",
+    "credit",
+    "quote",
+    "discount",
+    "shipment",
+    "warehouse",
+    "stock",
+    "asset",
+    "journal",
+    "ledger",
+    "accrual",
+    "approval",
+]
+ACTIONS = [
+    "post",
+    "approve",
+    "reverse",
+    "submit",
+    "request",
+    "book",
+    "cancel",
+    "renew",
+    "reset",
+    "transfer",
+    "reconcile",
+    "export",
+    "import",
+    "close",
+    "open",
+    "review",
+    "escalate",
+    "assign",
+    "archive",
+    "update",
+    "check",
+    "register",
+    "claim",
+]
+QUALIFIERS = [
+    "monthly",
+    "urgent",
+    "foreign",
+    "blocked",
+    "missing",
+    "duplicate",
+    "late",
+    "partial",
+    "annual",
+    "internal",
+    "external",
+    "quarterly",
+    "manual",
+    "automatic",
+    "new",
+    "old",
+]
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    pool = SUBJECTS + ACTIONS + QUALIFIERS
+    return " ".join(rng.choice(pool) for _ in range(words)).capitalize() + "."
+
+
+def question(rng: random.Random) -> str:
+    return f"how do I {rng.choice(ACTIONS)} a {rng.choice(QUALIFIERS)} {rng.choice(SUBJECTS)}"
+
+
+def measure(size: int) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from wiki.models import ArticlePage
+
+    call_command("migrate", verbosity=0)
+    if not ArticlePage.objects.exists():
+        build(size)
+    from django.contrib.auth import get_user_model
+
+    asker = get_user_model().objects.get(username="bench-asker")
+    client = Client()
+    client.force_login(asker)
+    rng = random.Random(11)
+    questions = [question(rng) for _ in range(50)]
+    assert client.get("/ask/", {"q": questions[0]}).status_code == 200
+    position = iter(range(10**9))
+
+    def ask_once():
+        client.get("/ask/", {"q": questions[next(position) % len(questions)]})
+
+    p50, p95 = timings(ask_once)
+    queries = count_queries(lambda: client.get("/ask/", {"q": questions[1]}))
+    postgres = connection.vendor == "postgresql"
+    label = f"{size:,} pages, {size // 4:,} people ({'PostgreSQL' if postgres else 'SQLite'})"
+    target = TARGET_POSTGRES_P95_MS if postgres else TARGET_SQLITE_P95_MS
+    emit(Result("ask", "Ask page", size, label, p50, p95, queries, target))
+
+
+def build(size: int) -> None:
+    """`size` articles under 10 areas of 20 processes, 200 topics, size / 4 people with expertise scores."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.db.models.signals import post_save
+
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.models import Site
+
+    from expertise.models import ExpertiseScore, Profile, Topic
+    from forums.models import Gap
+    from search.indexing import rebuild_database_index
+    from wiki.models import ArticlePage, PageTopic, ProcessPage
+
+    rng = random.Random(42)
+    started = time.perf_counter()
+    User = get_user_model()
+    people = size // 4
+    with transaction.atomic():
+        User.objects.bulk_create(
+            [User(username=f"person{n}", first_name="Person", last_name=str(n)) for n in range(people)]
+        )
+        User.objects.create(username="bench-asker", first_name="Bench", last_name="Asker")
+        users = list(User.objects.order_by("pk").values_list("pk", flat=True))
+        Profile.objects.bulk_create([Profile(user_id=pk, title="Analyst") for pk in users], ignore_conflicts=True)
+        topics = Topic.objects.bulk_create(
+            [
+                Topic(name=f"{rng.choice(QUALIFIERS)} {SUBJECTS[n % len(SUBJECTS)]} {n}", slug=f"topic-{n}")
+                for n in range(TOPICS)
+            ]
+        )
+        ExpertiseScore.objects.bulk_create(
+            [
+                ExpertiseScore(
+                    person_id=pk, topic=topics[(i * 7 + k) % TOPICS], score=rng.uniform(0.5, 9), level="practitioner"
+                )
+                for i, pk in enumerate(users[:-1])
+                for k in range(3)
+            ],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+        Gap.objects.bulk_create(
+            [
+                Gap(
+                    title=f"{rng.choice(ACTIONS).capitalize()} {rng.choice(SUBJECTS)} unclear",
+                    raised_by_id=users[n % people],
+                )
+                for n in range(500)
+            ]
+        )
+    for model in (ArticlePage, ProcessPage):
+        post_save.disconnect(post_save_signal_handler, sender=model)  # indexed in bulk below
+    home = Site.objects.get(is_default_site=True).root_page
+    owner = User.objects.get(pk=users[0])
+    per_process = max(1, size // (AREAS * PROCESSES_PER_AREA))
+    created = 0
+    for area_number in range(AREAS):
+        with transaction.atomic():
+            area = home.add_child(
+                instance=ProcessPage(
+                    title=f"{SUBJECTS[area_number].title()} area", slug=f"area-{area_number}", page_owner=owner
+                )
+            )
+            for process_number in range(PROCESSES_PER_AREA):
+                process = area.add_child(
+                    instance=ProcessPage(
+                        title=f"{rng.choice(ACTIONS).title()} {rng.choice(SUBJECTS)}s",
+                        slug=f"process-{process_number}",
+                        page_owner=owner,
+                    )
+                )
+                links = []
+                for number in range(per_process):
+                    if created >= size:
+                        break
+                    article = process.add_child(
+                        instance=ArticlePage(
+                            title=f"{rng.choice(ACTIONS).title()} a {rng.choice(QUALIFIERS)} {rng.choice(SUBJECTS)}",
+                            slug=f"article-{number}",
+                            summary=sentence(rng, 12),
+                            body=[
+                                ("heading", {"text": sentence(rng, 3), "level": "h2"}),
+                                ("text", f"<p>{sentence(rng, 40)} {sentence(rng, 30)}</p>"),
+                            ],
+                            page_owner=owner,
+                        )
+                    )
+                    links.append(PageTopic(content_object=article, tag=topics[created % TOPICS]))
+                    created += 1
+                PageTopic.objects.bulk_create(links)
+        print(f"generated {created}/{size} pages ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    rebuild_database_index()
+    print(f"built and indexed in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def use_postgres(url: str, size: int) -> None:
+    """Points Django at the PostgreSQL database of `url` (one per size), creating it when missing."""
+    import psycopg
+
+    name = f"{url.rstrip('/').rsplit('/', 1)[1]}_{size}"
+    server = url.rstrip("/").rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = f"{server}/{name}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "onramp.settings.test"
+
+
+if __name__ == "__main__":
+    size = int(sys.argv[2])
+    if os.environ.get("BENCH_ASK_DATABASE_URL"):
+        use_postgres(os.environ["BENCH_ASK_DATABASE_URL"], size)
+    measure(size)

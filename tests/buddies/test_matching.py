@@ -187,3 +187,37 @@ def test_match_buddies_names_an_unknown_cohort(org):
     Cohort.objects.create(name="Spring", starts_on=START, ends_on=date(2027, 1, 1))
     with pytest.raises(CommandError, match="No cohort named “Nope”. Cohorts: Spring"):
         call_command("match_buddies", "--cohort", "Nope")
+
+
+def test_weights_are_edited_in_the_wagtail_admin(client, admin_user):
+    from django.urls import reverse
+
+    client.force_login(admin_user)
+    url = reverse("wagtailsettings:edit", args=["buddies", "buddyprogramsettings", BuddyProgramSettings.load().pk])
+    assert client.get(url).status_code == 200
+    form = {
+        name: getattr(BuddyProgramSettings.load(), name)
+        for name in [
+            "same_team_weight",
+            "process_areas_weight",
+            "plan_topics_weight",
+            "time_zone_weight",
+            "load_weight",
+            "experience_weight",
+            "coaching_training_weight",
+            "default_capacity",
+            "minimum_tenure_months",
+            "weekly_check_in_weeks",
+            "later_check_in_every_days",
+            "program_length_days",
+            "missed_after_days",
+            "low_survey_score",
+        ]
+    }
+    response = client.post(url, {**form, "same_team_weight": "7.5", "default_capacity": "3"})
+    assert response.status_code == 302
+    program = BuddyProgramSettings.load()
+    assert (program.same_team_weight, program.default_capacity) == (7.5, 3)
+
+    response = client.post(url, {**form, "same_team_weight": "-1"})
+    assert response.status_code == 200 and BuddyProgramSettings.load().same_team_weight == 7.5

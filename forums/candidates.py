@@ -16,6 +16,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 
 from forums.gaps import raise_gap
 from forums.models import DismissedCandidate, Gap, GapSource
@@ -56,6 +58,7 @@ def candidate_sources() -> list[CandidateSource]:
 
 
 def dismissed_keys(prefix: str):
+    """The keys of a source's dismissed candidates (for sources whose ids are not a column to join on)."""
     return DismissedCandidate.objects.filter(key__startswith=f"{prefix}:").values_list("key", flat=True)
 
 
@@ -67,8 +70,10 @@ class NotHelpfulFeedback:
     def pending(self):
         feedback_type = ContentType.objects.get_for_model(PageFeedback)
         taken = Gap.objects.filter(source_type=feedback_type).values("source_id")
-        dismissed = [int(key.split(":", 1)[1]) for key in dismissed_keys(self.name) if key.split(":", 1)[1].isdigit()]
-        return PageFeedback.objects.filter(helpful=False).exclude(pk__in=taken).exclude(pk__in=dismissed)
+        dismissed = DismissedCandidate.objects.filter(
+            key=Concat(Value(f"{self.name}:"), Cast(OuterRef("pk"), CharField()))
+        )
+        return PageFeedback.objects.filter(helpful=False).exclude(pk__in=taken).exclude(Exists(dismissed))
 
     def count(self) -> int:
         return self.pending().count()

@@ -37,7 +37,7 @@ class Candidate:
 
 
 class CandidateSource(Protocol):
-    name: str
+    name: str  # the key prefix; a `label` attribute, if present, heads the source's list on the dashboard
 
     def candidates(self, *, limit: int) -> list[Candidate]: ...
 
@@ -66,6 +66,7 @@ class NotHelpfulFeedback:
     """Not-helpful votes that have not become a gap and were not dismissed."""
 
     name = "feedback"
+    label = "“Not helpful” feedback"
 
     def pending(self):
         feedback_type = ContentType.objects.get_for_model(PageFeedback)

@@ -238,7 +238,8 @@ def trainer_dashboard(request):
     page.object_list = dashboard.with_people_counts(list(page.object_list))
     bars = dashboard.gaps_per_month()
     candidate_groups = [
-        (source, source.candidates(limit=10), source.count()) for source in candidates.candidate_sources()
+        (source, getattr(source, "label", source.name), source.candidates(limit=10), source.count())
+        for source in candidates.candidate_sources()
     ]
     return render(
         request,

@@ -1,6 +1,7 @@
 import pytest
 
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
 import inbox
@@ -99,3 +100,24 @@ def test_the_inbox_is_paginated_with_flat_queries(client, django_assert_max_num_
     with django_assert_max_num_queries(12):
         html = client.get(reverse("inbox:inbox")).content.decode()
     assert "Page 1 of 2" in html
+
+
+class UnreachableMailServer(BaseEmailBackend):
+    """Stands in for an SMTP server that is down."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_failed_email_stays_unsent_so_the_retry_sends_it(settings):
+    person = UserFactory()
+    notification = inbox.notify(person, kind="test", subject="Hello", key="k1")
+    settings.EMAIL_BACKEND = f"{__name__}.UnreachableMailServer"
+    with pytest.raises(ConnectionRefusedError):
+        email_notification(notification.pk)
+    notification.refresh_from_db()
+    assert notification.emailed_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert email_notification(notification.pk) is True
+    assert len(mail.outbox) == 1
+    assert send_notification_email.max_retries == 5 and send_notification_email.acks_late

@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 from expertise.models import Team, Topic
 from onramp.demo.buddies import load_buddy_program
 from onramp.demo.forums import load_forums
+from onramp.demo.search import load_search
 from wiki.freshness import verify_page
 from wiki.models import ArticlePage, HomePage, PageFeedback, ProcessPage, TrainingMaterial
 
@@ -82,6 +83,7 @@ def load_demo(*, now=None) -> LoadReport:
     load_expertise(content("people").PEOPLE, users=users, topics=topics, now=now, report=report)
     load_buddy_program(content("buddies"), users=users, now=now, report=report)
     load_forums(content("forums"), users=users, pages=pages, now=now, report=report)
+    load_search(content("search"), users=users, report=report)
     return report
 
 

@@ -4,11 +4,15 @@ from search.ask import KIND_CHOICES
 from search.normalise import MAX_QUERY_CHARS
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
 class AskForm(forms.Form):
     """The Ask page's question and filters. Nothing here is refused: a question too long is cut, and an
     unknown filter value is ignored, so a search never ends on an error."""
 
-    q = forms.CharField(label="Your question", required=False, strip=True)
+    q = forms.CharField(label="Your question", required=False, strip=True, widget=SearchInput)
     area = forms.TypedChoiceField(label="Process area", required=False, coerce=int, empty_value=None, choices=[])
     topic = forms.CharField(label="Topic", required=False, max_length=100)
     kind = forms.ChoiceField(label="Kind of page", required=False, choices=[("", "Any kind"), *KIND_CHOICES])

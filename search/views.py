@@ -81,7 +81,9 @@ def ask_page(request):
         "logged": logged,
         "query": query_without_page.urlencode(),
         "page_obj": results.pages if results else None,
-        "raise_form": RaiseGapForm(initial={"title": text[:200], "q": text}) if results and results.query else None,
+        "raise_form": RaiseGapForm(initial={"title": text[:200], "q": text}, auto_id="raise_%s")
+        if results and results.query
+        else None,
         "answered_form": AnsweredForm(),
     }
     return render(request, "search/ask.html", context)
@@ -127,7 +129,7 @@ def answered(request, query_id: int):
 
 @require_POST
 def raise_gap(request):
-    form = RaiseGapForm(request.POST)
+    form = RaiseGapForm(request.POST, auto_id="raise_%s")
     if not form.is_valid() or not normalise(form.cleaned_data.get("q", "")):
         return render(
             request,

@@ -115,9 +115,22 @@ QUALIFIERS = [
 ]
 
 
+def filler_words(rng: random.Random, count: int = 3000) -> list[str]:
+    """Made-up words for the bulk of the text, so that, as in real pages, most words are not the ones asked."""
+    syllables = ["ka", "lo", "mi", "ter", "san", "vo", "ri", "pel", "dun", "ha", "zo", "ber", "qui", "nat", "os"]
+    return list({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(count)})
+
+
+FILLER: list[str] = []
+
+
 def sentence(rng: random.Random, words: int) -> str:
+    """Mostly filler words, one in ten from the company vocabulary."""
+    if not FILLER:
+        FILLER.extend(filler_words(random.Random(3)))
     pool = SUBJECTS + ACTIONS + QUALIFIERS
-    return " ".join(rng.choice(pool) for _ in range(words)).capitalize() + "."
+    chosen = [rng.choice(pool) if rng.random() < 0.1 else rng.choice(FILLER) for _ in range(words)]
+    return " ".join(chosen).capitalize() + "."
 
 
 def question(rng: random.Random) -> str:

@@ -57,8 +57,9 @@ def manages_anyone(user: AbstractBaseUser) -> bool:
     )
 
 
-def buddy_can_see_self_assessments(viewer: AbstractBaseUser, person: AbstractBaseUser) -> bool:
-    """The rule registered with the expertise app: a current buddy of an open onboarding of the person."""
+def hires_buddied_by(viewer: AbstractBaseUser) -> QuerySet:
+    """The rule registered with the expertise app: a buddy may read the self-assessments of the hires of
+    their open onboardings."""
     from buddies.models.program import OPEN_STATUSES
 
-    return Onboarding.objects.filter(hire_id=person.pk, buddy_id=viewer.pk, status__in=OPEN_STATUSES).exists()
+    return Onboarding.objects.filter(buddy_id=viewer.pk, status__in=OPEN_STATUSES).values_list("hire_id", flat=True)

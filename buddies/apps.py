@@ -6,7 +6,7 @@ class BuddiesConfig(AppConfig):
     verbose_name = "Buddies and ramp-up"
 
     def ready(self):
-        from buddies.access import buddy_can_see_self_assessments
+        from buddies.access import hires_buddied_by
         from expertise.privacy import add_self_assessment_viewer_rule
 
-        add_self_assessment_viewer_rule(buddy_can_see_self_assessments)
+        add_self_assessment_viewer_rule(hires_buddied_by)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from expertise.models import EvidenceKind, ExpertiseScore, Profile, Topic
 from expertise.people import availability, questions_this_week
-from expertise.privacy import can_see_self_assessments
+from expertise.privacy import self_assessment_subjects
 from expertise.scoring import LEVEL_RANK, level_for
 
 # Near-equal scores are ordered by closeness to the asker: these small bonuses only reorder people whose
@@ -127,6 +127,7 @@ def rank_people_for(
         facts_by_person.setdefault(row.person_id, []).append(row)
     loads = questions_this_week(person_ids)
     asker_profile = getattr(asker, "profile", None) if asker is not None and asker.is_authenticated else None
+    visible_self_assessments = self_assessment_subjects(asker)
 
     suggestions = []
     for row in candidates:
@@ -144,7 +145,9 @@ def rank_people_for(
             unavailable=availability(profile, load=loads.get(row["person_id"], 0), on=now.date()),
         )
         suggestion.reasons = reasons_for(
-            scores, person=profile.user, viewer=asker, closeness=closeness(profile, asker_profile, now=now)
+            scores,
+            show_self=row["person_id"] in visible_self_assessments,
+            closeness=closeness(profile, asker_profile, now=now),
         )
         if suggestion.unavailable:
             suggestion.reasons.append(suggestion.unavailable)
@@ -206,15 +209,13 @@ REASON_PHRASES = [
 def reasons_for(
     scores: list[ExpertiseScore],
     *,
-    person: AbstractBaseUser,
-    viewer: AbstractBaseUser | None,
+    show_self: bool,
     closeness: list[str],
     with_topic: bool = True,
 ) -> list[str]:
     """Sentences a person can read, written from the facts stored with each score. Raw self-assessed
-    levels appear only to those allowed to see them."""
+    levels appear only when `show_self` (see expertise.privacy)."""
     reasons = []
-    show_self = viewer is not None and can_see_self_assessments(viewer, person)
     for score in sorted(scores, key=lambda s: -s.score):
         recent, total = score.facts.get("recent", {}), score.facts.get("total", {})
         topic = score.topic.name

@@ -53,7 +53,7 @@ def profile(request, username: str):
     can_see_self = can_see_self_assessments(viewer, person)
     scores = list(ExpertiseScore.objects.filter(person=person).select_related("topic").order_by("-score")[:30])
     for score in scores:
-        score.reasons = reasons_for([score], person=person, viewer=viewer, closeness=[], with_topic=False)
+        score.reasons = reasons_for([score], show_self=can_see_self, closeness=[], with_topic=False)
     from wiki.models import ArticlePage
 
     context = {

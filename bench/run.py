@@ -13,7 +13,7 @@ SUITES = {
     "wiki_pages.py": os.environ.get("BENCH_WIKI_SIZES", "500,10000"),
     "expertise_map.py": os.environ.get("BENCH_PEOPLE_SIZES", "500,5000"),
     "handbook_import.py": "883",
-    "buddies.py": os.environ.get("BENCH_ONBOARDING_SIZES", "250,1000"),
+    "onboarding.py": os.environ.get("BENCH_ONBOARDING_SIZES", "250,1000"),
     "trainer_dashboard.py": os.environ.get("BENCH_GAP_SIZES", "1000,10000"),
     "ask.py": os.environ.get("BENCH_ASK_SIZES", "2000,20000"),
 }

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from buddies import access, checkins, network, pairing, plans, surveys
+from buddies import access, checkins, network, pairing, plans, questions, surveys
 from buddies.charts import Series, bar_chart, progress_chart
 from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
@@ -16,6 +16,7 @@ from buddies.matching import match_cohort, suggest_buddies
 from buddies.models import (
     BuddyProgramSettings,
     CheckIn,
+    CheckInQuestion,
     Cohort,
     GoToPerson,
     Milestone,
@@ -70,6 +71,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
     program = BuddyProgramSettings.load()
     milestones = list(onboarding.milestones.prefetch_related("pages", "topics"))
     check_ins = list(onboarding.check_ins.prefetch_related("questions"))
+    questions.with_gaps([question for check_in in check_ins for question in check_in.questions.all()])
     notes = {}
     for note in checkins.private_notes_for(user, check_ins):
         notes.setdefault(note.check_in_id, []).append(note)
@@ -402,7 +404,8 @@ def record_check_in(request, pk: int):
             "onboarding": onboarding,
             "form": form,
             "my_notes": notes,
-            "questions": check_in.questions.all(),
+            "questions": questions.with_gaps(check_in.questions.all()),
+            "can_record": True,
         },
         status=status,
     )
@@ -426,3 +429,16 @@ def survey(request, pk: int, day: int):
                 return redirect("buddies:mine")
         status = 400
     return render(request, "buddies/survey.html", {"onboarding": onboarding, "form": form, "day": day}, status=status)
+
+
+@require_POST
+def raise_question_as_gap(request, pk: int):
+    question = get_object_or_404(CheckInQuestion.objects.select_related("check_in__onboarding"), pk=pk)
+    visible_onboarding(request, question.check_in.onboarding_id)
+    try:
+        gap = questions.raise_question_as_gap(question, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("buddies:onboarding", pk=question.check_in.onboarding_id)
+    messages.success(request, "The question is in the trainers' gap queue; you will hear when it is answered.")
+    return redirect(gap)

@@ -33,6 +33,13 @@ def register_search_report_urls():
     return [path("search/reports/", include((urls, "search_reports")))]
 
 
+class TriagersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("forums.triage_gap")
+
+
 @hooks.register("register_reports_menu_item")
 def register_unanswered_searches_report():
-    return MenuItem("Top unanswered searches", reverse("search_reports:unanswered"), icon_name="search", order=80)
+    return TriagersMenuItem(
+        "Top unanswered searches", reverse("search_reports:unanswered"), icon_name="search", order=80
+    )

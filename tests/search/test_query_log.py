@@ -190,3 +190,11 @@ def test_the_unanswered_report_is_closed_to_people_who_cannot_triage(client, sig
     client.force_login(person)
     response = client.get(reverse("search_reports:unanswered"))
     assert response.status_code in (302, 403)
+
+
+def test_the_reports_menu_lists_the_report_only_for_triagers(client, trainer, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(trainer)
+    assert reverse("search_reports:unanswered") in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(editor)
+    assert reverse("search_reports:unanswered") not in client.get(reverse("wagtailadmin_home")).content.decode()

@@ -252,7 +252,15 @@ TAGGIT_STRING_FROM_TAGS = "expertise.topics.format_topics"
 EXPERTISE_HALF_LIFE_DAYS = int(env("EXPERTISE_HALF_LIFE_DAYS", "365"))
 EXPERTISE_SUBSTANTIAL_EDIT_CHARS = 200
 
+# How long a task a worker took but never finished (it was killed) waits before another worker gets it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(60 * 60)))}
+
 CELERY_BEAT_SCHEDULE = {
+    "send-pending-tasks": {
+        "task": "onramp.tasks.send_pending_tasks",
+        "schedule": 60,
+        "options": {"expires": 50},
+    },
     "recompute-expertise-scores": {
         "task": "expertise.tasks.recompute_expertise_scores",
         "schedule": 24 * 60 * 60,

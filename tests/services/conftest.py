@@ -54,21 +54,21 @@ class Worker:
             task.apply_async(args=args, kwargs=kwargs, queue=self.queue, connection=connection_)
 
 
-@pytest.fixture
-def celery_worker(services):
-    """A real Celery worker process on Redis, reading the test database."""
-    from onramp.celery import app
-
+def database_url() -> str:
     settings = connection.settings_dict
-    database_url = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
-    queue = f"test-{uuid.uuid4().hex[:8]}"
+    return f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+
+
+def start_worker(queue: str, *, broker: str = REDIS_URL, **extra_env: str) -> subprocess.Popen:
+    """A Celery worker process reading the test database and `queue` on `broker`."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "onramp.settings.test",
-        "DATABASE_URL": database_url,
-        "CELERY_BROKER_URL": REDIS_URL,
+        "DATABASE_URL": database_url(),
+        "CELERY_BROKER_URL": broker,
+        **extra_env,
     }
-    worker = subprocess.Popen(  # noqa: S603 - the venv's own celery, fixed arguments
+    return subprocess.Popen(  # noqa: S603 - the venv's own celery, fixed arguments
         [
             sys.executable,
             "-m",
@@ -91,19 +91,32 @@ def celery_worker(services):
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def stop(worker: subprocess.Popen) -> None:
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+    # Shown by pytest when the test fails: what the worker said.
+    print(worker.stdout.read() if worker.stdout else "")
+
+
+@pytest.fixture
+def celery_worker(services):
+    """A real Celery worker process on Redis, reading the test database."""
+    from onramp.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    worker = start_worker(queue)
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
     try:
         yield Worker(queue=queue)
     finally:
         app.conf.task_always_eager = eager
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-        # Shown by pytest when the test fails: what the worker said.
-        print(worker.stdout.read() if worker.stdout else "")
+        stop(worker)
 
 
 def wait_for(predicate, *, timeout: float = 30.0) -> bool:

@@ -62,7 +62,10 @@ browser-deps:
 test-postgres: install browser-deps
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --create-db
 
+# The load test drives gunicorn with wrk (Debian's package).
 bench: install
+	@command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk \
+		|| (apt-get update && apt-get install -y --no-install-recommends wrk)
 	$(BIN)/python bench/run.py
 
 # Ask's quality on the real handbook: MRR@10 and recall@5 of our own questions (search/eval/questions.toml).

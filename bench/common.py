@@ -58,11 +58,17 @@ def emit(result: Result) -> None:
     print("result " + json.dumps(asdict(result)), flush=True)
 
 
-def measure_in_process(script: Path, size: int) -> list[Result]:
-    """Runs `script --measure SIZE` on its own database file and collects what it emits."""
+def measure_in_process(script: Path, size: int, *, env: dict[str, str] | None = None) -> list[Result]:
+    """Runs `script --measure SIZE` on its own database file (unless `env` points it at another database)
+    and collects what it emits."""
     DATA.mkdir(parents=True, exist_ok=True)
     database = DATA / f"{script.stem}-{size}.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "onramp.settings.bench", "BENCH_DATABASE": str(database)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "onramp.settings.bench",
+        "BENCH_DATABASE": str(database),
+        **(env or {}),
+    }
     output = subprocess.run(  # noqa: S603 - runs a benchmark script of this repository with the venv's Python
         [sys.executable, str(script), "--measure", str(size)], env=env, check=True, stdout=subprocess.PIPE, text=True
     ).stdout

@@ -49,11 +49,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def database_command(sql: str) -> None:
+def database_command(sql: str, params: list | None = None) -> None:
     import psycopg
 
     with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=5) as connection:
-        connection.execute(sql)
+        connection.execute(sql, params)
 
 
 @dataclass
@@ -203,8 +203,16 @@ class Visitor:
         self.context.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.failed_call = report.failed
+    return report
+
+
 @pytest.fixture
-def visit(browser, stack):
+def visit(request, browser, stack):
     visitors: list[Visitor] = []
 
     def open_as(username: str | None = None) -> Visitor:
@@ -213,5 +221,8 @@ def visit(browser, stack):
         return visitor
 
     yield open_as
-    for visitor in visitors:
+    for number, visitor in enumerate(visitors, start=1):
+        if getattr(request.node, "failed_call", False):
+            # What each person's browser showed when the journey failed.
+            visitor.screenshot(f"failed-{request.node.name}-{number}")
         visitor.close()

@@ -3,12 +3,13 @@ from django.contrib.auth import get_user_model
 
 from buddies.models import BuddyProfile, SurveyResponse
 from expertise.models import SelfAssessment, Topic
+from onramp.widgets import DateInput
 
 RATINGS = [(n, str(n)) for n in range(1, 6)]
 
 
 class CheckInForm(forms.Form):
-    held_on = forms.DateField(label="Held on", widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label="Held on", widget=DateInput())
     aims = forms.CharField(
         label="What this session aims for", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -34,7 +35,7 @@ class CheckInForm(forms.Form):
 
 
 class AddCheckInForm(forms.Form):
-    scheduled_for = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    scheduled_for = forms.DateField(label="Date", widget=DateInput())
 
 
 class AssignForm(forms.Form):
@@ -96,4 +97,4 @@ class EndOnboardingForm(forms.Form):
         choices=[("completed", "Completed the program"), ("ended-early", "Ended early")],
         widget=forms.RadioSelect,
     )
-    end_date = forms.DateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label="Last day", widget=DateInput())

@@ -2,6 +2,7 @@ from django import forms
 
 from expertise.models import Profile, SelfAssessment, Team, Topic
 from expertise.recording import ENDORSEMENT_REASON_MAX
+from onramp.widgets import DateInput
 
 
 class TopicChoiceField(forms.ModelChoiceField):
@@ -61,7 +62,7 @@ class ProfileForm(forms.ModelForm):
             "question_capacity",
         ]
         widgets = {
-            "out_of_office_until": forms.DateInput(attrs={"type": "date"}),
+            "out_of_office_until": DateInput(),
             "bio": forms.Textarea(attrs={"rows": 4}),
         }
 

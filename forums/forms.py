@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from expertise.models import Topic
 from forums.gaps import TITLE_MAX
+from onramp.widgets import DateInput
 from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
 
 
@@ -77,16 +78,12 @@ class TriageForm(forms.Form):
         label="New page goes under", queryset=ProcessPage.objects.live().order_by("path"), required=False
     )
     page_assignee = PersonChoiceField(label="Page task assignee", queryset=active_people(), required=False)
-    page_due_date = forms.DateField(
-        label="Page task due", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    page_due_date = forms.DateField(label="Page task due", required=False, widget=DateInput())
     material = forms.ModelChoiceField(
         label="Training material to revise", queryset=TrainingMaterial.objects.order_by("title"), required=False
     )
     material_assignee = PersonChoiceField(label="Material task assignee", queryset=active_people(), required=False)
-    material_due_date = forms.DateField(
-        label="Material task due", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    material_due_date = forms.DateField(label="Material task due", required=False, widget=DateInput())
     instructions = forms.CharField(
         label="Instructions for the assignees (optional)",
         required=False,

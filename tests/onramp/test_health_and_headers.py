@@ -47,4 +47,3 @@ def test_log_lines_are_json_objects_with_the_extra_fields():
     record.path = "/ask/"
     line = json.loads(JsonFormatter().format(record))
     assert line["level"] == "WARNING" and line["message"] == "search fell back: timeout" and line["path"] == "/ask/"
-

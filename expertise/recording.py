@@ -42,19 +42,6 @@ def record_from_source(
             update_score(person_id=person.pk, topic_id=topic.pk)
 
 
-def forget_source(*, kind: str, source: Model, keep_person: AbstractBaseUser | None = None) -> None:
-    """Removes evidence of `kind` from `source` for everyone but `keep_person` (e.g. a page's former owner)."""
-    source_type = ContentType.objects.get_for_model(source, for_concrete_model=False)
-    stale = Evidence.objects.filter(kind=kind, source_type=source_type, source_id=source.pk)
-    if keep_person is not None:
-        stale = stale.exclude(person=keep_person)
-    pairs = list(stale.values_list("person_id", "topic_id"))
-    with transaction.atomic():
-        stale.delete()
-        for person_id, topic_id in pairs:
-            update_score(person_id=person_id, topic_id=topic_id)
-
-
 @transaction.atomic
 def endorse(*, endorser: AbstractBaseUser, person: AbstractBaseUser, topic: Topic, reason: str) -> Evidence:
     """A colleague vouches for a person on a topic; endorsing again updates the reason, never duplicates."""

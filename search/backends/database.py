@@ -4,7 +4,6 @@ words in the body, topics count, and the question's words side by side count mor
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import Q, QuerySet
 
 from wagtail.query import PageQuerySet
@@ -82,9 +81,22 @@ class DatabaseBackend:
             )
             best = min((score for _, _, score in ranked), default=-1.0) or -1.0
             return [(page_id, title, score / best) for page_id, title, score in ranked]
-        # PostgreSQL stems words itself; other databases get the plural or singular as well.
-        terms = " ".join(query.all_words) if connection.vendor == "postgresql" else self.search_terms(query)
-        found = list(pages.only("id", "title").search(terms, operator="or").annotate_score("_score")[:CANDIDATES])
+        from search.backends import postgres
+
+        if postgres.available():
+            from wiki.models import ArticlePage, ProcessPage
+
+            phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
+            ranked = postgres.ranked_pages(
+                words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], pages=pages, limit=CANDIDATES
+            )
+            best = max((score for _, _, score in ranked), default=1.0) or 1.0
+            return [(page_id, title, score / best) for page_id, title, score in ranked]
+        found = list(
+            pages.only("id", "title")
+            .search(self.search_terms(query), operator="or")
+            .annotate_score("_score")[:CANDIDATES]
+        )
         best = max((page._score or 0 for page in found), default=1.0) or 1.0
         return [(page.pk, page.title, (page._score or 0) / best) for page in found]
 

@@ -49,6 +49,8 @@ def stem(word: str) -> str:
             if len(word) > MIN_PREFIX and word[-1] == word[-2] and word[-1] not in "aeiou":
                 word = word[:-1]  # travell(ing) → travel
             break
+    if word.endswith("e") and len(word) > MIN_PREFIX:
+        word = word[:-1]  # purchase, purchased, purchasing → purchas
     return word
 
 

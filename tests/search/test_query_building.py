@@ -27,7 +27,7 @@ def test_postgres_expression_pairs_words_for_long_questions():
 
 
 def test_typed_syntax_never_reaches_the_engines():
-    words = search_words('"invoice* OR title:(x) NEAR -y & z | !w <-> \'q\'')
+    words = search_words("\"invoice* OR title:(x) NEAR -y & z | !w <-> 'q'")
     assert all(word.replace("_", "").isalnum() for word in words)
     assert normalise("Where's the P2P guide?") == "where s the p2p guide"
     assert normalise("Café  RÉSUMÉ") == "cafe resume"

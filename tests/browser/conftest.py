@@ -226,3 +226,10 @@ def visit(request, browser, stack):
             # What each person's browser showed when the journey failed.
             visitor.screenshot(f"failed-{request.node.name}-{number}")
         visitor.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    # One stack serves every journey: under xdist (--dist loadgroup) they all run in the same worker.
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -140,7 +140,7 @@ def test_a_new_hire_asks_opens_an_answer_finds_an_expert_and_raises_a_gap(stack,
     assert expert in jill.page.get_by_role("heading", level=1).inner_text()
     jill.screenshot("1-new-hire-finds-an-expert")
 
-    question = "quarterly zebra tariff reconciliation for the Antarctic subsidiary"
+    question = "zebra quokka xylophone tariffs"
     jill.page.get_by_role("searchbox").first.fill(question)
     jill.page.get_by_role("searchbox").first.press("Enter")
     assert "Nobody has documented this" in jill.page.content()
@@ -152,4 +152,4 @@ def test_a_new_hire_asks_opens_an_answer_finds_an_expert_and_raises_a_gap(stack,
         ".values_list('title', flat=True))",
         imports="from forums.models import Gap",
     )
-    assert any("zebra tariff" in title.lower() for title in raised)
+    assert any("zebra quokka" in title.lower() for title in raised)

@@ -204,6 +204,7 @@ class TreeImporter:
                     slug=self.free_slug(parent, posixpath.basename(folder)),
                     summary=summary,
                     page_owner=self.owner,
+                    live=False,  # made live by publish_new_page below; saved as a draft it needs less checking
                 )
                 parent.add_child(instance=page)
                 topic = self.topic(humanise(posixpath.basename(folder)))

@@ -57,7 +57,10 @@ def ask_page(request):
                 else []
             ),
         ]
-        if results.query is not None and "page" not in request.GET:
+        if results.query is not None and request.GET.get("log", "").isdigit():
+            # Back from "did this answer your question?" or turning a page: the same search, not a new one.
+            logged = query_of_or_none(request.GET["log"], request.user)
+        elif results.query is not None and "page" not in request.GET:
             logged = log_query(
                 text=results.query.text,
                 normalised=results.query.normalised,
@@ -68,8 +71,6 @@ def ask_page(request):
                 people_count=len(results.people),
                 gap_count=len(results.gaps),
             )
-        elif request.GET.get("log", "").isdigit():
-            logged = query_of_or_none(request.GET["log"], request.user)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     if logged is not None:

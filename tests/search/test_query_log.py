@@ -77,6 +77,8 @@ def test_did_this_answer_your_question(signed_in, corpus, editor, client):
     logged = LoggedQuery.objects.get()
     response = signed_in.post(reverse("search:answered", args=[logged.pk]), {"answered": "no"}, follow=True)
     assert "did not answer your question" in response.content.decode()
+    assert LoggedQuery.objects.count() == 1  # coming back to the results is not a new search
+    assert '<details class="ask-raise" open>' in response.content.decode()  # offered to raise a gap
     logged.refresh_from_db()
     assert logged.answered is False
     response = signed_in.post(reverse("search:answered", args=[logged.pk]), {"answered": "maybe"}, follow=True)

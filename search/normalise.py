@@ -79,5 +79,5 @@ def words(text: str) -> list[str]:
 def search_words(text: str) -> list[str]:
     """The words worth searching for, in order, without repeats; stop words only when nothing else is left."""
     all_words = list(dict.fromkeys(words(text)))
-    meaningful = [word for word in all_words if word not in STOP_WORDS]
+    meaningful = [word for word in all_words if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())]
     return meaningful or all_words

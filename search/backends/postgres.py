@@ -10,6 +10,9 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 TITLE_WEIGHT = 4.0
+# ts_rank's normalisation 1: a body's rank is divided by 1 + the log of its length, so long pages do not win
+# merely by being long (as BM25 does on SQLite).
+BODY_NORMALISATION = 0
 
 
 def available() -> bool:
@@ -63,7 +66,7 @@ def run_ranking(expression: str, *, models: list, pages, limit: int) -> list[tup
     sql = (
         f"WITH asked AS MATERIALIZED (SELECT {tsquery} AS query) "  # noqa: S608 (table name from the model)
         "SELECT page.id, page.title, "
-        "ts_rank(entry.title, asked.query) * %s + ts_rank(entry.body, asked.query) AS score "
+        "ts_rank(entry.title, asked.query) * %s + ts_rank(entry.body, asked.query, %s) AS score "
         f"FROM {entry_table} AS entry CROSS JOIN asked "
         "JOIN wagtailcore_page AS page ON page.id = CAST(entry.object_id AS integer) "
         "WHERE (entry.title @@ asked.query OR entry.body @@ asked.query) "
@@ -71,5 +74,5 @@ def run_ranking(expression: str, *, models: list, pages, limit: int) -> list[tup
         "ORDER BY score DESC, page.id LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*tsquery_params, TITLE_WEIGHT, *type_ids, *allowed_params, limit])
+        cursor.execute(sql, [*tsquery_params, TITLE_WEIGHT, BODY_NORMALISATION, *type_ids, *allowed_params, limit])
         return [(page_id, title, score) for page_id, title, score in cursor.fetchall()]

@@ -23,13 +23,34 @@ def load_questions() -> list[dict]:
     return tomllib.loads((HERE / "questions.toml").read_text(encoding="utf-8"))["question"]
 
 
+def use_postgres(url: str, *, keep: bool) -> None:
+    import psycopg
+
+    server, name = url.rstrip("/").rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not keep:
+            connection.execute(f'DROP DATABASE "{name}"')
+        if not exists or not keep:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "onramp.settings.test"
+
+
 def prepare(keep: bool) -> None:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.db import connection
 
-    if keep and SCRATCH.exists():
-        return
-    SCRATCH.unlink(missing_ok=True)
+    if connection.vendor == "sqlite":
+        if keep and SCRATCH.exists():
+            return
+        SCRATCH.unlink(missing_ok=True)
+    elif keep and "wagtailcore_page" in connection.introspection.table_names():
+        from imports.models import ImportedPage
+
+        if ImportedPage.objects.exists():
+            return
     call_command("migrate", verbosity=0)
     from wagtail.models import Site
 
@@ -90,12 +111,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--keep", action="store_true", help="Reuse the scratch database of the last run.")
     parser.add_argument("--quiet", action="store_true", help="Print only the totals.")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="Score on this PostgreSQL database instead (postgres://host/name; emptied unless --keep).",
+    )
     arguments = parser.parse_args()
     if not HANDBOOK.is_dir():
         raise SystemExit(f"The handbook corpus is not at {HANDBOOK}.")
     SCRATCH.parent.mkdir(parents=True, exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "onramp.settings.bench"
-    os.environ["BENCH_DATABASE"] = str(SCRATCH)
+    if arguments.postgres:
+        use_postgres(arguments.postgres, keep=arguments.keep)
+    else:
+        os.environ["DJANGO_SETTINGS_MODULE"] = "onramp.settings.bench"
+        os.environ["BENCH_DATABASE"] = str(SCRATCH)
     os.environ.pop("ELASTICSEARCH_URL", None)  # this scores the database backend
     sys.path.insert(0, str(ROOT))
     import logging

@@ -9,16 +9,13 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from wagtail.models import Site
-
 from forums.gaps import me_too
 from search.ask import AskFilters, ask
 from search.forms import AnsweredForm, AskForm, RaiseGapForm
 from search.misses import raise_gap_for_search
 from search.normalise import normalise
 from search.querylog import asked_text_for, log_query, query_of, record_answer, record_click
-from wiki.models import ProcessPage
-from wiki.visibility import viewable
+from wiki.templatetags.wiki_tags import process_tree
 
 
 def message_of(error: ValidationError) -> str:
@@ -28,10 +25,8 @@ def message_of(error: ValidationError) -> str:
 
 
 def process_areas(request) -> list[tuple[int, str]]:
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    return list(viewable(ProcessPage.objects.child_of(site.root_page).live(), request).values_list("pk", "title"))
+    """The top-level process areas the person may see: the navigation's own list, computed once a request."""
+    return [(area.id, area.title) for area in process_tree({"request": request})]
 
 
 @never_cache

@@ -33,7 +33,7 @@ class OpenGapsByProcessReport(ReportView):
     index_url_name = "forums_reports:open_gaps"
     index_results_url_name = "forums_reports:open_gaps_results"
     filterset_class = OpenGapsFilterSet
-    any_permission_required = ["triage_gap"]
+    any_permission_required = ["triage"]  # the policy adds the model name: forums.triage_gap
     columns = [
         TitleColumn(
             "title", label="Process", get_url=lambda process: reverse("forums:dashboard") + f"?process={process.pk}"

@@ -48,8 +48,9 @@ test: install lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-postgres; fi
 
-# Services tests (a real Celery worker on Redis, PostgreSQL) and the handbook corpus import run in the
-# PostgreSQL pass.
+# The whole suite runs on SQLite, Onramp's default. The PostgreSQL pass runs what needs PostgreSQL or
+# behaves differently on it: services tests (a real Celery worker on Redis), the handbook corpus import,
+# the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
 test-sqlite: install
 	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser"
 
@@ -60,7 +61,8 @@ browser-deps:
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 test-postgres: install browser-deps
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db \
+		-m "services or corpus or browser or postgres"
 
 # The load test drives gunicorn with wrk (Debian's package).
 bench: install

@@ -77,6 +77,7 @@ def test_me_too_twice_through_the_view_shows_the_message(client, org):
     assert Raiser.objects.filter(gap=gap, person=org["ben"]).count() == 1
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_me_toos_leave_one_row():
     """Two requests at once: the unique constraint lets one in and the other gets the message."""

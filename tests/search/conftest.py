@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from django.core.cache import cache
@@ -6,6 +8,14 @@ from django.test import RequestFactory
 from expertise.models import Topic
 from search.models import GlossaryTerm
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    # Ask ranks with a different engine on each database (FTS5, PostgreSQL full text): its tests run on both.
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(autouse=True)

@@ -150,6 +150,7 @@ class TreeImporter:
         self.page_ids: dict[str, int] = {}
         self.image_ids: dict[str, int] = {}
         self.topics: dict[str, Topic] = {}
+        self.slugs_taken: dict[int, set[str]] = {}
 
     @staticmethod
     def history_owners(history: History) -> dict[str, AbstractBaseUser]:
@@ -250,11 +251,15 @@ class TreeImporter:
             self.page_ids.setdefault(path, page.pk)
 
     def free_slug(self, parent: Page, name: str) -> str:
+        """A slug no sibling has; each parent's slugs are read once and kept as the import adds pages."""
+        if parent.pk not in self.slugs_taken:
+            self.slugs_taken[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
+        taken = self.slugs_taken[parent.pk]
         base = slugify(name)[:80] or "page"
-        taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
         slug, number = base, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
         return slug
 
     def topic(self, name: str) -> Topic:

@@ -33,9 +33,18 @@ def publish_new_page(page: Page, *, user: AbstractBaseUser | None) -> Revision:
     page.has_unpublished_changes = False
     page.first_published_at = page.first_published_at or revision.created_at
     page.last_published_at = revision.created_at
-    page.save(clean=False)
+    page.save(clean=False, update_fields=fields_to_save(page))
     PageLogEntry.objects.log_action(
         instance=page, action="wagtail.publish", user=user, revision=revision, content_changed=True
     )
     page_published.send(sender=page.specific_class, instance=page, revision=revision)
     return revision
+
+
+def fields_to_save(page: Page) -> list[str]:
+    """Every field and child relation but the slug, which the import set when it created the page: naming
+    them saves Wagtail re-reading the page to see whether the slug (and so every descendant's URL) moved."""
+    from modelcluster.models import get_all_child_relations
+
+    fields = [field.name for field in page._meta.concrete_fields if not field.primary_key and field.name != "slug"]
+    return fields + [relation.get_accessor_name() for relation in get_all_child_relations(page)]

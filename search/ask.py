@@ -190,7 +190,7 @@ def ask(
     site_root = site.root_page if site else None
     paginator = Paginator(matches, per_page)
     shown = paginator.get_page(page_number)
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=[m.page_id for m in shown]).specific()}
+    by_id = specific_pages([m.page_id for m in shown])
     hits = [
         PageHit(
             page=by_id[m.page_id],
@@ -228,3 +228,17 @@ def ask(
         topic_facets=topic_facets,
         truncated=truncated,
     )
+
+
+def specific_pages(ids: list[int]) -> dict[int, Page]:
+    """The shown pages as their own types, one query per wiki page type whatever the mix of types on the
+    results page (Wagtail's `.specific()` costs a query per type present, so the count would vary)."""
+    from wiki.models import ArticlePage, ProcessPage
+
+    found: dict[int, Page] = {}
+    for model in (ArticlePage, ProcessPage):
+        found.update({page.pk: page for page in model.objects.filter(pk__in=ids)})
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        found.update({page.pk: page for page in Page.objects.filter(pk__in=missing).specific()})
+    return found

@@ -127,7 +127,9 @@ def rank_people_for(
         facts_by_person.setdefault(row.person_id, []).append(row)
     loads = questions_this_week(person_ids)
     asker_profile = getattr(asker, "profile", None) if asker is not None and asker.is_authenticated else None
-    visible_self_assessments = self_assessment_subjects(asker)
+    # Asked only when some suggestion carries a self-assessment: the privacy rules behind it cost queries.
+    self_assessed = any("self_level" in score.facts for scores in facts_by_person.values() for score in scores)
+    visible_self_assessments = self_assessment_subjects(asker) if self_assessed else set()
 
     suggestions = []
     for row in candidates:

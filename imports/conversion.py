@@ -1,52 +1,99 @@
 """Converting the files of a tree to page bodies, in parallel with the database work of the import.
 
-Conversion (Markdown, then HTML cleaning) is pure computation and about a third of an import's time; the
+Conversion (Markdown, then HTML cleaning) is pure computation and about half of an import's time; the
 rest is writing pages, which SQLite lets only one process do. So the files are converted in a second
-process while the importing process writes the pages converted before them. Where a second process
-cannot be started (one CPU, or inside a daemonic worker process such as Celery's prefork pool, which may
-not have children) the files are converted in turn, with the same results."""
+process from the moment the import has read them, while the importing process creates the folders and
+pages and then writes each body as it arrives. Links between files are converted before their pages
+exist: a link names its target by number, and the number becomes the page's id when the body is read.
+
+Where a second process cannot be started (one CPU, or inside a daemonic worker process such as Celery's
+prefork pool, which may not have children) the files are converted in turn, with the same results."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from types import TracebackType
 
 from imports.markdown import Body, Document, convert_body
 
 CHUNK = 8
-_links: dict[str, int] = {}
+# What a converted link's id holds until its page exists; the HTML cleaning keeps it as the link's id.
+TARGET_MARK = "tree-target-"
+TARGET_ID = re.compile(rf'(<a id="){TARGET_MARK}(\d+)(")')
+
+_targets: dict[str, int] = {}
 _images: frozenset[str] = frozenset()
 
 
 Converted = Body | str
 
 
-def converted_bodies(
-    documents: list[Document],
-    *,
-    page_ids: dict[str, int],
-    image_paths: Iterable[str],
-    in_parallel: bool | None = None,
-) -> Iterator[Converted]:
-    """For each document in order, its body, or why it could not be converted. An image block's value is
-    the image's path in the tree: the importer stores the image (a database write) when it saves the page.
-    `in_parallel` defaults to whether a second process can be used."""
-    images = frozenset(image_paths)
-    if not documents:
-        return
-    if in_parallel is None:
-        in_parallel = can_use_a_second_process()
-    if not in_parallel:
-        _set_targets(page_ids, images)
+class Conversion:
+    """Starts converting `documents` when made; `bodies(page_ids)` then yields each document's body, or why
+    it could not be converted, in order. `link_targets` are the tree paths links may point at; each must
+    be in `page_ids` by the time the bodies are read. An image block's value is the image's path in the
+    tree: the importer stores the image (a database write) when it saves the page."""
+
+    def __init__(
+        self,
+        documents: list[Document],
+        *,
+        link_targets: Iterable[str],
+        image_paths: Iterable[str],
+        in_parallel: bool | None = None,
+    ) -> None:
+        self.targets = list(dict.fromkeys(link_targets))
+        numbered = {path: number for number, path in enumerate(self.targets)}
+        images = frozenset(image_paths)
+        if in_parallel is None:
+            in_parallel = can_use_a_second_process()
+        self.pool = None
+        if not documents:
+            self.converted: Iterator[Converted] = iter(())
+        elif in_parallel:
+            self.pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_set_targets,
+                initargs=(numbered, images),
+            )
+            self.converted = self.pool.map(_convert, documents, chunksize=CHUNK)
+        else:
+            self.converted = self._in_turn(documents, numbered, images)
+
+    @staticmethod
+    def _in_turn(documents: list[Document], numbered: dict[str, int], images: frozenset[str]) -> Iterator[Converted]:
+        _set_targets(numbered, images)
         yield from map(_convert, documents)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=1, mp_context=context, initializer=_set_targets, initargs=(page_ids, images)
-    ) as pool:
-        yield from pool.map(_convert, documents, chunksize=CHUNK)
+
+    def bodies(self, page_ids: dict[str, int]) -> Iterator[Converted]:
+        ids = [str(page_ids[path]) for path in self.targets]
+        for body in self.converted:
+            if isinstance(body, Body):
+                link_pages(body, ids)
+            yield body
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> Conversion:
+        return self
+
+    def __exit__(self, kind: type | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+
+def link_pages(body: Body, ids: list[str]) -> None:
+    """Gives each converted link the id of its target's page."""
+    for block in body.stream:
+        if block["type"] == "text" and TARGET_MARK in block["value"]:
+            block["value"] = TARGET_ID.sub(lambda match: f"{match[1]}{ids[int(match[2])]}{match[3]}", block["value"])
 
 
 def can_use_a_second_process() -> bool:
@@ -57,9 +104,9 @@ def can_use_a_second_process() -> bool:
     )
 
 
-def _set_targets(page_ids: dict[str, int], images: frozenset[str]) -> None:
-    global _links, _images
-    _links, _images = page_ids, images
+def _set_targets(numbered: dict[str, int], images: frozenset[str]) -> None:
+    global _targets, _images
+    _targets, _images = numbered, images
 
 
 def _convert(document: Document) -> Converted:
@@ -69,10 +116,13 @@ def _convert(document: Document) -> Converted:
         return f"could not be converted: {error}"
 
 
-def _resolve_link(path: str) -> int | None:
+def _resolve_link(path: str) -> str | None:
     if not path:
         return None
-    return _links.get(path) or _links.get(path.rstrip("/"))
+    number = _targets.get(path)
+    if number is None:
+        number = _targets.get(path.rstrip("/"))
+    return None if number is None else f"{TARGET_MARK}{number}"
 
 
 def _resolve_image(path: str) -> str | None:

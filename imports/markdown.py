@@ -108,12 +108,13 @@ def render_markdown(text: str) -> str:
 def convert_body(
     document: Document,
     *,
-    resolve_link: Callable[[str], int | None],
-    resolve_image: Callable[[str], int | None],
+    resolve_link: Callable[[str], str | None],
+    resolve_image: Callable[[str], str | None],
 ) -> Body:
     """Markdown → StreamField: headings become heading blocks (the table of contents), fenced code code
     blocks, tables table blocks, local images image blocks, and the rest sanitised rich text. Links to
-    other files of the tree become page links; links and images that point nowhere are reported."""
+    other files of the tree become page links, their id what `resolve_link` gives for the target's path;
+    links and images that point nowhere are reported."""
     soup = BeautifulSoup(render_markdown(document.body_markdown), "html.parser")
     for unsafe in soup.find_all(UNSAFE_TAGS):
         unsafe.decompose()  # with their content: a script's code is not text for the reader
@@ -183,6 +184,9 @@ def rewrite_links(node: Tag, *, document: Document, resolve_link, body: Body) ->
     for anchor in node.find_all("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+            # Only a link to a file of the tree becomes a page link; HTML in the file cannot name one.
+            for attribute in ("data-linktype", "data-id"):
+                anchor.attrs.pop(attribute, None)
             continue
         target = unquote(href.split("#", 1)[0].split("?", 1)[0])
         page_id = resolve_link(join_path(document.path, target))

@@ -19,12 +19,12 @@ from wagtail.models import Page
 
 from expertise.models import Profile, Topic
 from expertise.scoring import recompute_all_scores, scores_deferred
-from imports.conversion import Converted, converted_bodies
+from imports.conversion import Conversion, Converted
 from imports.history import History, HistoryFormatError, HistoryOutcome, read_history, record_history
 from imports.indexing import deferred_indexing
 from imports.markdown import Document, DocumentError, humanise, read_document
 from imports.models import ImportedPage
-from imports.publishing import publish_new_page
+from imports.publishing import NewPages
 from imports.sources import TreeSource, folders_of
 from wiki.models import ArticlePage, ProcessPage
 
@@ -151,6 +151,7 @@ class TreeImporter:
         self.image_ids: dict[str, int] = {}
         self.topics: dict[str, Topic] = {}
         self.slugs_taken: dict[int, set[str]] = {}
+        self.new_pages = NewPages(user=owner)
 
     @staticmethod
     def history_owners(history: History) -> dict[str, AbstractBaseUser]:
@@ -164,16 +165,22 @@ class TreeImporter:
         self.report.files = len(paths)
         documents = self.read_all(paths)
         self.image_paths = self.source.image_paths()
-        self.make_folders(documents)
-        self.allocate_articles(documents)
+        self.folder_paths = folders_of(list(documents))
         changed = [document for document in documents.values() if not self.is_unchanged(document)]
         self.report.unchanged = len(documents) - len(changed)
         if self.report.unchanged:
             self.progress(self.report.unchanged, len(documents), "")
-        bodies = converted_bodies(changed, page_ids=self.page_ids, image_paths=self.image_paths)
-        for done, (document, body) in enumerate(zip(changed, bodies, strict=True), start=self.report.unchanged + 1):
-            self.import_document(document, body)
-            self.progress(done, len(documents), document.path)
+        # Converting starts now, while the folders and pages that links point at are being created.
+        link_targets = [*documents, *self.folder_paths, *(folder + "/" for folder in self.folder_paths)]
+        with Conversion(changed, link_targets=link_targets, image_paths=self.image_paths) as conversion:
+            self.make_folders(documents)
+            self.allocate_articles(documents)
+            bodies = conversion.bodies(self.page_ids)
+            start = self.report.unchanged + 1
+            for done, (document, body) in enumerate(zip(changed, bodies, strict=True), start=start):
+                self.import_document(document, body)
+                self.progress(done, len(documents), document.path)
+        self.new_pages.write_log()
         self.retire_missing(set(documents) | set(self.folder_paths))
 
     def read_all(self, paths: list[str]) -> dict[str, Document]:
@@ -189,7 +196,6 @@ class TreeImporter:
 
     # Folders → process pages
     def make_folders(self, documents: dict[str, Document]) -> None:
-        self.folder_paths = folders_of(list(documents))
         self.folder_pages: dict[str, Page] = {"": self.under}
         for folder in self.folder_paths:
             index = self.index_of(folder, documents)
@@ -205,12 +211,12 @@ class TreeImporter:
                     slug=self.free_slug(parent, posixpath.basename(folder)),
                     summary=summary,
                     page_owner=self.owner,
-                    live=False,  # made live by publish_new_page below; saved as a draft it needs less checking
+                    live=False,  # made live by publish below
                 )
-                parent.add_child(instance=page)
+                self.new_pages.add(parent, page)
                 topic = self.topic(humanise(posixpath.basename(folder)))
                 page.topics.set([topic])
-                revision = publish_new_page(page, user=self.owner)
+                revision = self.new_pages.publish(page)
                 ImportedPage.objects.create(under=self.under, path=folder + "/", page=page, revision=revision)
             self.folder_pages[folder] = page
             self.page_ids[folder] = page.pk
@@ -245,7 +251,7 @@ class TreeImporter:
                 page_owner=self.owners_by_path.get(path, self.owner),
                 live=False,
             )
-            parent.add_child(instance=page)
+            self.new_pages.add(parent, page)
             self.new_articles[path] = page
             # Links to a folder's index lead to the folder's process page; the article keeps the file's path.
             self.page_ids.setdefault(path, page.pk)
@@ -304,7 +310,7 @@ class TreeImporter:
                 if known is None:
                     # The content is what can be wrong with a new page: its relations were set by the import.
                     page.full_clean(exclude=RELATIONS, validate_unique=False, validate_constraints=False)
-                    revision = publish_new_page(page, user=self.owner)
+                    revision = self.new_pages.publish(page)
                 elif known.revision_id != page.latest_revision_id:
                     revision = page.save_revision(clean=False)
                     self.report.drafted.append(document.path)  # edited in Onramp since: not overwritten
@@ -326,7 +332,9 @@ class TreeImporter:
             reason = str(error) if isinstance(error, DocumentError) else f"could not be imported: {error}"
             self.report.skipped.append((document.path, reason))
             if document.path in self.new_articles:
-                Page.objects.filter(pk=self.new_articles[document.path].pk).delete()
+                page_id = self.new_articles[document.path].pk
+                Page.objects.filter(pk=page_id).delete()
+                self.new_pages.forget(page_id)
             return
         if known is None:
             self.report.created += 1

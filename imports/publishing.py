@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from treebeard.exceptions import PathOverflow
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import timezone
 
-from treebeard.exceptions import PathOverflow
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
 

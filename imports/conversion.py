@@ -3,8 +3,9 @@
 Conversion (Markdown, then HTML cleaning) is pure computation and about half of an import's time; the
 rest is writing pages, which SQLite lets only one process do. So the files are converted in a second
 process from the moment the import has read them, while the importing process creates the folders and
-pages and then writes each body as it arrives. Links between files are converted before their pages
-exist: a link names its target by number, and the number becomes the page's id when the body is read.
+pages and then writes each body as it arrives; when it would otherwise wait, it converts the next files
+itself. Links between files are converted before their pages exist: a link names its target by number,
+and the number becomes the page's id when the body is read.
 
 Where a second process cannot be started (one CPU, or inside a daemonic worker process such as Celery's
 prefork pool, which may not have children) the files are converted in turn, with the same results."""
@@ -15,7 +16,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
 from imports.markdown import Body, Document, convert_body
@@ -49,30 +50,32 @@ class Conversion:
         self.targets = list(dict.fromkeys(link_targets))
         numbered = {path: number for number, path in enumerate(self.targets)}
         images = frozenset(image_paths)
+        _set_targets(numbered, images)  # for files converted in this process
         if in_parallel is None:
             in_parallel = can_use_a_second_process()
         self.pool = None
-        if not documents:
-            self.converted: Iterator[Converted] = iter(())
-        elif in_parallel:
+        self.chunks = [documents[start : start + CHUNK] for start in range(0, len(documents), CHUNK)]
+        self.futures: list[Future | None] = [None] * len(self.chunks)
+        if in_parallel and documents:
             self.pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_set_targets,
                 initargs=(numbered, images),
             )
-            self.converted = self.pool.map(_convert, documents, chunksize=CHUNK)
-        else:
-            self.converted = self._in_turn(documents, numbered, images)
+            self.futures = [self.pool.submit(_convert_all, chunk) for chunk in self.chunks]
 
-    @staticmethod
-    def _in_turn(documents: list[Document], numbered: dict[str, int], images: frozenset[str]) -> Iterator[Converted]:
-        _set_targets(numbered, images)
-        yield from map(_convert, documents)
+    def converted(self) -> Iterator[Converted]:
+        for chunk, future in zip(self.chunks, self.futures, strict=True):
+            # A chunk the second process has not started yet is converted here rather than waited for.
+            if future is None or future.cancel():
+                yield from _convert_all(chunk)
+            else:
+                yield from future.result()
 
     def bodies(self, page_ids: dict[str, int]) -> Iterator[Converted]:
         ids = [str(page_ids[path]) for path in self.targets]
-        for body in self.converted:
+        for body in self.converted():
             if isinstance(body, Body):
                 link_pages(body, ids)
             yield body
@@ -107,6 +110,10 @@ def can_use_a_second_process() -> bool:
 def _set_targets(numbered: dict[str, int], images: frozenset[str]) -> None:
     global _targets, _images
     _targets, _images = numbered, images
+
+
+def _convert_all(documents: list[Document]) -> list[Converted]:
+    return [_convert(document) for document in documents]
 
 
 def _convert(document: Document) -> Converted:

@@ -1,3 +1,5 @@
+from concurrent.futures import wait
+
 from imports.conversion import Conversion
 from imports.markdown import read_document
 
@@ -14,6 +16,7 @@ def documents():
 def converted(*, in_parallel: bool) -> list:
     targets = ["guide/start.md", "guide/close.md"]
     with Conversion(documents(), link_targets=targets, image_paths={"guide/flow.png"}, in_parallel=in_parallel) as run:
+        wait([future for future in run.futures if future is not None])  # so the second process converts them
         # The pages links point at are made after converting has begun; their ids are only needed here.
         return list(run.bodies({"guide/start.md": 11, "guide/close.md": 12}))
 

@@ -199,7 +199,7 @@ class TreeImporter:
         self.folder_pages: dict[str, Page] = {"": self.under}
         for folder in self.folder_paths:
             index = self.index_of(folder, documents)
-            title = index.title if index else humanise(posixpath.basename(folder))
+            title = index.title if index else humanise(posixpath.basename(folder))[:255]
             summary = f"<p>{index.description}</p>" if index and index.description else ""
             known = self.known.get(folder + "/")
             if known is not None:
@@ -308,8 +308,9 @@ class TreeImporter:
                 page.body = body.stream
                 page.topics.set(self.page_topics(document))
                 if known is None:
-                    # The content is what can be wrong with a new page: its relations were set by the import.
-                    page.full_clean(exclude=RELATIONS, validate_unique=False, validate_constraints=False)
+                    # The content is what can be wrong with a new page: its relations and its slug (free among
+                    # its siblings) were set by the import.
+                    page.clean_fields(exclude=RELATIONS)
                     revision = self.new_pages.publish(page)
                 elif known.revision_id != page.latest_revision_id:
                     revision = page.save_revision(clean=False)

@@ -6,7 +6,7 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
-from wagtail.models import Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from expertise.factories import make_person
 from expertise.models import Evidence, EvidenceKind
@@ -122,6 +122,28 @@ def test_the_body_becomes_blocks_and_links_become_page_links(tree, home, owner):
     park = ArticlePage.objects.get(slug="park-invoices")
     assert links_to(str(park.body.raw_data), article.pk)
 
+
+
+def test_the_tree_stays_sound_and_every_new_page_has_its_history(tree, home, owner):
+    run(tree, home, owner)
+    assert all(problems == [] for problems in Page.find_problems()), "paths, depths and child counts agree"
+    payables = ProcessPage.objects.get(slug="payables")
+    assert payables.numchild == 2 and home.specific.get_children().count() == Page.objects.get(pk=home.pk).numchild
+    article = ArticlePage.objects.get(slug="run-payments")
+    actions = list(PageLogEntry.objects.filter(page=article).order_by("pk").values_list("action", "user"))
+    assert actions == [("wagtail.create", owner.pk), ("wagtail.publish", owner.pk)]
+    # The admin adds a page where the import did, and the next import adds one after it: no path is reused.
+    payables.add_child(instance=ArticlePage(title="Written in Onramp", slug="written-in-onramp", page_owner=owner))
+    (tree / "finance/payables/close-books.md").write_text("# Close the books\n\nMonthly.\n", encoding="utf-8")
+    report = run(tree, home, owner)
+    assert report.created == 1
+    assert [page.slug for page in payables.get_children()] == [
+        "park-invoices",
+        "run-payments",
+        "written-in-onramp",
+        "close-books",
+    ]
+    assert all(problems == [] for problems in Page.find_problems())
 
 def test_importing_the_same_tree_again_changes_nothing(tree, home, owner):
     run(tree, home, owner)

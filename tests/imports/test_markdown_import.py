@@ -123,7 +123,6 @@ def test_the_body_becomes_blocks_and_links_become_page_links(tree, home, owner):
     assert links_to(str(park.body.raw_data), article.pk)
 
 
-
 def test_the_tree_stays_sound_and_every_new_page_has_its_history(tree, home, owner):
     run(tree, home, owner)
     assert all(problems == [] for problems in Page.find_problems()), "paths, depths and child counts agree"
@@ -144,6 +143,7 @@ def test_the_tree_stays_sound_and_every_new_page_has_its_history(tree, home, own
         "close-books",
     ]
     assert all(problems == [] for problems in Page.find_problems())
+
 
 def test_importing_the_same_tree_again_changes_nothing(tree, home, owner):
     run(tree, home, owner)

@@ -50,19 +50,14 @@ class Conversion:
         self.targets = list(dict.fromkeys(link_targets))
         numbered = {path: number for number, path in enumerate(self.targets)}
         images = frozenset(image_paths)
-        _set_targets(numbered, images)  # for files converted in this process
+        _set_targets(numbered, images)  # here, and in the second process, which is forked from this one
         if in_parallel is None:
             in_parallel = can_use_a_second_process()
         self.pool = None
         self.chunks = [documents[start : start + CHUNK] for start in range(0, len(documents), CHUNK)]
         self.futures: list[Future | None] = [None] * len(self.chunks)
         if in_parallel and documents:
-            self.pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_set_targets,
-                initargs=(numbered, images),
-            )
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             self.futures = [self.pool.submit(_convert_all, chunk) for chunk in self.chunks]
 
     def converted(self) -> Iterator[Converted]:

@@ -40,10 +40,11 @@ class Suggestion:
         return ExpertiseScore.Level(self.level).label
 
     def as_dict(self) -> dict:
+        """What the who-knows page shows: level and reasons, never the score, which counts self-assessments
+        the reader may not be allowed to see (see expertise.privacy)."""
         return {
             "person": self.person.get_username(),
             "name": self.profile.name if self.profile else self.person.get_full_name(),
-            "score": round(self.score, 2),
             "level": self.level,
             "reasons": self.reasons,
             "available": self.unavailable is None,

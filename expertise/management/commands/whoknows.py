@@ -41,9 +41,7 @@ class Command(BaseCommand):
         for number, suggestion in enumerate(suggestions, start=1):
             data = suggestion.as_dict()
             flag = f"  [{data['unavailable']}]" if data["unavailable"] else ""
-            self.stdout.write(
-                f"{number:>2}. {data['name']} ({data['person']}) — {data['level']}, {data['score']}{flag}"
-            )
+            self.stdout.write(f"{number:>2}. {data['name']} ({data['person']}) — {data['level']}{flag}")
             for reason in data["reasons"]:
                 self.stdout.write(f"      {reason}")
 

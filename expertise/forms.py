@@ -1,7 +1,10 @@
 from django import forms
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
 from expertise.models import Profile, SelfAssessment, Team, Topic
 from expertise.recording import ENDORSEMENT_REASON_MAX
+from expertise.topics import ASK_ME_ABOUT_LIMIT, check_ask_me_about
 from onramp.widgets import DateInput
 
 
@@ -48,6 +51,17 @@ class QuestionForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """A person's own profile; `user` is who is typing, for the rule on new topics."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_ask_me_about(self):
+        names = self.cleaned_data["ask_me_about"]
+        check_ask_me_about(names, by=self.user)
+        return names
+
     class Meta:
         model = Profile
         fields = [
@@ -65,6 +79,18 @@ class ProfileForm(forms.ModelForm):
             "out_of_office_until": DateInput(),
             "bio": forms.Textarea(attrs={"rows": 4}),
         }
+        help_texts = {
+            "ask_me_about": f"Topics from Onramp's vocabulary, separated by commas (at most {ASK_ME_ABOUT_LIMIT})."
+        }
+
+
+class ProfileAdminForm(WagtailAdminModelForm):
+    """Someone's profile in the admin: the same rule on new topics, for the admin who edits it."""
+
+    def clean_ask_me_about(self):
+        names = self.cleaned_data["ask_me_about"]
+        check_ask_me_about(names, by=self.for_user)
+        return names
 
 
 class DirectoryFilterForm(forms.Form):

@@ -155,7 +155,7 @@ def ask(request, person):
 
 def edit_my_profile(request):
     my_profile = people.profile_for(request.user)
-    form = ProfileForm(request.POST or None, instance=my_profile)
+    form = ProfileForm(request.POST or None, instance=my_profile, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your profile is saved.")

@@ -2,10 +2,11 @@ from django.urls import include, path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from expertise.forms import ProfileAdminForm
 from expertise.models import Profile, Team, Topic
 from expertise.reports import TopicsWithoutAnExpertReport
 
@@ -51,6 +52,7 @@ class ProfileViewSet(SnippetViewSet):
         FieldPanel("out_of_office_until"),
         FieldPanel("question_capacity"),
     ]
+    edit_handler = ObjectList(panels, base_form_class=ProfileAdminForm)
 
 
 class ExpertiseViewSetGroup(SnippetViewSetGroup):

@@ -1,12 +1,12 @@
 """Who sees which onboardings: the hire their own, a buddy their hires, a manager their team, program admins
-all. Views, exports, admin and the API all ask here."""
+all; and whose survey answers: the hire's own only. Views, exports, admin and the API all ask here."""
 
 from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from buddies.models import Onboarding
+from buddies.models import Onboarding, SurveyResponse
 
 VIEW_ALL = "buddies.view_all_onboardings"
 
@@ -63,3 +63,12 @@ def hires_buddied_by(viewer: AbstractBaseUser) -> QuerySet:
     from buddies.models.program import OPEN_STATUSES
 
     return Onboarding.objects.filter(buddy_id=viewer.pk, status__in=OPEN_STATUSES).values_list("hire_id", flat=True)
+
+
+def survey_answers_readable_by(viewer: AbstractBaseUser) -> QuerySet[SurveyResponse]:
+    """The survey answers `viewer` may read: their own. Not their buddy's, manager's or a program admin's, who
+    see averages over enough answers only (buddies.surveys.survey_summary). Anything drawn from one person's
+    answers (their answers themselves, a "low survey score" flag) is read through here."""
+    if not viewer.is_authenticated:
+        return SurveyResponse.objects.none()
+    return SurveyResponse.objects.filter(onboarding__hire_id=viewer.pk)

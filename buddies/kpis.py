@@ -7,19 +7,13 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from buddies.models import (
-    BuddyProgramSettings,
-    CheckIn,
-    Cohort,
-    Milestone,
-    Onboarding,
-    OnboardingStatus,
-    SurveyResponse,
-)
+from buddies.access import survey_answers_readable_by
+from buddies.models import BuddyProgramSettings, CheckIn, Cohort, Milestone, Onboarding, OnboardingStatus
 from buddies.models.surveys import SURVEY_DAYS
 from buddies.surveys import SurveySummary, summary_for, survey_summary
 
@@ -29,40 +23,46 @@ def count_of(queryset: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def with_signals(onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings) -> QuerySet:
-    """Annotates progress and risk: milestones done/total/overdue, missed check-ins, the next check-in and
-    whether a survey came back low."""
-    missed_before = today - timedelta(days=program.missed_after_days)
-    milestones = Milestone.objects.filter(onboarding_id=OuterRef("pk"))
-    check_ins = CheckIn.objects.filter(onboarding_id=OuterRef("pk"))
-    low = (
-        SurveyResponse.objects.filter(onboarding_id=OuterRef("pk"))
+def low_surveys(*, viewer: AbstractBaseUser, program: BuddyProgramSettings) -> QuerySet:
+    """The surveys of the outer onboarding that averaged below the program's low score, among those `viewer`
+    may read: a low score is one person's answers, so only the hire is ever told."""
+    return (
+        survey_answers_readable_by(viewer)
+        .filter(onboarding_id=OuterRef("pk"))
         .annotate(total=F("buddy_support") + F("plan_clarity") + F("confidence"))
         .filter(total__lt=3 * program.low_survey_score)
     )
+
+
+def with_signals(
+    onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings, viewer: AbstractBaseUser
+) -> QuerySet:
+    """Annotates progress and risk: milestones done/total/overdue, missed check-ins, the next check-in and
+    whether a survey `viewer` may read came back low."""
+    missed_before = today - timedelta(days=program.missed_after_days)
+    milestones = Milestone.objects.filter(onboarding_id=OuterRef("pk"))
+    check_ins = CheckIn.objects.filter(onboarding_id=OuterRef("pk"))
     next_check_in = check_ins.filter(held_on__isnull=True, scheduled_for__gte=today).order_by("scheduled_for")
     return onboardings.annotate(
         milestones_total=count_of(milestones),
         milestones_done=count_of(milestones.filter(done_at__isnull=False)),
         overdue=count_of(milestones.filter(done_at__isnull=True, due_on__lt=today)),
         missed=count_of(check_ins.filter(held_on__isnull=True, scheduled_for__lt=missed_before)),
-        low_survey=Exists(low),
+        low_survey=Exists(low_surveys(viewer=viewer, program=program)),
         next_check_in=Subquery(next_check_in.values("scheduled_for")[:1]),
     )
 
 
-def at_risk(onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings) -> QuerySet:
+def at_risk(
+    onboardings: QuerySet[Onboarding], *, today: date, program: BuddyProgramSettings, viewer: AbstractBaseUser
+) -> QuerySet:
     """The active onboardings with something to act on: no buddy, an overdue milestone, a missed check-in or
-    a low survey. Existence tests only, so the whole program is filtered cheaply; annotate the page shown with
-    `with_signals` for the numbers."""
+    a low survey `viewer` may read. Existence tests only, so the whole program is filtered cheaply; annotate
+    the page shown with `with_signals` for the numbers."""
     missed_before = today - timedelta(days=program.missed_after_days)
     overdue = Milestone.objects.filter(onboarding_id=OuterRef("pk"), done_at__isnull=True, due_on__lt=today)
     missed = CheckIn.objects.filter(onboarding_id=OuterRef("pk"), held_on__isnull=True, scheduled_for__lt=missed_before)
-    low = (
-        SurveyResponse.objects.filter(onboarding_id=OuterRef("pk"))
-        .annotate(total=F("buddy_support") + F("plan_clarity") + F("confidence"))
-        .filter(total__lt=3 * program.low_survey_score)
-    )
+    low = low_surveys(viewer=viewer, program=program)
     return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(
         Q(buddy__isnull=True) | Exists(overdue) | Exists(missed) | Exists(low)
     )
@@ -163,4 +163,6 @@ def cohort_kpis(cohorts: list[Cohort], *, today: date | None = None) -> list[Coh
     summaries = survey_summary(Onboarding.objects.filter(cohort__in=cohorts), by="cohort_id")
     for cohort_id, item in kpis.items():
         item.surveys = summaries.get(cohort_id) or [summary_for(day, None) for day in SURVEY_DAYS]
+        for summary in item.surveys:
+            summary.low = summary.below(program.low_survey_score)
     return [kpis[cohort.pk] for cohort in cohorts]

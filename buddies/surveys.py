@@ -69,10 +69,17 @@ class SurveySummary:
     buddy_support: float | None
     plan_clarity: float | None
     confidence: float | None
+    low: bool = False
 
     @property
     def shown(self) -> bool:
         return self.responses >= MIN_RESPONSES_FOR_AVERAGES
+
+    def below(self, score: float) -> bool:
+        """Whether the shown averages, taken together, fall below `score` (never for withheld ones)."""
+        if not self.shown:
+            return False
+        return (self.buddy_support + self.plan_clarity + self.confidence) / 3 < score
 
 
 def survey_summary(onboardings: QuerySet[Onboarding], *, by: str | None = None) -> dict[object, list[SurveySummary]]:

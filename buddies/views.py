@@ -100,7 +100,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         if access.can_manage(user, onboarding)
         else [],
         "surveys_due": surveys.surveys_due(onboarding, answered, today=today) if is_hire and onboarding.is_open else [],
-        "my_surveys": onboarding.survey_responses.all() if is_hire else [],
+        "my_surveys": access.survey_answers_readable_by(user).filter(onboarding=onboarding),
         "add_check_in_form": AddCheckInForm(),
         "end_form": EndOnboardingForm(initial={"end_date": today, "outcome": "completed"}),
         "today": today,
@@ -134,11 +134,11 @@ def self_assessment_chart(onboarding: Onboarding, topic_ids: set[int], *, today)
     return chart, rows
 
 
-def with_signals_for(rows, *, today, program) -> list[Onboarding]:
-    """The numbers behind one page of onboardings, read for that page only."""
+def with_signals_for(rows, *, today, program, viewer) -> list[Onboarding]:
+    """The numbers behind one page of onboardings, read for that page only, as `viewer` may see them."""
     ids = [row.pk for row in rows]
     annotated = with_signals(
-        Onboarding.objects.filter(pk__in=ids).select_related(*LIST_RELATED), today=today, program=program
+        Onboarding.objects.filter(pk__in=ids).select_related(*LIST_RELATED), today=today, program=program, viewer=viewer
     )
     by_id = {onboarding.pk: onboarding for onboarding in annotated}
     shown = [by_id[pk] for pk in ids if pk in by_id]
@@ -151,7 +151,7 @@ def my_new_hires(request):
     today, program = timezone.localdate(), BuddyProgramSettings.load()
     mine = Onboarding.objects.filter(buddy=request.user, status__in=OPEN_STATUSES).order_by("start_date", "pk")
     page = page_of(request, mine.only("pk"))
-    rows = with_signals_for(page, today=today, program=program)
+    rows = with_signals_for(page, today=today, program=program, viewer=request.user)
     return render(request, "buddies/my_new_hires.html", {"onboardings": rows, "page_obj": page})
 
 
@@ -162,12 +162,12 @@ def program_dashboard(request):
     today, program = timezone.localdate(), BuddyProgramSettings.load()
     visible = access.onboardings_visible_to(user).only("pk")
     page = page_of(request, visible.filter(status=OnboardingStatus.ACTIVE).order_by("start_date", "pk"))
-    flagged = at_risk(visible, today=today, program=program)
+    flagged = at_risk(visible, today=today, program=program, viewer=user)
     risky = flagged.order_by("start_date", "pk")[:PER_PAGE]
     context = {
-        "active": with_signals_for(page, today=today, program=program),
+        "active": with_signals_for(page, today=today, program=program, viewer=user),
         "page_obj": page,
-        "at_risk": with_signals_for(list(risky), today=today, program=program),
+        "at_risk": with_signals_for(list(risky), today=today, program=program, viewer=user),
         "at_risk_total": flagged.count(),
         "is_program_admin": access.is_program_admin(user),
     }
@@ -206,6 +206,7 @@ def program_export(request):
         access.onboardings_visible_to(request.user, Onboarding.objects.select_related(*LIST_RELATED)),
         today=timezone.localdate(),
         program=BuddyProgramSettings.load(),
+        viewer=request.user,
     ).order_by("start_date", "pk")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="onboardings.csv"'

@@ -74,7 +74,11 @@ class BuddyProgramSettings(BaseGenericSetting):
                 FieldPanel("later_check_in_every_days"),
                 FieldPanel("program_length_days"),
                 FieldPanel("missed_after_days"),
-                FieldPanel("low_survey_score"),
+                FieldPanel(
+                    "low_survey_score",
+                    help_text="A cohort's survey averaging below this (from three answers on) is flagged on the "
+                    "program page. One person's answers are never shown or flagged to anyone but them.",
+                ),
             ],
             heading="Check-ins and risk",
         ),

@@ -109,7 +109,7 @@ def test_only_the_hire_answers_once_and_not_before_the_day(org):
         )
 
 
-def test_at_risk_lists_overdue_milestones_missed_check_ins_and_low_surveys(org):
+def test_at_risk_lists_overdue_milestones_missed_check_ins_and_low_surveys_for_the_hire_only(org):
     jills = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
     fine_hire = make_person("fine.hire", team=org["payables"], manager=org["nadia"], start_date=TODAY)
     fine = start_onboarding(hire=fine_hire, start_date=TODAY, plan_template=org["plan"])
@@ -122,14 +122,18 @@ def test_at_risk_lists_overdue_milestones_missed_check_ins_and_low_surveys(org):
     Onboarding.objects.filter(pk__in=[fine.pk, unhappy.pk]).update(buddy=org["agnes"])
     program = BuddyProgramSettings.load()
 
-    flagged = at_risk(Onboarding.objects.all(), today=TODAY, program=program)
+    flagged = at_risk(Onboarding.objects.all(), today=TODAY, program=program, viewer=org["nadia"])
 
-    risky = {o.pk: o for o in with_signals(flagged, today=TODAY, program=program)}
-    assert set(risky) == {jills.pk, unhappy.pk}
+    risky = {o.pk: o for o in with_signals(flagged, today=TODAY, program=program, viewer=org["nadia"])}
+    assert set(risky) == {jills.pk}, "a low survey is one person's answers: their manager is not told"
     assert (risky[jills.pk].overdue, risky[jills.pk].missed, risky[jills.pk].low_survey) == (2, 2, False)
-    assert (risky[unhappy.pk].overdue, risky[unhappy.pk].missed, risky[unhappy.pk].low_survey) == (0, 0, True)
     assert fine.pk not in risky
     assert risk_reasons(risky[jills.pk]) == ["no buddy yet", "2 overdue milestones", "2 missed check-ins"]
+
+    as_the_hire = at_risk(Onboarding.objects.all(), today=TODAY, program=program, viewer=unhappy_hire)
+    (own,) = with_signals(as_the_hire, today=TODAY, program=program, viewer=unhappy_hire).filter(pk=unhappy.pk)
+    assert (own.overdue, own.missed, own.low_survey) == (0, 0, True)
+    assert risk_reasons(own) == ["a low survey score"]
 
 
 def test_an_active_onboarding_without_a_buddy_is_at_risk(org):
@@ -138,9 +142,9 @@ def test_an_active_onboarding_without_a_buddy_is_at_risk(org):
     fine_hire = make_person("fine.hire", team=org["payables"], manager=org["nadia"], start_date=TODAY)
     fine = start_onboarding(hire=fine_hire, start_date=TODAY)
     program = BuddyProgramSettings.load()
-    assert list(at_risk(Onboarding.objects.all(), today=TODAY, program=program)) == [fine]
+    assert list(at_risk(Onboarding.objects.all(), today=TODAY, program=program, viewer=org["nadia"])) == [fine]
     pair(onboarding=fine, buddy=org["jim"], by=org["nadia"])
-    assert not at_risk(Onboarding.objects.all(), today=TODAY, program=program).exists()
+    assert not at_risk(Onboarding.objects.all(), today=TODAY, program=program, viewer=org["nadia"]).exists()
 
 
 def test_go_to_people_never_the_buddy_or_hire_and_spread_across_a_cohort(org):

@@ -30,6 +30,12 @@ class UploadForm(forms.Form):
     )
     history = forms.FileField(label="Edit history (optional CSV)", required=False)
     dry_run = forms.BooleanField(label="Dry run: report only, save nothing", required=False)
+    unpublish_missing = forms.BooleanField(
+        label="Unpublish pages of earlier imports here that this archive does not contain",
+        required=False,
+        help_text="Left unticked, those pages stay published and the report lists them. "
+        "Pages edited in Onramp since they were imported are never unpublished.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +90,7 @@ def upload(request):
             source=data["archive"].name,
             dry_run=data["dry_run"],
             started_by=request.user,
-            summary={"options": {"under": data["under"].pk}},
+            summary={"options": {"under": data["under"].pk, "unpublish_missing": data["unpublish_missing"]}},
         )
         run.upload.save(data["archive"].name, data["archive"], save=False)
         if data["history"]:

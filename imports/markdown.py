@@ -73,12 +73,13 @@ def read_document(raw: bytes, *, path: str) -> Document:
         title = heading.group(1).strip()
     if heading and title == heading.group(1).strip():
         text = text[heading.end() :]
+    title = plain_text(strip_markdown(title))
     if not title:
         title = humanise(posixpath.splitext(posixpath.basename(path))[0])
     return Document(
         path=path,
-        title=strip_markdown(title)[:255],
-        description=str(front.get("description") or "").strip()[:SUMMARY_MAX],
+        title=title[:255],
+        description=plain_text(str(front.get("description") or ""))[:SUMMARY_MAX],
         tags=topic_names(front.get("tags")),
         body_markdown=text,
         content_hash=hashlib.sha256(raw).hexdigest(),
@@ -86,8 +87,19 @@ def read_document(raw: bytes, *, path: str) -> Document:
 
 
 def humanise(name: str) -> str:
-    words = re.sub(r"[-_]+", " ", name).strip()
+    words = plain_text(re.sub(r"[-_]+", " ", name))
     return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def plain_text(text: str) -> str:
+    """A field that is not a page body holds text, not markup: tags (and what unsafe ones enclose) are
+    dropped, entities read and whitespace collapsed, and templates escape what is left."""
+    if "<" in text or "&" in text:
+        soup = BeautifulSoup(text, "html.parser")
+        for unsafe in soup.find_all(UNSAFE_TAGS):
+            unsafe.decompose()
+        text = soup.get_text()
+    return " ".join(text.split())
 
 
 def strip_markdown(text: str) -> str:
@@ -98,7 +110,8 @@ def topic_names(value) -> list[str]:
     if not value:
         return []
     names = value.split(",") if isinstance(value, str) else [str(item) for item in value if item]
-    return [name.strip()[:100] for name in names if name.strip()]
+    names = [plain_text(name)[:100] for name in names]
+    return [name for name in names if name]
 
 
 def render_markdown(text: str) -> str:

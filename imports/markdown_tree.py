@@ -2,7 +2,8 @@
 
 Importing the same tree again changes nothing; a changed file gets a new revision of the same page; a
 page someone edited in Onramp since it was imported is never overwritten or unpublished (the import
-saves a draft beside it, or leaves it, and says so in the report)."""
+saves a draft beside it, or leaves it, and says so in the report). Pages of earlier imports that this
+tree no longer holds are unpublished only when the import is asked to; otherwise the report lists them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from wagtail.models import Page
@@ -21,6 +23,7 @@ from expertise.models import Profile, Topic
 from expertise.scoring import recompute_all_scores, scores_deferred
 from imports.conversion import Conversion, Converted
 from imports.history import History, HistoryFormatError, HistoryOutcome, read_history, record_history
+from imports.images import ImageRefused, check_image, store_image
 from imports.indexing import deferred_indexing
 from imports.markdown import Document, DocumentError, humanise, read_document
 from imports.models import ImportedPage
@@ -41,8 +44,10 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     broken_links: list[tuple[str, str]] = field(default_factory=list)
     missing_images: list[tuple[str, str]] = field(default_factory=list)
+    refused_images: list[tuple[str, str]] = field(default_factory=list)
     drafted: list[str] = field(default_factory=list)
     unpublished: list[str] = field(default_factory=list)
+    left_published: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     history: HistoryOutcome | None = None
     history_bad_rows: list[tuple[int, str]] = field(default_factory=list)
@@ -62,8 +67,10 @@ class ImportReport:
             "skipped": len(self.skipped),
             "broken_links": len(self.broken_links),
             "missing_images": len(self.missing_images),
+            "refused_images": len(self.refused_images),
             "drafted": len(self.drafted),
             "unpublished": len(self.unpublished),
+            "left_published": len(self.left_published),
             "seconds": round(self.seconds, 2),
             "pages_per_second": round(self.pages_per_second, 1),
         }
@@ -80,8 +87,10 @@ class ImportReport:
             ("Skipped files", [f"{path}: {reason}" for path, reason in self.skipped]),
             ("Broken links", [f"{path}: {target}" for path, target in self.broken_links]),
             ("Missing images", [f"{path}: {target}" for path, target in self.missing_images]),
+            ("Images not imported", [f"{path}: {reason}" for path, reason in self.refused_images]),
             ("Edited in Onramp since the last import: the new version was saved as a draft", self.drafted),
             ("Gone from the tree: unpublished (revisions kept)", self.unpublished),
+            ("Not in this import, left published", self.left_published),
             ("Gone from the tree but edited in Onramp: left as they are", self.kept),
             ("History rows not read", [f"line {line}: {reason}" for line, reason in self.history_bad_rows]),
         ]
@@ -109,8 +118,12 @@ def import_markdown_tree(
     owner: AbstractBaseUser,
     history_text: str | None = None,
     dry_run: bool = False,
+    unpublish_missing: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
+    """Imports the tree under `under`, all or nothing; a dry run reports the same and saves nothing. Pages
+    an earlier import here made from files this tree no longer holds are unpublished with
+    `unpublish_missing`, and otherwise listed as left published."""
     report = ImportReport(dry_run=dry_run)
     started = time.perf_counter()
     history = None
@@ -124,7 +137,14 @@ def import_markdown_tree(
         with scores_deferred() as pending_scores:
             with deferred_indexing([ArticlePage, ProcessPage]) as touched:
                 importer = TreeImporter(
-                    source, under=under, owner=owner, history=history, report=report, progress=progress
+                    source,
+                    under=under,
+                    owner=owner,
+                    history=history,
+                    report=report,
+                    progress=progress,
+                    store_images=not dry_run,
+                    unpublish_missing=unpublish_missing,
                 )
                 importer.run()
                 touched.update(importer.page_ids.values())
@@ -139,16 +159,30 @@ def import_markdown_tree(
 
 
 class TreeImporter:
-    def __init__(self, source, *, under, owner, history: History | None, report: ImportReport, progress):
+    def __init__(
+        self,
+        source,
+        *,
+        under,
+        owner,
+        history: History | None,
+        report: ImportReport,
+        progress,
+        store_images: bool = True,
+        unpublish_missing: bool = False,
+    ):
         self.source = source
         self.under = under
         self.owner = owner
         self.report = report
+        self.store_images = store_images
+        self.unpublish_missing = unpublish_missing
         self.progress = progress or (lambda done, total, path: None)
         self.owners_by_path = self.history_owners(history) if history else {}
         self.known = {item.path: item for item in ImportedPage.objects.filter(under=under).select_related("page")}
         self.page_ids: dict[str, int] = {}
-        self.image_ids: dict[str, int] = {}
+        self.image_ids: dict[str, int | None] = {}
+        self.refused_images: set[str] = set()
         self.topics: dict[str, Topic] = {}
         self.slugs_taken: dict[int, set[str]] = {}
         self.new_pages = NewPages(user=owner)
@@ -200,7 +234,7 @@ class TreeImporter:
         for folder in self.folder_paths:
             index = self.index_of(folder, documents)
             title = index.title if index else humanise(posixpath.basename(folder))[:255]
-            summary = f"<p>{index.description}</p>" if index and index.description else ""
+            summary = f"<p>{escape(index.description)}</p>" if index and index.description else ""
             known = self.known.get(folder + "/")
             if known is not None:
                 page = known.page.specific
@@ -298,9 +332,9 @@ class TreeImporter:
                 raise DocumentError(body)
             with transaction.atomic():
                 page = self.article_for(document.path)
-                for block in body.stream:
-                    if block["type"] == "image":
-                        block["value"] = self.image_id(block["value"])
+                body.stream = [
+                    self.image_block(block["value"]) if block["type"] == "image" else block for block in body.stream
+                ]
                 self.report.broken_links.extend((document.path, target) for target in body.broken_links)
                 self.report.missing_images.extend((document.path, target) for target in body.missing_images)
                 page.title = document.title
@@ -342,25 +376,25 @@ class TreeImporter:
         else:
             self.report.updated += 1
 
-    def image_id(self, path: str) -> int:
-        """The stored image for a path of the tree, stored on first use."""
-        if path not in self.image_ids:
-            import io
-
-            from django.core.files.images import ImageFile
-
-            from wagtail.images import get_image_model
-
-            Image = get_image_model()
+    def image_block(self, path: str) -> dict:
+        """The block for an image of the tree: the image, stored on first use (unless the import is a dry run,
+        whose rollback could not take files back), or a note where the image was refused."""
+        if path not in self.image_ids and path not in self.refused_images:
             data = self.source.read(path)
-            image = Image(title=posixpath.basename(path))
-            image.file = ImageFile(io.BytesIO(data), name=posixpath.basename(path))
-            image.save()
-            self.image_ids[path] = image.pk
-        return self.image_ids[path]
+            try:
+                check_image(data, path=path)
+            except ImageRefused as refusal:
+                self.refused_images.add(path)
+                self.report.refused_images.append((path, str(refusal)))
+            else:
+                self.image_ids[path] = store_image(data, path=path) if self.store_images else None
+        if path in self.refused_images:
+            return {"type": "text", "value": f"<p>[Image not imported: {escape(posixpath.basename(path))}]</p>"}
+        return {"type": "image", "value": self.image_ids[path]}
 
     def retire_missing(self, present: set[str]) -> None:
-        """Files gone from the tree: unpublish their pages, unless someone edited them in Onramp."""
+        """Files gone from the tree: their pages are unpublished when the import is asked to, unless someone
+        edited them in Onramp; otherwise they are listed as left published."""
         for path, known in self.known.items():
             # Folders stay: a folder emptied upstream may still hold pages written in Onramp.
             if path.endswith("/") or path in present or not known.page.live:
@@ -368,9 +402,11 @@ class TreeImporter:
             page = known.page.specific
             if known.revision_id != page.latest_revision_id:
                 self.report.kept.append(path)
-                continue
-            page.unpublish(log_action=True)
-            self.report.unpublished.append(path)
+            elif self.unpublish_missing:
+                page.unpublish(log_action=True)
+                self.report.unpublished.append(path)
+            else:
+                self.report.left_published.append(path)
 
 
 def first_sentence(stream: list[dict]) -> str:

@@ -42,6 +42,7 @@ def run_markdown_import(run_id: int) -> None:
                 owner=run.started_by,
                 history_text=history_text,
                 dry_run=run.dry_run,
+                unpublish_missing=options.get("unpublish_missing", False),
                 progress=progress,
             )
     except (TreeImportError, zipfile.BadZipFile, KeyError, Page.DoesNotExist, UnicodeDecodeError) as error:
@@ -56,6 +57,6 @@ def run_markdown_import(run_id: int) -> None:
         finished_at=timezone.now(),
         total=report.files,
         done=report.files,
-        summary={**report.summary(), "options": {"under": options["under"]}},
+        summary={**report.summary(), "options": options},
         report=report.as_text(),
     )

@@ -21,8 +21,24 @@ class Command(BaseCommand):
         parser.add_argument("--under", help="Id or URL path of the page to import under (default: the home page).")
         parser.add_argument("--owner", help="Username owning pages the history names no author for.")
         parser.add_argument("--dry-run", action="store_true", help="Report what would happen; save nothing.")
+        parser.add_argument(
+            "--unpublish-missing",
+            action="store_true",
+            help="Unpublish pages of earlier imports under the same page whose files this tree no longer holds "
+            "(without it they are left published and listed in the report).",
+        )
 
-    def handle(self, *args, directory: Path, history=None, under=None, owner=None, dry_run=False, **options):
+    def handle(
+        self,
+        *args,
+        directory: Path,
+        history=None,
+        under=None,
+        owner=None,
+        dry_run=False,
+        unpublish_missing=False,
+        **options,
+    ):
         try:
             source = DirectorySource(directory)
         except FileNotFoundError as error:
@@ -44,6 +60,7 @@ class Command(BaseCommand):
                 owner=owning,
                 history_text=history_text,
                 dry_run=dry_run,
+                unpublish_missing=unpublish_missing,
                 progress=ProgressBar(stream=self.stderr._out),
             )
         except TreeImportError as error:

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -27,6 +25,7 @@ from buddies.models.program import OPEN_STATUSES
 from expertise.models import SelfAssessment, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
+from onramp.spreadsheets import SafeCsvWriter
 
 PER_PAGE = 25
 LIST_RELATED = ("hire__profile", "buddy__profile", "cohort", "team")
@@ -210,7 +209,7 @@ def program_export(request):
     ).order_by("start_date", "pk")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="onboardings.csv"'
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(EXPORT_COLUMNS)
     for o in rows.iterator(chunk_size=500):
         writer.writerow(

@@ -4,10 +4,10 @@ from django.urls import reverse
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
 from expertise.coverage import topics_without_an_expert
 from expertise.models import Topic
+from onramp.spreadsheets import SafeReportView
 
 
 class TopicsWithoutAnExpertFilterSet(WagtailFilterSet):
@@ -26,7 +26,7 @@ class TopicsWithoutAnExpertFilterSet(WagtailFilterSet):
         return queryset.filter(experts=int(value)) if value in {"0", "1"} else queryset
 
 
-class TopicsWithoutAnExpertReport(ReportView):
+class TopicsWithoutAnExpertReport(SafeReportView):
     page_title = "Topics without an expert"
     header_icon = "warning"
     index_url_name = "expertise_reports:topics_without_expert"

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
 from forums.models import OPEN_GAP_STATUSES, GapSource
+from onramp.spreadsheets import SafeReportView
 from wiki.models import ProcessPage
 
 
@@ -27,7 +27,7 @@ class OpenGapsFilterSet(WagtailFilterSet):
         return queryset
 
 
-class OpenGapsByProcessReport(ReportView):
+class OpenGapsByProcessReport(SafeReportView):
     page_title = "Open gaps by process"
     header_icon = "warning"
     index_url_name = "forums_reports:open_gaps"

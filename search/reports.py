@@ -4,9 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
-from wagtail.admin.views.reports import ReportView
 
 from forums.models import Gap
+from onramp.spreadsheets import SafeReportView
 from search.misses import miss_groups
 from search.models import AskedText, LoggedQuery
 
@@ -18,7 +18,7 @@ class GapColumn(Column):
         return instance.gap_label
 
 
-class TopUnansweredSearchesReport(ReportView):
+class TopUnansweredSearchesReport(SafeReportView):
     page_title = "Top unanswered searches"
     header_icon = "search"
     index_url_name = "search_reports:unanswered"

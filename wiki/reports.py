@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from onramp.spreadsheets import SafeReportView
 from wiki.freshness import Freshness, freshness_at, pages_due, stale_after
 from wiki.models import PageFeedback
 
@@ -59,7 +59,7 @@ class OwnerColumn(Column):
         return (owner.get_full_name() or owner.get_username()) if owner else "No owner"
 
 
-class WikiPageReport(ReportView):
+class WikiPageReport(SafeReportView):
     """A report on pages, open to anyone who may add, edit or publish pages."""
 
     any_permission_required = ["add", "change", "publish"]

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 
 from wagtail.models import Page
@@ -15,6 +16,8 @@ from wagtail.models import Page
 from imports.checks import cache_is_process_local
 from imports.history import HistoryFormatError, read_history
 from imports.models import ImportRun
+from imports.runs import fail_stalled_runs
+from imports.sources import ArchiveRefused, ZipSource
 from imports.tasks import progress_key, run_markdown_import
 from wiki.models import HomePage, ProcessPage
 
@@ -49,6 +52,13 @@ class UploadForm(forms.Form):
             )
         if not zipfile.is_zipfile(archive):
             raise forms.ValidationError("That file is not a zip archive.")
+        try:
+            with zipfile.ZipFile(archive) as opened:
+                ZipSource(opened, name=archive.name)  # refuses what must not be extracted, from its contents list
+        except ArchiveRefused as error:
+            raise forms.ValidationError(str(error)) from error
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+            raise forms.ValidationError(f"The zip archive is damaged: {error}.") from error
         archive.seek(0)
         return archive
 
@@ -56,6 +66,11 @@ class UploadForm(forms.Form):
         history = self.cleaned_data.get("history")
         if not history:
             return None
+        if history.size > settings.IMPORT_MAX_HISTORY_BYTES:
+            raise forms.ValidationError(
+                f"The history is larger than {filesizeformat(settings.IMPORT_MAX_HISTORY_BYTES)} "
+                "(IMPORT_MAX_HISTORY_BYTES); import it with the import_markdown command's --history."
+            )
         try:
             text = history.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -98,6 +113,7 @@ def upload(request):
         run.save()
         transaction.on_commit(lambda: run_markdown_import.delay(run.pk))
         return redirect("imports_run", run_id=run.pk)
+    fail_stalled_runs()
     return TemplateResponse(
         request,
         "imports/upload.html",
@@ -108,6 +124,7 @@ def upload(request):
 
 @superusers_only
 def run_detail(request, run_id: int):
+    fail_stalled_runs()
     run = get_object_or_404(ImportRun, pk=run_id)
     progress = cache.get(progress_key(run.pk)) if run.status in {"queued", "running"} else None
     # A worker in another process can only report progress through a cache both processes share.

@@ -124,7 +124,7 @@ def import_markdown_tree(
     """Imports the tree under `under`, all or nothing; a dry run reports the same and saves nothing. Pages
     an earlier import here made from files this tree no longer holds are unpublished with
     `unpublish_missing`, and otherwise listed as left published."""
-    report = ImportReport(dry_run=dry_run)
+    report = ImportReport(dry_run=dry_run, skipped=list(source.left_out))  # entries the source did not offer
     started = time.perf_counter()
     history = None
     if history_text is not None:

@@ -1,8 +1,28 @@
-"""The admin's history of imports: one ImportRun per import, with its summary and its report."""
+"""The admin's history of imports: one ImportRun per import, with its summary and its report.
 
+An uploaded tree's run is queued by the upload, claimed by exactly one worker and always ends done or
+failed: any error fails it with the reason, and a run still "running" after the task time limit (which
+stops any task that runs longer) lost its worker and is failed when the history is next shown."""
+
+import zipfile
+from collections.abc import Callable
+from datetime import timedelta
+
+from celery.exceptions import SoftTimeLimitExceeded
+
+from django.conf import settings
 from django.utils import timezone
 
+from wagtail.models import Page
+
+from imports.markdown_tree import ImportReport, TreeImportError, import_markdown_tree
 from imports.models import ImportRun
+from imports.sources import ArchiveRefused, ZipSource
+
+WORKER_STOPPED = (
+    "The worker running this import stopped before it finished (it was shut down, or ran past the time "
+    "limit): nothing it had not finished was saved. Upload the archive again."
+)
 
 
 def record_run(*, kind: str, source: str, report, dry_run: bool, user=None) -> ImportRun:
@@ -25,3 +45,75 @@ def record_run(*, kind: str, source: str, report, dry_run: bool, user=None) -> I
         summary=summary,
         report=report.as_text(),
     )
+
+
+def claim_run(run_id: int) -> bool:
+    """Marks a queued run as running. One UPDATE decides, so of two workers handed the same run (a message
+    delivered twice) only the one that gets True may run it."""
+    claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).update(
+        status=ImportRun.Status.RUNNING, started_at=timezone.now()
+    )
+    return claimed == 1
+
+
+def import_upload(run: ImportRun, *, progress: Callable[[int, int, str], None]) -> ImportReport:
+    """Imports a run's uploaded zip (and history) under the page its options name."""
+    options = run.summary.get("options", {})
+    under = Page.objects.filter(pk=options.get("under")).first()
+    if under is None:
+        raise TreeImportError(f"the page to import under (id {options.get('under')}) no longer exists")
+    history_text = None
+    if run.history:
+        with run.history.open("rb") as history:
+            history_text = history.read().decode("utf-8-sig")
+    with run.upload.open("rb") as upload, zipfile.ZipFile(upload) as archive:
+        return import_markdown_tree(
+            ZipSource(archive, name=run.source),
+            under=under.specific,
+            owner=run.started_by,
+            history_text=history_text,
+            dry_run=run.dry_run,
+            unpublish_missing=options.get("unpublish_missing", False),
+            progress=progress,
+        )
+
+
+def finish_run(run: ImportRun, report: ImportReport) -> None:
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.Status.DONE,
+        finished_at=timezone.now(),
+        total=report.files,
+        done=report.files,
+        summary={**report.summary(), "options": run.summary.get("options", {})},
+        report=report.as_text(),
+    )
+
+
+def fail_run(run: ImportRun, *, reason: str) -> None:
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.Status.FAILED, finished_at=timezone.now(), report=reason
+    )
+
+
+def failure_reason(error: Exception) -> str:
+    """What the run page says about an import that stopped; the import is one transaction, so an error
+    leaves nothing of it behind."""
+    if isinstance(error, TreeImportError | ArchiveRefused | zipfile.BadZipFile | UnicodeDecodeError):
+        return f"The import could not run: {error}"
+    if isinstance(error, SoftTimeLimitExceeded):
+        return (
+            f"The import took longer than the {settings.CELERY_TASK_SOFT_TIME_LIMIT} seconds a task may run, "
+            "so it was stopped and nothing was saved. Split the tree, or import it with the import_markdown "
+            "command."
+        )
+    return f"The import stopped on an unexpected error and nothing was saved: {type(error).__name__}: {error}"
+
+
+def fail_stalled_runs() -> int:
+    """Fails the runs whose worker stopped. Read before written, so that showing the history writes
+    nothing (and waits for no database lock) while no run has stalled."""
+    cutoff = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    stalled = ImportRun.objects.filter(status=ImportRun.Status.RUNNING, started_at__lt=cutoff)
+    if not stalled.exists():
+        return 0
+    return stalled.update(status=ImportRun.Status.FAILED, finished_at=timezone.now(), report=WORKER_STOPPED)

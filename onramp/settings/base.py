@@ -215,6 +215,14 @@ WIKI_DEFAULT_VERIFICATION_INTERVAL_DAYS = 90
 WIKI_STALE_AFTER_OVERDUE_DAYS = int(env("WIKI_STALE_AFTER_OVERDUE_DAYS", "30"))
 WIKI_DUE_SOON_DAYS = 14
 
+# Imports: an uploaded zip that would expand beyond these is refused before anything in it is extracted
+# (imports/sources.py); a larger edit history is refused by the upload form and the command.
+IMPORT_MAX_FILES = int(env("IMPORT_MAX_FILES", "10000"))
+IMPORT_MAX_FILE_BYTES = int(env("IMPORT_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_TOTAL_BYTES = int(env("IMPORT_MAX_TOTAL_BYTES", str(200 * 1024 * 1024)))
+IMPORT_MAX_COMPRESSION_RATIO = int(env("IMPORT_MAX_COMPRESSION_RATIO", "100"))
+IMPORT_MAX_HISTORY_BYTES = int(env("IMPORT_MAX_HISTORY_BYTES", str(20 * 1024 * 1024)))
+
 # Everything Onramp serves comes from itself; the Wagtail admin needs inline styles (and images from
 # anywhere a page links to). CONTENT_SECURITY_POLICY_REPORT_ONLY=true tries a change without enforcing it.
 CONTENT_SECURITY_POLICY = {

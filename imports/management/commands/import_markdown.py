@@ -1,8 +1,10 @@
 import logging
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import filesizeformat
 
 from wagtail.models import Page, Site
 
@@ -46,6 +48,10 @@ class Command(BaseCommand):
         history_text = None
         if history is not None:
             try:
+                if history.stat().st_size > (limit := settings.IMPORT_MAX_HISTORY_BYTES):
+                    raise CommandError(
+                        f"The history file {history} is larger than {filesizeformat(limit)} (IMPORT_MAX_HISTORY_BYTES)."
+                    )
                 history_text = history.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 raise CommandError(f"Cannot read the history file {history}: {error}") from error

@@ -156,7 +156,8 @@ def build_queue(gaps: int) -> None:
                     page_id=rng.choice(articles).pk, helpful=False, reason="unclear", user_id=rng.choice(people)
                 )
                 for _ in range(gaps // 20)
-            ]
+            ],
+            ignore_conflicts=True,  # one vote per person and page: a repeated random pair is skipped
         )
     print(f"built {gaps} gaps in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 

@@ -1,5 +1,6 @@
 from django import forms
 
+from wiki.feedback import record_feedback
 from wiki.models import PageFeedback
 from wiki.models.feedback import COMMENT_MAX_LENGTH
 
@@ -31,12 +32,10 @@ class FeedbackForm(forms.ModelForm):
         fields = ["helpful", "reason", "comment"]
 
     def save(self, *, page, user) -> PageFeedback:
-        feedback = super().save(commit=False)
-        feedback.page = page
-        feedback.user = user if user.is_authenticated else None
-        feedback.full_clean()
-        feedback.save()
-        return feedback
+        data = self.cleaned_data
+        return record_feedback(
+            page=page, user=user, helpful=data["helpful"], reason=data["reason"], comment=data["comment"]
+        )
 
 
 class VerifyForm(forms.Form):

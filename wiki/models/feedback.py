@@ -17,6 +17,16 @@ class PageFeedback(models.Model):
         OTHER = "other", "Something else"
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="feedback")
+    # The version voted on: the page's live revision at the time. Kept as a bare id (no database constraint),
+    # so purging old revisions neither deletes votes nor merges them.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
     helpful = models.BooleanField()
     reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
     comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True)
@@ -33,7 +43,19 @@ class PageFeedback(models.Model):
             models.CheckConstraint(
                 condition=models.Q(helpful=True) | ~models.Q(reason=""),
                 name="not_helpful_feedback_has_reason",
-            )
+            ),
+            # One vote per person and version of a page (votes from before versions were recorded count as
+            # one version).
+            models.UniqueConstraint(
+                fields=["page", "user", "revision"],
+                condition=models.Q(user__isnull=False, revision__isnull=False),
+                name="one_feedback_per_person_and_version",
+            ),
+            models.UniqueConstraint(
+                fields=["page", "user"],
+                condition=models.Q(user__isnull=False, revision__isnull=True),
+                name="one_unversioned_feedback_per_person",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -57,8 +57,8 @@ class UploadForm(forms.Form):
                 ZipSource(opened, name=archive.name)  # refuses what must not be extracted, from its contents list
         except ArchiveRefused as error:
             raise forms.ValidationError(str(error)) from error
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
-            raise forms.ValidationError(f"The zip archive is damaged: {error}.") from error
+        except Exception as error:  # noqa: BLE001 - a malformed archive makes zipfile raise errors of many kinds
+            raise forms.ValidationError(f"The zip archive is damaged or cannot be read: {error}.") from error
         archive.seek(0)
         return archive
 

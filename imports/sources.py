@@ -23,6 +23,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 # What every common zip tool writes; the others can expand without bound while a chunk is read.
 READABLE_COMPRESSION = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+ENCRYPTED, PATCH_DATA, STRONGLY_ENCRYPTED = 0x1, 0x20, 0x40  # general-purpose flag bits of an entry
 DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
 MACOS_METADATA = "__MACOSX"
 
@@ -155,8 +156,10 @@ def check_entries(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
     total = 0
     for info in infos:
         name = info.filename
-        if info.flag_bits & 0x1:
+        if info.flag_bits & (ENCRYPTED | STRONGLY_ENCRYPTED):
             raise ArchiveRefused(f"{name} is encrypted: upload an archive without a password.")
+        if info.flag_bits & PATCH_DATA:
+            raise ArchiveRefused(f"{name} is stored as a patch, which Onramp does not read: make the archive again.")
         if info.compress_type not in READABLE_COMPRESSION:
             raise ArchiveRefused(
                 f"{name} is compressed with a method Onramp does not read (number {info.compress_type}): "
@@ -230,7 +233,7 @@ class ZipSource(TreeSource):
         try:
             with self.archive.open(info) as entry:
                 data = entry.read(limit + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
             raise UnreadableEntry(f"damaged in the archive: {error}") from error
         if len(data) > limit:
             raise UnreadableEntry(

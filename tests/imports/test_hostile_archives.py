@@ -56,11 +56,14 @@ def zip_of(entries: dict | list[tuple[str, bytes | str]], *, compression: int = 
     return buffer.getvalue()
 
 
-def with_first_entry_header(archive: bytes, *, flag_bits=None, compress_type=None, file_size=None) -> bytes:
+def with_first_entry_header(
+    archive: bytes, *, extract_version=None, flag_bits=None, compress_type=None, file_size=None
+) -> bytes:
     """The archive with its first entry's fields overwritten in both its local and its central header."""
     data = bytearray(archive)
     local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
     for value, fmt, local_offset, central_offset in [
+        (extract_version, "<B", 4, 6),
         (flag_bits, "<H", 6, 8),
         (compress_type, "<H", 8, 10),
         (file_size, "<I", 22, 24),
@@ -239,8 +242,10 @@ def test_an_entry_is_never_read_beyond_the_file_limit_whatever_the_archive_decla
         ({"flag_bits": 0x1}, "export/a.md is encrypted: upload an archive without a password."),
         ({"compress_type": 99}, "export/a.md is compressed with a method Onramp does not read (number 99)"),
         ({"compress_type": zipfile.ZIP_BZIP2}, "export/a.md is compressed with a method Onramp does not read"),
+        ({"flag_bits": 0x20}, "export/a.md is stored as a patch, which Onramp does not read"),
+        ({"extract_version": 99}, "The zip archive is damaged or cannot be read: zip file version 9.9."),
     ],
-    ids=["encrypted", "unknown method", "bzip2"],
+    ids=["encrypted", "unknown method", "bzip2", "patch", "future zip version"],
 )
 def test_an_archive_onramp_cannot_read_is_refused_with_the_reason(admin_client, home, header, message):
     archive = with_first_entry_header(zip_of({"export/a.md": "# A\n", "export/b.md": "# B\n"}), **header)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +27,8 @@ from expertise.models import SelfAssessment, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
 from onramp.spreadsheets import SafeCsvWriter
+from wiki.models import ArticlePage
+from wiki.visibility import viewable
 
 PER_PAGE = 25
 LIST_RELATED = ("hire__profile", "buddy__profile", "cohort", "team")
@@ -68,7 +71,8 @@ def onboarding_detail(request, pk: int):
 def onboarding_page(request, onboarding: Onboarding, *, template: str):
     user, today = request.user, timezone.localdate()
     program = BuddyProgramSettings.load()
-    milestones = list(onboarding.milestones.prefetch_related("pages", "topics"))
+    pages_to_read = Prefetch("pages", queryset=viewable(ArticlePage.objects.all(), request))
+    milestones = list(onboarding.milestones.prefetch_related(pages_to_read, "topics"))
     check_ins = list(onboarding.check_ins.prefetch_related("questions"))
     questions.with_gaps([question for check_in in check_ins for question in check_in.questions.all()])
     notes = {}

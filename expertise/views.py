@@ -21,6 +21,7 @@ from expertise.forms import (
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment, Team, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.ranking import rank_people_for, reasons_for, topics_for_text
+from wiki.visibility import viewable
 
 PEOPLE_PER_PAGE = 25
 
@@ -69,7 +70,7 @@ def profile(request, username: str):
         "self_assessments": (
             SelfAssessment.objects.filter(person=person).select_related("topic")[:50] if can_see_self else []
         ),
-        "owned_pages": ArticlePage.objects.live().filter(page_owner=person).order_by("title")[:20],
+        "owned_pages": viewable(ArticlePage.objects.live().filter(page_owner=person), request).order_by("title")[:20],
         "unavailable": people.availability(
             person_profile, load=people.questions_this_week([person.pk]).get(person.pk, 0)
         ),
@@ -167,7 +168,7 @@ def topic_detail(request, slug: str):
     from wiki.models import ArticlePage
 
     topic = get_object_or_404(Topic, slug=slug)
-    pages = ArticlePage.objects.live().filter(topic_links__tag=topic).order_by("title")
+    pages = viewable(ArticlePage.objects.live().filter(topic_links__tag=topic), request).order_by("title")
     scores = (
         ExpertiseScore.objects.filter(topic=topic, person__is_active=True)
         .select_related("person__profile")
@@ -199,7 +200,7 @@ def who_knows(request):
 def expertise_map(request):
     from wiki.models import ProcessPage
 
-    areas = ProcessPage.objects.live().filter(depth=3).order_by("path")
+    areas = viewable(ProcessPage.objects.live().filter(depth=3), request).order_by("path")
     area = areas.filter(pk=request.GET.get("area")).first() if request.GET.get("area", "").isdigit() else None
     team = Team.objects.filter(slug=request.GET.get("team", "")).first()
     by = "teams" if request.GET.get("by") == "teams" else "people"

@@ -18,10 +18,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
+from django.http import HttpRequest
+
+from wagtail.models import Page
 
 from forums.gaps import raise_gap
 from forums.models import DismissedCandidate, Gap, GapSource
 from wiki.models import PageFeedback
+from wiki.visibility import may_view, request_of
 
 
 @dataclass
@@ -34,6 +38,7 @@ class Candidate:
     person_name: str = ""
     page_title: str = ""
     page_url: str = ""
+    page: Page | None = None  # the page it is about, whose title only those who may open it read
 
 
 class CandidateSource(Protocol):
@@ -92,13 +97,14 @@ class NotHelpfulFeedback:
                 person_name=(vote.user.get_full_name() or vote.user.get_username()) if vote.user else "Anonymous",
                 page_title=vote.page.title,
                 page_url=vote.page.url or "",
+                page=vote.page,
             )
             for vote in rows
         ]
 
     def raise_gap(self, object_id: str, *, by: AbstractBaseUser) -> Gap:
         vote = PageFeedback.objects.select_related("page", "user").filter(pk=object_id, helpful=False).first()
-        if vote is None:
+        if vote is None or not may_view(vote.page, request_of(by)):
             raise ValidationError("That feedback no longer exists.")
         reason = dict(PageFeedback.Reason.choices).get(vote.reason, "not helpful")
         return raise_gap(
@@ -112,6 +118,15 @@ class NotHelpfulFeedback:
 
 
 register_candidate_source(NotHelpfulFeedback())
+
+
+def visible_candidates(source: CandidateSource, request: HttpRequest, *, limit: int) -> list[Candidate]:
+    """A source's candidates, less those about a page the person looking may not open."""
+    return [
+        candidate
+        for candidate in source.candidates(limit=limit)
+        if candidate.page is None or may_view(candidate.page, request)
+    ]
 
 
 def split_key(key: str) -> tuple[CandidateSource, str]:

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Count, Min, Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
+
+from wagtail.models import Page
 
 from forums.models import (
     OPEN_GAP_STATUSES,
@@ -18,8 +21,10 @@ from forums.models import (
     RevisionTask,
     TaskStatus,
 )
+from wiki.visibility import may_view
 
 CHART_MONTHS = 12
+HIDDEN_PROCESS = "A process you cannot open"
 
 
 @dataclass
@@ -30,6 +35,7 @@ class QueueGroup:
     sources: dict[str, int] = field(default_factory=dict)
     slug: str = ""
     process_id: int | None = None
+    process: Page | None = None  # id, title and path: enough to ask whether the viewer may see its name
 
     @property
     def age_days(self) -> int:
@@ -48,17 +54,32 @@ def open_gaps() -> QuerySet:
 def queue_by_process() -> list[QueueGroup]:
     groups: dict[int | None, QueueGroup] = {}
     rows = (
-        open_gaps().values("process_id", "process__title", "source").annotate(n=Count("pk"), oldest=Min("created_at"))
+        open_gaps()
+        .values("process_id", "process__title", "process__path", "source")
+        .annotate(n=Count("pk"), oldest=Min("created_at"))
     )
     for row in rows:
-        group = groups.setdefault(
-            row["process_id"],
-            QueueGroup(name=row["process__title"] or "No process", count=0, oldest=None, process_id=row["process_id"]),
-        )
+        if row["process_id"] not in groups:
+            process = Page(id=row["process_id"], title=row["process__title"], path=row["process__path"])
+            groups[row["process_id"]] = QueueGroup(
+                name=row["process__title"] or "No process",
+                count=0,
+                oldest=None,
+                process_id=row["process_id"],
+                process=process if row["process_id"] else None,
+            )
+        group = groups[row["process_id"]]
         group.count += row["n"]
         group.sources[row["source"]] = group.sources.get(row["source"], 0) + row["n"]
         group.oldest = min(filter(None, [group.oldest, row["oldest"]]), default=None)
     return sorted(groups.values(), key=lambda group: (-group.count, group.name))
+
+
+def process_name_for(group: QueueGroup, request: HttpRequest) -> str:
+    """The group's name, unless its process is closed to whoever made `request`."""
+    if group.process is not None and not may_view(group.process, request):
+        return HIDDEN_PROCESS
+    return group.name
 
 
 def queue_by_topic(*, limit: int = 15) -> list[QueueGroup]:
@@ -82,7 +103,7 @@ def overdue_tasks(*, today: date | None = None) -> QuerySet:
     today = today or timezone.localdate()
     return (
         RevisionTask.objects.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=today)
-        .select_related("assignee", "gap")
+        .select_related("assignee", "gap", "page")
         .order_by("due_date", "pk")
     )
 

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 import inbox
+from forums.dashboard import process_name_for, queue_by_process
 from forums.models import OPEN_GAP_STATUSES, OPEN_TASK_STATUSES, Gap, RevisionTask
+from wiki.visibility import request_of
 
 
 def overdue_digest(*, today=None) -> int:
@@ -64,16 +66,14 @@ def weekly_gap_digest(*, today=None) -> int:
     week_ago = timezone.now() - timedelta(days=7)
     raised = Gap.objects.filter(created_at__gte=week_ago).count()
     closed = Gap.objects.filter(closed_at__gte=week_ago).count()
-    by_process = (
-        open_gaps.values("process__title").annotate(count=Count("pk")).order_by("-count", "process__title")[:10]
+    by_process = queue_by_process()[:10]
+    headline = (
+        f"{summary['total']} open gaps, {summary['new']} not yet triaged. This week: {raised} raised, {closed} closed."
     )
-    lines = [
-        f"{summary['total']} open gaps, {summary['new']} not yet triaged. This week: {raised} raised, {closed} closed.",
-        "",
-        *[f"- {row['process__title'] or 'No process'}: {row['count']}" for row in by_process],
-    ]
     sent = 0
     for trainer in trainers():
+        reader = request_of(trainer)
+        lines = [headline, "", *[f"- {process_name_for(group, reader)}: {group.count}" for group in by_process]]
         sent += (
             inbox.notify(
                 trainer,

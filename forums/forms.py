@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms import formset_factory
+from django.http import HttpRequest
 
 from wagtail.models import Page
 
@@ -8,6 +9,7 @@ from expertise.models import Topic
 from forums.gaps import TITLE_MAX
 from onramp.widgets import DateInput
 from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
+from wiki.visibility import viewable
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -19,8 +21,9 @@ def active_people():
     return get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name", "username")
 
 
-def wiki_pages():
-    return Page.objects.live().type(ArticlePage, ProcessPage).order_by("title")
+def wiki_pages(request: HttpRequest):
+    """The pages a form offers to choose from: only those the person filling it in may open."""
+    return viewable(Page.objects.live().type(ArticlePage, ProcessPage), request).order_by("title")
 
 
 class GapForm(forms.Form):
@@ -43,9 +46,9 @@ class GapForm(forms.Form):
         label="Page it is about (optional)", queryset=Page.objects.none(), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["related_page"].queryset = wiki_pages()
+        self.fields["related_page"].queryset = wiki_pages(request)
 
 
 class QuickGapForm(forms.Form):
@@ -74,9 +77,7 @@ QuickGapFormSet = formset_factory(QuickGapForm, extra=5, max_num=20)
 class TriageForm(forms.Form):
     page = forms.ModelChoiceField(label="Page to revise", queryset=Page.objects.none(), required=False)
     new_page_title = forms.CharField(label="…or title of a new page to write", max_length=255, required=False)
-    new_page_parent = forms.ModelChoiceField(
-        label="New page goes under", queryset=ProcessPage.objects.live().order_by("path"), required=False
-    )
+    new_page_parent = forms.ModelChoiceField(label="New page goes under", queryset=Page.objects.none(), required=False)
     page_assignee = PersonChoiceField(label="Page task assignee", queryset=active_people(), required=False)
     page_due_date = forms.DateField(label="Page task due", required=False, widget=DateInput())
     material = forms.ModelChoiceField(
@@ -91,9 +92,10 @@ class TriageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["page"].queryset = wiki_pages()
+        self.fields["page"].queryset = wiki_pages(request)
+        self.fields["new_page_parent"].queryset = viewable(ProcessPage.objects.live(), request).order_by("path")
         self.fields["page_assignee"].queryset = active_people()
         self.fields["material_assignee"].queryset = active_people()
 
@@ -139,6 +141,6 @@ class TaskStatusForm(forms.Form):
 class CompleteTaskForm(forms.Form):
     new_page = forms.ModelChoiceField(label="The page you wrote", queryset=Page.objects.none(), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_page"].queryset = wiki_pages()
+        self.fields["new_page"].queryset = wiki_pages(request)

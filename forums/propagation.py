@@ -24,6 +24,7 @@ from expertise.page_evidence import previously_published
 from forums.models import RevisionTask, TaskKind, TaskStatus
 from forums.processes import process_of_page
 from wiki.models import TrainingMaterial
+from wiki.visibility import may_view, request_of
 
 REVIEW_DUE_DAYS = 14
 
@@ -58,6 +59,12 @@ def has_changes(page: Page, revision: Revision) -> bool:
     return content_of(previous) != content_of(revision)
 
 
+def review_instructions(page: Page, material: TrainingMaterial) -> str:
+    """Names the changed page only to a trainer who may open it (the instructions reach their inbox)."""
+    changed = f"“{page.title}”" if may_view(page, request_of(material.trainer)) else "A page you cannot open"
+    return f"{changed} was changed and published; check that “{material.title}” still matches it."
+
+
 def propagate_page_change(*, page: Page, revision: Revision) -> list[RevisionTask]:
     """Opens a "review this material" task for each linked material's trainer; returns the new tasks."""
     if revision is None or not has_changes(page, revision):
@@ -78,7 +85,7 @@ def propagate_page_change(*, page: Page, revision: Revision) -> list[RevisionTas
             material=material,
             page=page,
             subject_title=material.title[:255],
-            instructions=f"“{page.title}” was changed and published; check that “{material.title}” still matches it.",
+            instructions=review_instructions(page, material),
             assignee=material.trainer,
             due_date=timezone.localdate() + timedelta(days=REVIEW_DUE_DAYS),
             trigger_revision=revision,

@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
 from forums.models import OPEN_GAP_STATUSES, GapSource
 from onramp.spreadsheets import SafeReportView
 from wiki.models import ProcessPage
+from wiki.visibility import viewable
 
 
 class OpenGapsFilterSet(WagtailFilterSet):
@@ -63,12 +64,13 @@ class OpenGapsByProcessReport(SafeReportView):
         source = self.request.GET.get("source", "")
         if source in GapSource.values:
             condition &= Q(process_gaps__source=source)
-        return (
+        return viewable(
             ProcessPage.objects.annotate(
                 open_gaps=Count("process_gaps", filter=condition),
                 new_gaps=Count("process_gaps", filter=condition & Q(process_gaps__status="new")),
                 oldest=Min("process_gaps__created_at", filter=condition),
             )
             .filter(open_gaps__gt=0)
-            .order_by("-open_gaps", "title")
+            .order_by("-open_gaps", "title"),
+            self.request,
         )

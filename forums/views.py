@@ -70,7 +70,7 @@ def flag_gap(request):
         initial["related_page"] = request.GET["page"]
     if request.GET.get("topic"):
         initial["topics"] = list(Topic.objects.filter(slug=request.GET["topic"]).values_list("pk", flat=True))
-    form = GapForm(request.POST or None, initial=initial)
+    form = GapForm(request.POST or None, initial=initial, request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -147,7 +147,7 @@ def triage_view(request, pk: int):
         "material": gap.related_material_id,
         "material_assignee": gap.related_material.trainer_id if gap.related_material_id else None,
     }
-    form = TriageForm(request.POST or None, initial=initial)
+    form = TriageForm(request.POST or None, initial=initial, request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         page_plan = material_plan = None
@@ -238,7 +238,12 @@ def trainer_dashboard(request):
     page.object_list = dashboard.with_people_counts(list(page.object_list))
     bars = dashboard.gaps_per_month()
     candidate_groups = [
-        (source, getattr(source, "label", source.name), source.candidates(limit=10), source.count())
+        (
+            source,
+            getattr(source, "label", source.name),
+            candidates.visible_candidates(source, request, limit=10),
+            source.count(),
+        )
         for source in candidates.candidate_sources()
     ]
     return render(
@@ -319,7 +324,7 @@ def task_detail(request, pk: int):
             "may_work": revision.can_work_on(request.user, task) and task.is_open,
             "may_cancel": gaps.can_triage(request.user, task.gap) and task.is_open,
             "status_form": TaskStatusForm(initial={"status": task.status}),
-            "complete_form": CompleteTaskForm() if task.kind == TaskKind.NEW_PAGE else None,
+            "complete_form": CompleteTaskForm(request=request) if task.kind == TaskKind.NEW_PAGE else None,
         },
     )
 
@@ -351,7 +356,7 @@ def move_task(request, task):
 
 @task_action
 def complete_task(request, task):
-    form = CompleteTaskForm(request.POST)
+    form = CompleteTaskForm(request.POST, request=request)
     new_page = form.cleaned_data.get("new_page") if form.is_valid() else None
     revision.complete_task(task=task, by=request.user, new_page=new_page)
     return "Done: thank you. Everyone who hit the gap hears about it once all its tasks are done."

@@ -15,6 +15,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from onramp.spreadsheets import SafeReportView
 from wiki.freshness import Freshness, freshness_at, pages_due, stale_after
 from wiki.models import PageFeedback
+from wiki.visibility import viewable
 
 
 def page_edit_url(page) -> str:
@@ -83,7 +84,7 @@ class PagesDueForVerificationReport(WikiPageReport):
     export_headings = {"owner_name": "Owner", "state": "State", "due_at": "Due", "verified_at": "Last verified"}
 
     def get_queryset(self):
-        return pages_due()
+        return viewable(pages_due(), self.request)
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
@@ -141,7 +142,7 @@ class PagesWithNotHelpfulFeedbackReport(WikiPageReport):
 
     def get_queryset(self):
         latest = PageFeedback.objects.filter(page=OuterRef("pk"), helpful=False).order_by("-created_at")
-        return (
+        return viewable(
             Page.objects.annotate(
                 not_helpful=Count("feedback", filter=Q(feedback__helpful=False), distinct=True),
                 helpful=Count("feedback", filter=Q(feedback__helpful=True), distinct=True),
@@ -150,7 +151,8 @@ class PagesWithNotHelpfulFeedbackReport(WikiPageReport):
                 latest_at=Subquery(latest.values("created_at")[:1]),
             )
             .filter(not_helpful__gt=0)
-            .order_by("-not_helpful", "-latest_at")
+            .order_by("-not_helpful", "-latest_at"),
+            self.request,
         )
 
     def decorate_paginated_queryset(self, object_list):

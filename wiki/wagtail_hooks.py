@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wiki import admin_views, reports
 from wiki.freshness import can_verify
 from wiki.models import OwnedPage, TrainingMaterial
+from wiki.visibility import viewable
 
 
 @hooks.register("register_admin_urls")
@@ -50,6 +51,12 @@ def verify_button(page, user, view_name, next_url=None):
     specific = page.specific_deferred
     if isinstance(specific, OwnedPage) and can_verify(specific, user):
         yield admin_views.VerifyButton(page=page, next_url=next_url)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def leave_out_closed_sections(pages, request):
+    """The page chooser browses the whole tree, whatever one may edit: it names only pages one may open."""
+    return viewable(pages, request)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,9 +1,20 @@
 from django import template
 
-from forums.models import OPEN_GAP_STATUSES, Gap
+from forums.dashboard import process_name_for
+from forums.models import OPEN_GAP_STATUSES, Gap, RevisionTask, TaskKind
+from wiki.visibility import HIDDEN_PAGE, may_view
 
 register = template.Library()
+register.filter("process_name_for", process_name_for)
 SHOWN = 10
+
+
+@register.filter
+def subject_for(task: RevisionTask, request) -> str:
+    """What a task is about, as whoever made `request` may read it: a page closed to them is not named."""
+    if task.kind == TaskKind.PAGE and task.page_id and not may_view(task.page, request):
+        return HIDDEN_PAGE
+    return task.subject_title
 
 
 @register.inclusion_tag("forums/includes/open_gaps_for_topic.html")

@@ -5,7 +5,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from wiki.models import ProcessPage
-from wiki.visibility import viewable
+from wiki.visibility import may_view, viewable
 
 register = template.Library()
 
@@ -57,6 +57,12 @@ def breadcrumbs(context, page: Page) -> list[Page]:
     site = Site.find_for_request(context["request"])
     depth = site.root_page.depth if site else 2
     return list(page.get_ancestors().filter(depth__gt=depth).only("id", "title", "url_path", "path", "depth"))
+
+
+@register.filter
+def visible_to(page: Page | None, request) -> bool:
+    """`{% if page|visible_to:request %}`: whether the page may be named to whoever made the request."""
+    return may_view(page, request)
 
 
 @register.simple_tag

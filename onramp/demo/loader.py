@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from expertise.models import Team, Topic
 from onramp.demo.buddies import load_buddy_program
@@ -35,8 +35,10 @@ AREA_MODULES = [
     "vendor_master_data",
     "expenses",
 ]
+# Wagtail's Moderators group gives the admin, images and documents; page permissions come from the editors
+# group of each process area (grant_area_editing). New hires read and flag gaps, in the public site.
 ROLE_GROUPS = {
-    "new-hire": ["New hires", "Editors"],
+    "new-hire": ["New hires"],
     "buddy": ["Buddies", "Moderators"],
     "expert": ["Experts", "Moderators"],
     "trainer": ["Trainers", "Moderators"],
@@ -78,6 +80,7 @@ def load_demo(*, now=None) -> LoadReport:
     pages: dict[str, Page] = {}
     for module in AREA_MODULES:
         load_process(content(module).AREA, parent=home, users=users, topics=topics, pages=pages, now=now, report=report)
+    grant_area_editing(content("editing"), people=content("people").PEOPLE, users=users, pages=pages, report=report)
     load_materials(content("materials").MATERIALS, users=users, topics=topics, pages=pages, now=now, report=report)
     load_feedback(content("feedback").FEEDBACK, users=users, pages=pages, report=report)
     load_expertise(content("people").PEOPLE, users=users, topics=topics, now=now, report=report)
@@ -156,6 +159,37 @@ def grant_group_permissions() -> None:
         for dotted in codenames:
             app_label, codename = dotted.split(".")
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+
+
+def grant_area_editing(data, *, people: list[dict], users, pages, report: LoadReport) -> None:
+    """Each process area gets a group of editors from the teams that run it, and Wagtail's default Editors
+    and Moderators lose their permissions on the whole tree, so nobody edits (or reads the drafts of) an
+    area that is not theirs."""
+    from django.contrib.auth.models import Permission
+
+    GroupPagePermission.objects.filter(group__name__in=["Editors", "Moderators"], page__depth=1).delete()
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    page_permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in=[f"{action}_page" for action in data.EDITOR_PAGE_PERMISSIONS],
+        )
+    )
+    for slug, teams in data.AREA_EDITORS.items():
+        area = pages[slug]
+        group, created = Group.objects.get_or_create(name=f"{area.title} editors")
+        if created:
+            report.count("editors group")
+        group.permissions.add(access_admin)
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=area, permission=permission)
+        group.user_set.add(
+            *[
+                users[person["username"]]
+                for person in people
+                if person["team"] in teams and data.EDITOR_ROLES & set(person["roles"])
+            ]
+        )
 
 
 def load_topics(topics: list[tuple[str, str]], *, report: LoadReport) -> dict[str, Topic]:

@@ -27,7 +27,7 @@ run: install
 # Redis, with production settings over plain HTTP on 127.0.0.1:8000.
 STACK_SECRET = $(shell test -s .stack-secret || $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .stack-secret; cat .stack-secret)
 STACK_ENV = DJANGO_SETTINGS_MODULE=onramp.settings.production SECRET_KEY=$(STACK_SECRET) HTTPS=false \
-	ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$${STACK_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/onramp_stack} \
+	ALLOWED_HOSTS=127.0.0.1,localhost WAGTAILADMIN_BASE_URL=http://127.0.0.1:8000 DATABASE_URL=$${STACK_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/onramp_stack} \
 	REDIS_URL=redis://127.0.0.1:6379/1 CELERY_BROKER_URL=redis://127.0.0.1:6379/2 CELERY_RESULT_BACKEND=redis://127.0.0.1:6379/2
 
 run-stack: install
@@ -75,4 +75,4 @@ eval-search: install
 	$(BIN)/python search/eval/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 static media test-artifacts bench/data
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static media test-artifacts bench/data

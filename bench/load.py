@@ -92,6 +92,7 @@ def measure(size: int) -> None:
         "SECRET_KEY": secret_key,
         "HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "LOG_LEVEL": "WARNING",
     }
     workers = str(2 * (os.cpu_count() or 1) + 1)

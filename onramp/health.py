@@ -1,7 +1,11 @@
-"""What `/health/` reports: whether each service Onramp depends on answers, and how fast."""
+"""What `/health/` reports: whether each service Onramp depends on answers, and how fast.
+
+Anyone may call it, so a failure is reported as "unavailable" (or "busy") and its error text goes to the log.
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -13,7 +17,13 @@ from django.db import connection
 
 from modelsearch.backends import get_search_backend
 
+from onramp.database import is_busy
+
+logger = logging.getLogger(__name__)
+
 TIMEOUT_SECONDS = 2
+# How long the database check waits for SQLite's write lock before calling the database busy.
+WRITE_LOCK_WAIT_MILLISECONDS = 1000
 
 
 @dataclass
@@ -33,7 +43,8 @@ def timed(name: str, probe: Callable[[], str], *, required: bool = True) -> Chec
     try:
         detail, ok = probe(), True
     except Exception as error:  # noqa: BLE001 - any failure of a service is what this reports
-        detail, ok = f"{type(error).__name__}: {error}", False
+        logger.warning("Health check %s failed: %s: %s", name, type(error).__name__, error)
+        detail, ok = "busy" if is_busy(error) else "unavailable", False
     return Check(name, ok, detail, (time.perf_counter() - started) * 1000, required)
 
 
@@ -41,7 +52,23 @@ def database() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
+        # BEGIN cannot nest: inside a transaction (only ever a test's) the lock is not tried.
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            take_sqlite_write_lock(cursor)
     return connection.vendor
+
+
+def take_sqlite_write_lock(cursor) -> None:
+    """Takes SQLite's one write lock and lets it go at once. While another process (an import) holds it,
+    every sign-in and every save waits and then fails: the database is busy, not healthy."""
+    cursor.execute("PRAGMA busy_timeout")
+    (configured,) = cursor.fetchone()
+    cursor.execute(f"PRAGMA busy_timeout = {WRITE_LOCK_WAIT_MILLISECONDS}")
+    try:
+        cursor.execute("BEGIN IMMEDIATE")
+        cursor.execute("ROLLBACK")
+    finally:
+        cursor.execute(f"PRAGMA busy_timeout = {int(configured)}")
 
 
 def cache_round_trip() -> str:

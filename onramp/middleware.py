@@ -1,5 +1,12 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.db import DatabaseError, connection
+
+from onramp.database import connection_was_dropped
+
+logger = logging.getLogger(__name__)
 
 
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
@@ -45,3 +52,38 @@ class ContentSecurityPolicyMiddleware:
 
 def header_value(policy: dict[str, list[str]]) -> str:
     return "; ".join(f"{directive} {' '.join(sources)}".strip() for directive, sources in policy.items())
+
+
+class RetryReadsOnDroppedConnectionMiddleware:
+    """Runs a GET or HEAD once more, on a new connection, when the database connection drops under it (a
+    PostgreSQL restart or a killed backend): reading twice changes nothing. Writes are never retried.
+
+    It calls the view itself and renders a template response before returning it, so that queries made while
+    rendering are covered too; hence it comes last in MIDDLEWARE, after every other `process_view`, and no
+    middleware may need a template response unrendered (none of ours has `process_template_response`)."""
+
+    retried_methods = ("GET", "HEAD")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in self.retried_methods:
+            return None
+        try:
+            return rendered(view_func(request, *view_args, **view_kwargs))
+        except DatabaseError as error:
+            if not connection_was_dropped(error):
+                raise
+            logger.warning("Database connection dropped during %s %s; running it again", request.method, request.path)
+            connection.close()
+        return rendered(view_func(request, *view_args, **view_kwargs))
+
+
+def rendered(response):
+    if hasattr(response, "render") and callable(response.render):
+        response.render()
+    return response

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it calls the view itself (see its docstring).
+    "onramp.middleware.RetryReadsOnDroppedConnectionMiddleware",
 ]
 
 ROOT_URLCONF = "onramp.urls"
@@ -120,6 +122,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite: WAL lets pages be read while another process (an import) writes; a write takes the one write lock
+# when its transaction begins and waits up to SQLITE_BUSY_TIMEOUT seconds for it, after which the request
+# answers 503 "busy" (onramp/database.py).
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": float(env("SQLITE_BUSY_TIMEOUT", "5")),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

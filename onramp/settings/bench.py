@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, SQLITE_OPTIONS
 
 DEBUG = False
 SECRET_KEY = "onramp-bench-only"  # noqa: S105
@@ -12,6 +12,7 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("BENCH_DATABASE", str(BASE_DIR / "bench" / "data" / "wiki.sqlite3")),
+        "OPTIONS": {**SQLITE_OPTIONS},
     }
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

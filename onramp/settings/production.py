@@ -6,6 +6,15 @@ from .base import SECRET_KEY, env, env_bool
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment to run Onramp in production.")
 
+# The address people reach Onramp at: every link in an email (notifications, reminders, password resets) starts
+# with it, so the development default would send everyone to their own machine.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+if not WAGTAILADMIN_BASE_URL or not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL in the environment to the address people reach Onramp at, "
+        "e.g. https://onramp.example.com, to run Onramp in production."
+    )
+
 # HTTPS=false only for a stack on one machine over plain HTTP (`make run-stack`): cookies marked secure
 # would never be sent back, and every request would be redirected to an https:// nobody serves.
 HTTPS = env_bool("HTTPS", default=True)

@@ -100,6 +100,7 @@ def stack():
         "SECRET_KEY": "browser-journeys-" + uuid.uuid4().hex,
         "HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "DATABASE_URL": f"{POSTGRES}/{name}",
         "CELERY_BROKER_URL": REDIS,
         "CELERY_TASK_DEFAULT_QUEUE": queue,

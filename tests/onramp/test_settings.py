@@ -8,7 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def settings_value(module: str, expression: str, **env: str) -> subprocess.CompletedProcess:
     code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY"}}
+    unset = {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "WAGTAILADMIN_BASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(DJANGO_SETTINGS_MODULE=module, **env)
     return subprocess.run(  # noqa: S603 - the test's own Python with fixed code
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
@@ -42,14 +43,38 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set SECRET_KEY in the environment" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_address_links_in_emails_start_with():
+    for missing_or_relative in ("", "onramp.example.com"):
+        result = settings_value(
+            "onramp.settings.production",
+            "settings.WAGTAILADMIN_BASE_URL",
+            SECRET_KEY="x" * 50,
+            WAGTAILADMIN_BASE_URL=missing_or_relative,
+        )
+        assert result.returncode != 0
+        assert "Set WAGTAILADMIN_BASE_URL in the environment" in result.stderr
+
+
 def test_production_is_not_in_debug_and_uses_secure_cookies():
     result = settings_value(
         "onramp.settings.production",
-        "settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS > 0",
+        "settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS > 0,"
+        " settings.WAGTAILADMIN_BASE_URL",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="onramp.example.com",
+        WAGTAILADMIN_BASE_URL="https://onramp.example.com",
     )
-    assert result.stdout.strip() == "False True True"
+    assert result.stdout.strip() == "False True True https://onramp.example.com"
+
+
+def test_make_run_s_sqlite_database_reads_while_another_process_writes(tmp_path):
+    result = settings_value(
+        "onramp.settings.dev",
+        "__import__('django.db').db.connection.cursor().execute('PRAGMA journal_mode').fetchone()[0],"
+        " settings.DATABASES['default']['OPTIONS']['transaction_mode']",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'onramp.sqlite3'}",
+    )
+    assert result.stdout.strip() == "wal IMMEDIATE", result.stderr
 
 
 def test_a_malformed_boolean_names_the_variable():
@@ -71,6 +96,7 @@ def test_the_production_settings_pass_django_s_deployment_checks():
         "DJANGO_SETTINGS_MODULE": "onramp.settings.production",
         "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
         "ALLOWED_HOSTS": "onramp.example.com",
+        "WAGTAILADMIN_BASE_URL": "https://onramp.example.com",
         "REDIS_URL": "redis://127.0.0.1:6379/3",
     }
     result = subprocess.run(  # noqa: S603 - the test's own Python with fixed arguments

@@ -11,6 +11,9 @@ from wiki import views as wiki_views
 
 urlpatterns = [
     path("health/", onramp_views.health, name="health"),
+    # Before Wagtail's own: only a POST signs out, and password reset requests are counted.
+    path("admin/logout/", onramp_views.AdminLogoutView.as_view(), name="wagtailadmin_logout"),
+    path("admin/password_reset/", onramp_views.PasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

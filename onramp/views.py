@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
 
-from onramp import database
+from wagtail.admin.views import account as wagtail_account
+
+from onramp import database, throttling
 from onramp.health import run_checks
 
 
@@ -32,3 +34,23 @@ def health(request):
     response = JsonResponse(body, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
     return response
+
+
+class AdminLogoutView(wagtail_account.LogoutView):
+    """Wagtail's sign-out, which deletes the session cookie even on the GET it refuses with 405: a link or an
+    image pointing at /admin/logout/ would sign people out. Only a POST signs out."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PasswordResetView(wagtail_account.PasswordResetView):
+    """The admin's "forgot password", with at most SIGN_IN_ADDRESS_FAILURE_LIMIT emails asked for per address
+    in each lockout period."""
+
+    def post(self, request, *args, **kwargs):
+        if not throttling.allow_password_reset(request):
+            return throttling.locked_out(request)
+        return super().post(request, *args, **kwargs)

@@ -5,6 +5,7 @@ an SQLite file, Wagtail's database search backend and Celery in eager mode.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "inbox",
     "search",
     "imports",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -92,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
     # Last: it calls the view itself (see its docstring).
     "onramp.middleware.RetryReadsOnDroppedConnectionMiddleware",
 ]
@@ -140,11 +143,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 CSRF_FAILURE_VIEW = "onramp.views.csrf_failure"
+
+# Sign-in throttling (django-axes, onramp/throttling.py): sign-in pauses for SIGN_IN_LOCKOUT_MINUTES after
+# SIGN_IN_ACCOUNT_FAILURE_LIMIT wrong passwords for one account from one address, or
+# SIGN_IN_ADDRESS_FAILURE_LIMIT from one address over all accounts, counted over the same minutes.
+AXES_FAILURE_LIMIT = int(env("SIGN_IN_ACCOUNT_FAILURE_LIMIT", "5"))
+SIGN_IN_ADDRESS_FAILURE_LIMIT = int(env("SIGN_IN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("SIGN_IN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "onramp.throttling.AccountAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "onramp.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "onramp.throttling.client_address"
+AXES_VERBOSE = False  # no banner on every manage.py command; failures and lockouts are still logged
+# Behind reverse proxies, how many of them add to X-Forwarded-For: the client's address is read from there.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("TIME_ZONE", "UTC")
@@ -262,7 +283,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "plain")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # each failed sign-in and lockout, without three lines of housekeeping
+    },
 }
 
 TAGGIT_TAGS_FROM_STRING = "expertise.topics.parse_topics"

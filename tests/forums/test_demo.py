@@ -1,6 +1,7 @@
 import pytest
 
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +32,8 @@ def test_the_demo_has_groups_sessions_gaps_and_tasks_in_every_state(client):
         Gap.objects.count(),
         RevisionTask.objects.count(),
     )
-    client.login(username="carrie.lindqvist", password="onramp-demo")  # noqa: S106 - the demo's published password
+    # The demo's published password, through authenticate() with a request as sign-in throttling needs.
+    client.login(request=HttpRequest(), username="carrie.lindqvist", password="onramp-demo")  # noqa: S106
     html = client.get(reverse("forums:dashboard")).content.decode()
     assert "Payments" in html and "Candidate gaps" in html
     session = ForumSession.objects.filter(group__slug="payables-user-group").order_by("-date").first()

@@ -22,7 +22,7 @@ class TestTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_editor_can_create_a_process_in_the_admin(self):
-        self.login()
+        self.client.force_login(self.create_test_user())  # client.login() has no request for axes
         home = HomePage.objects.get()
         owner = UserFactory()
         self.assertCanCreate(

@@ -26,6 +26,7 @@ from buddies.models.program import OPEN_STATUSES
 from expertise.models import SelfAssessment, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
+from onramp.params import local_path, parse_id
 from onramp.spreadsheets import SafeCsvWriter
 from wiki.models import ArticlePage
 from wiki.visibility import viewable
@@ -276,11 +277,12 @@ def cohort_match(request, pk: int):
     if request.method == "POST":
         pairs = []
         for value in request.POST.getlist("pair"):
-            onboarding_id, _, buddy_id = value.partition(":")
-            if not (onboarding_id.isdigit() and buddy_id.isdigit()):
+            onboarding_part, _, buddy_part = value.partition(":")
+            onboarding_id, buddy_id = parse_id(onboarding_part), parse_id(buddy_part)
+            if onboarding_id is None or buddy_id is None:
                 messages.error(request, "The preview could not be read: run the match again.")
                 return redirect("buddies:cohort_match", pk=cohort.pk)
-            pairs.append((int(onboarding_id), int(buddy_id)))
+            pairs.append((onboarding_id, buddy_id))
         try:
             saved = pairing.save_cohort_match(cohort=cohort, pairs=pairs, by=request.user)
         except ValidationError as error:
@@ -304,8 +306,7 @@ def person_action(handler):
             onboarding = None
         else:
             messages.success(request, done)
-        back = request.POST.get("next", "")
-        if back.startswith("/") and not back.startswith("//"):
+        if back := local_path(request.POST.get("next", "")):
             return redirect(back)
         return redirect("buddies:onboarding", pk=onboarding.pk) if onboarding else redirect("buddies:mine")
 

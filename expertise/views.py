@@ -21,6 +21,7 @@ from expertise.forms import (
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment, Team, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.ranking import rank_people_for, reasons_for, topics_for_text
+from onramp.params import parse_count, parse_id
 from wiki.visibility import viewable
 
 PEOPLE_PER_PAGE = 25
@@ -201,13 +202,12 @@ def expertise_map(request):
     from wiki.models import ProcessPage
 
     areas = viewable(ProcessPage.objects.live().filter(depth=3), request).order_by("path")
-    area = areas.filter(pk=request.GET.get("area")).first() if request.GET.get("area", "").isdigit() else None
+    area_id = parse_id(request.GET.get("area"))
+    area = areas.filter(pk=area_id).first() if area_id is not None else None
     team = Team.objects.filter(slug=request.GET.get("team", "")).first()
     by = "teams" if request.GET.get("by") == "teams" else "people"
-    per_page = min(int(request.GET["per_page"]), 300) if request.GET.get("per_page", "").isdigit() else 100
-    the_map = coverage.coverage_map(
-        area=area, team=team, by=by, page_number=request.GET.get("page"), per_page=max(per_page, 1)
-    )
+    per_page = parse_count(request.GET.get("per_page"), default=100, maximum=300)
+    the_map = coverage.coverage_map(area=area, team=team, by=by, page_number=request.GET.get("page"), per_page=per_page)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

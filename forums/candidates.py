@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from forums.gaps import raise_gap
 from forums.models import DismissedCandidate, Gap, GapSource
+from onramp.params import parse_id
 from wiki.models import PageFeedback
 from wiki.visibility import may_view, request_of
 
@@ -131,7 +132,7 @@ def visible_candidates(source: CandidateSource, request: HttpRequest, *, limit: 
 
 def split_key(key: str) -> tuple[CandidateSource, str]:
     name, _, object_id = key.partition(":")
-    if name not in _sources or not object_id:
+    if name not in _sources or parse_id(object_id) is None:
         raise ValidationError(f"“{key}” is not a candidate Onramp knows.")
     return _sources[name], object_id
 

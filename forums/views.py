@@ -29,6 +29,7 @@ from forums.models import (
     TaskKind,
     UserGroup,
 )
+from onramp.params import parse_id
 
 PER_PAGE = 25
 
@@ -66,8 +67,8 @@ def gap_list(request):
 
 def flag_gap(request):
     initial = {}
-    if request.GET.get("page", "").isdigit():
-        initial["related_page"] = request.GET["page"]
+    if (page_id := parse_id(request.GET.get("page"))) is not None:
+        initial["related_page"] = page_id
     if request.GET.get("topic"):
         initial["topics"] = list(Topic.objects.filter(slug=request.GET["topic"]).values_list("pk", flat=True))
     form = GapForm(request.POST or None, initial=initial, request=request)
@@ -227,8 +228,8 @@ def trainer_dashboard(request):
     if status in {GapStatus.NEW, GapStatus.TRIAGED, GapStatus.IN_REVISION}:
         queue = queue.filter(status=status)
     process = request.GET.get("process", "")
-    if process.isdigit():
-        queue = queue.filter(process_id=int(process))
+    if (process_id := parse_id(process)) is not None:
+        queue = queue.filter(process_id=process_id)
     elif process == "none":
         queue = queue.filter(process__isnull=True)
     topic = request.GET.get("topic", "")

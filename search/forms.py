@@ -26,8 +26,9 @@ class AskForm(forms.Form):
         )
 
     def cleaned_or_default(self, name: str):
-        """The cleaned value, or the empty value when it was not valid (an area that no longer exists)."""
-        if self.is_valid() or name not in self.errors:
+        """The cleaned value, or the empty value when it was not valid (an area that no longer exists) or nothing
+        was asked (the Ask page opened without a question)."""
+        if self.is_bound and (self.is_valid() or name not in self.errors):
             return self.cleaned_data.get(name) or (None if name == "area" else "")
         return None if name == "area" else ""
 

@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from forums.candidates import Candidate, dismissed_keys
 from forums.gaps import raise_gap
 from forums.models import Gap, GapSource
+from onramp.params import parse_id
 from search.models import AskedText
 
 MISS = Q(queries__answered=False) | (
@@ -30,10 +31,8 @@ def miss_groups(*, include_handled: bool = False) -> QuerySet[AskedText]:
     if not include_handled:
         asked_type = ContentType.objects.get_for_model(AskedText)
         groups = groups.exclude(pk__in=Gap.objects.filter(source_type=asked_type).values("source_id"))
-        dismissed = [
-            int(key.split(":", 1)[1]) for key in dismissed_keys(SearchMisses.name) if key.split(":", 1)[1].isdigit()
-        ]
-        groups = groups.exclude(pk__in=dismissed)
+        dismissed = [parse_id(key.split(":", 1)[1]) for key in dismissed_keys(SearchMisses.name)]
+        groups = groups.exclude(pk__in=[pk for pk in dismissed if pk is not None])
     return groups.order_by("-misses", "-last_asked_at", "pk")
 
 
@@ -81,7 +80,8 @@ class SearchMisses:
         ]
 
     def raise_gap(self, object_id: str, *, by: AbstractBaseUser) -> Gap:
-        asked = AskedText.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        pk = parse_id(object_id)
+        asked = AskedText.objects.filter(pk=pk).first() if pk is not None else None
         if asked is None:
             raise ValidationError("That search no longer exists.")
         return raise_gap_for_search(asked=asked, by=by)

@@ -6,8 +6,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from onramp.params import local_path, parse_id
 from search.models import AskedText, LoggedQuery
 
 CLICK_KINDS = {"page", "person", "gap"}
@@ -55,7 +55,8 @@ def log_query(
 
 def query_of(query_id: int | str, user: AbstractBaseUser) -> LoggedQuery:
     """The logged query `user` made; another person's query is as good as missing."""
-    query = LoggedQuery.objects.filter(pk=query_id, user=user).first() if str(query_id).isdigit() else None
+    pk = parse_id(query_id)
+    query = LoggedQuery.objects.filter(pk=pk, user=user).first() if pk is not None else None
     if query is None:
         raise ValidationError("That search is not one of yours, or it no longer exists.")
     return query
@@ -65,7 +66,7 @@ def record_click(*, query: LoggedQuery, url: str, kind: str) -> str:
     """Records what was opened from the results and returns where to send the person (a local URL only)."""
     if kind not in CLICK_KINDS:
         raise ValidationError({"kind": f"“{kind}” is not a kind of result."})
-    if not url or not url_has_allowed_host_and_scheme(url, allowed_hosts=None) or not url.startswith("/"):
+    if local_path(url) is None:
         raise ValidationError({"url": "Only links to pages of Onramp can be followed from search."})
     if not query.clicked_url:
         LoggedQuery.objects.filter(pk=query.pk).update(

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from forums.gaps import me_too
+from onramp.params import local_path, parse_id
 from search.ask import AskFilters, ask
 from search.forms import AnsweredForm, AskForm, RaiseGapForm
 from search.misses import raise_gap_for_search
@@ -52,7 +53,7 @@ def ask_page(request):
                 else []
             ),
         ]
-        if results.query is not None and request.GET.get("log", "").isdigit():
+        if results.query is not None and parse_id(request.GET.get("log")) is not None:
             # Back from "did this answer your question?" or turning a page: the same search, not a new one.
             logged = query_of_or_none(request.GET["log"], request.user)
         elif results.query is not None and "page" not in request.GET:
@@ -99,7 +100,7 @@ def go(request, query_id: int):
         record_click(query=query_of(query_id, request.user), url=url, kind=request.GET.get("kind", ""))
     except ValidationError:
         # Not this person's search, or not a link of ours: go nowhere new, but do not fail.
-        return redirect(url if url.startswith("/") and not url.startswith("//") else reverse("search:ask"))
+        return redirect(local_path(url) or reverse("search:ask"))
     return HttpResponseRedirect(url)
 
 

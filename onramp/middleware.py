@@ -1,7 +1,9 @@
 import logging
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError, connection
 
 from onramp.database import connection_was_dropped
@@ -22,6 +24,20 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
         if request.path.startswith(self.open_prefixes) or request.path.startswith(settings.STATIC_URL):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class RefuseNullCharactersMiddleware:
+    """Answers 400 to an address with a NUL character in its path or query string. No page of Onramp has one,
+    and PostgreSQL refuses NUL in any text it is given, so a username or a filter with %00 would otherwise end
+    in a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            raise BadRequest("The address contains a NUL character.")
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from buddies import access
 from buddies.models import BuddyProgramSettings, CheckIn, CheckInQuestion, CheckInReminder, Onboarding, PrivateNote
 from buddies.models.program import OPEN_STATUSES
 
@@ -64,9 +65,38 @@ def add_check_in(*, onboarding: Onboarding, on: date, by: AbstractBaseUser) -> C
     require_open(onboarding)
     if on < onboarding.start_date:
         raise ValidationError({"scheduled_for": "A check-in cannot be before the start date."})
-    if onboarding.check_ins.filter(scheduled_for=on).exists():
+    existing = onboarding.check_ins.filter(scheduled_for=on).first()
+    if existing is not None and existing.is_cancelled:
+        # Planned again after all: the cancelled one comes back rather than a second on the same day.
+        existing.cancelled_at, existing.cancelled_by = None, None
+        existing.save(update_fields=["cancelled_at", "cancelled_by"])
+        return existing
+    if existing is not None:
         raise ValidationError({"scheduled_for": f"There is already a check-in on {on:%-d %b %Y}."})
     return CheckIn.objects.create(onboarding=onboarding, scheduled_for=on)
+
+
+def can_cancel(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
+    """The buddy, the hire's manager and program admins: those who plan the check-ins around the hire."""
+    return user.is_authenticated and (user.pk == onboarding.buddy_id or access.can_manage(user, onboarding))
+
+
+@transaction.atomic
+def cancel_check_in(*, check_in: CheckIn, by: AbstractBaseUser) -> CheckIn:
+    """Cancels a check-in that will not take place, such as one planned on a wrong date. It stays in the log
+    with who cancelled it and when, but is no longer upcoming, missed or reminded of."""
+    check_in = CheckIn.objects.select_for_update().select_related("onboarding").get(pk=check_in.pk)
+    onboarding = check_in.onboarding
+    if not can_cancel(by, onboarding):
+        raise PermissionDenied("Only the buddy, the manager or a program admin cancels a check-in.")
+    require_open(onboarding)
+    if check_in.held_on is not None:
+        raise ValidationError("This check-in was held and recorded: it cannot be cancelled.")
+    if check_in.is_cancelled:
+        raise ValidationError("This check-in is already cancelled.")
+    check_in.cancelled_at, check_in.cancelled_by = timezone.now(), by
+    check_in.save(update_fields=["cancelled_at", "cancelled_by"])
+    return check_in
 
 
 def parse_questions(text: str) -> list[str]:
@@ -100,6 +130,8 @@ def record_check_in(
     if not can_record(by, onboarding):
         raise PermissionDenied("Only the new hire and their buddy record check-ins.")
     require_open(onboarding)
+    if check_in.is_cancelled:
+        raise ValidationError("This check-in was cancelled: plan a new one on the day you met, then record it.")
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": "A check-in cannot be recorded as held in the future."})
     if held_on < onboarding.start_date:
@@ -129,11 +161,17 @@ def is_missed(check_in: CheckIn, *, today: date | None = None, grace_days: int |
     today = today or timezone.localdate()
     if grace_days is None:
         grace_days = BuddyProgramSettings.load().missed_after_days
-    return check_in.held_on is None and check_in.scheduled_for + timedelta(days=grace_days) < today
+    # Counted back from today: a date near the calendar's end plus the grace days would overflow.
+    overdue_days = (today - check_in.scheduled_for).days
+    return check_in.held_on is None and not check_in.is_cancelled and overdue_days > grace_days
 
 
 def missed_filter(today: date, grace_days: int) -> dict:
-    return {"held_on__isnull": True, "scheduled_for__lt": today - timedelta(days=grace_days)}
+    return {
+        "held_on__isnull": True,
+        "cancelled_at__isnull": True,
+        "scheduled_for__lt": today - timedelta(days=grace_days),
+    }
 
 
 def send_due_reminders(*, today: date | None = None) -> int:
@@ -142,8 +180,10 @@ def send_due_reminders(*, today: date | None = None) -> int:
     running twice at once) never sends one twice. Returns how many were sent."""
     today = today or timezone.localdate()
     program = BuddyProgramSettings.load()
-    open_check_ins = CheckIn.objects.filter(onboarding__status__in=OPEN_STATUSES).select_related(
-        "onboarding__hire", "onboarding__buddy"
+    open_check_ins = (
+        CheckIn.objects.not_cancelled()
+        .filter(onboarding__status__in=OPEN_STATUSES)
+        .select_related("onboarding__hire", "onboarding__buddy")
     )
     upcoming = open_check_ins.filter(held_on__isnull=True, scheduled_for__range=(today, today + timedelta(days=1)))
     missed_since = today - timedelta(days=program.missed_after_days + MISSED_REMINDER_WINDOW_DAYS)

@@ -3,13 +3,13 @@ from django.contrib.auth import get_user_model
 
 from buddies.models import BuddyProfile, SurveyResponse
 from expertise.models import SelfAssessment, Topic
-from onramp.widgets import DateInput
+from onramp.fields import DateField
 
 RATINGS = [(n, str(n)) for n in range(1, 6)]
 
 
 class CheckInForm(forms.Form):
-    held_on = forms.DateField(label="Held on", widget=DateInput())
+    held_on = DateField(label="Held on")
     aims = forms.CharField(
         label="What this session aims for", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -35,7 +35,7 @@ class CheckInForm(forms.Form):
 
 
 class AddCheckInForm(forms.Form):
-    scheduled_for = forms.DateField(label="Date", widget=DateInput())
+    scheduled_for = DateField(label="Date")
 
 
 class AssignForm(forms.Form):
@@ -97,4 +97,4 @@ class EndOnboardingForm(forms.Form):
         choices=[("completed", "Completed the program"), ("ended-early", "Ended early")],
         widget=forms.RadioSelect,
     )
-    end_date = forms.DateField(label="Last day", widget=DateInput())
+    end_date = DateField(label="Last day")

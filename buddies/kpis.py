@@ -41,7 +41,7 @@ def with_signals(
     whether a survey `viewer` may read came back low."""
     missed_before = today - timedelta(days=program.missed_after_days)
     milestones = Milestone.objects.filter(onboarding_id=OuterRef("pk"))
-    check_ins = CheckIn.objects.filter(onboarding_id=OuterRef("pk"))
+    check_ins = CheckIn.objects.not_cancelled().filter(onboarding_id=OuterRef("pk"))
     next_check_in = check_ins.filter(held_on__isnull=True, scheduled_for__gte=today).order_by("scheduled_for")
     return onboardings.annotate(
         milestones_total=count_of(milestones),
@@ -61,7 +61,9 @@ def at_risk(
     the page shown with `with_signals` for the numbers."""
     missed_before = today - timedelta(days=program.missed_after_days)
     overdue = Milestone.objects.filter(onboarding_id=OuterRef("pk"), done_at__isnull=True, due_on__lt=today)
-    missed = CheckIn.objects.filter(onboarding_id=OuterRef("pk"), held_on__isnull=True, scheduled_for__lt=missed_before)
+    missed = CheckIn.objects.not_cancelled().filter(
+        onboarding_id=OuterRef("pk"), held_on__isnull=True, scheduled_for__lt=missed_before
+    )
     low = low_surveys(viewer=viewer, program=program)
     return onboardings.filter(status=OnboardingStatus.ACTIVE).filter(
         Q(buddy__isnull=True) | Exists(overdue) | Exists(missed) | Exists(low)
@@ -119,7 +121,8 @@ def cohort_kpis(cohorts: list[Cohort], *, today: date | None = None) -> list[Coh
         firsts.setdefault(cohort_id, []).append((first - start).days)
     due_before = today - timedelta(days=program.missed_after_days)
     for row in (
-        CheckIn.objects.filter(onboarding__cohort__in=cohorts)
+        CheckIn.objects.not_cancelled()
+        .filter(onboarding__cohort__in=cohorts)
         .filter(Q(held_on__isnull=False) | Q(scheduled_for__lt=due_before))
         .values("onboarding__cohort_id")
         .annotate(due=Count("pk"), held=Count("pk", filter=Q(held_on__isnull=False)))

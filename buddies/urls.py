@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/self-assess/", views.self_assess, name="self_assess"),
     path("<int:pk>/survey/<int:day>/", views.survey, name="survey"),
     path("check-ins/<int:pk>/", views.record_check_in, name="check_in"),
+    path("check-ins/<int:pk>/cancel/", views.cancel_check_in, name="cancel_check_in"),
     path("milestones/<int:pk>/tick/", views.tick_milestone, name="tick"),
     path("questions/<int:pk>/raise-gap/", views.raise_question_as_gap, name="raise_question"),
     path("go-to/<int:pk>/introduced/", views.mark_introduced, name="introduced"),

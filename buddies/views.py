@@ -41,6 +41,14 @@ def message_for(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def form_errors(form) -> str:
+    """A form's errors as one message, each after its field's label: for actions that answer with a message."""
+    return " ".join(
+        f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+        for name, errors in form.errors.items()
+    )
+
+
 def visible_onboarding(request, pk: int) -> Onboarding:
     """The onboarding, or 404 for anyone who may not see it (its existence is not confirmed either)."""
     onboarding = get_object_or_404(Onboarding.objects.select_related(*LIST_RELATED, "manager__profile"), pk=pk)
@@ -74,7 +82,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
     program = BuddyProgramSettings.load()
     pages_to_read = Prefetch("pages", queryset=viewable(ArticlePage.objects.all(), request))
     milestones = list(onboarding.milestones.prefetch_related(pages_to_read, "topics"))
-    check_ins = list(onboarding.check_ins.prefetch_related("questions"))
+    check_ins = list(onboarding.check_ins.select_related("cancelled_by__profile").prefetch_related("questions"))
     questions.with_gaps([question for check_in in check_ins for question in check_in.questions.all()])
     notes = {}
     for note in checkins.private_notes_for(user, check_ins):
@@ -92,7 +100,9 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "milestones": milestones,
         "progress": plans.progress(milestones, today=today),
         "check_ins": check_ins,
-        "next_check_in": next((c for c in check_ins if c.held_on is None and c.scheduled_for >= today), None),
+        "next_check_in": next(
+            (c for c in check_ins if c.held_on is None and not c.is_cancelled and c.scheduled_for >= today), None
+        ),
         "missed_count": sum(1 for c in check_ins if c.missed),
         "go_to_people": onboarding.go_to_people.select_related("topic", "person__profile"),
         "is_hire": is_hire,
@@ -100,6 +110,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "can_tick": plans.can_tick(user, onboarding) and onboarding.is_open,
         "can_manage": access.can_manage(user, onboarding),
         "can_record": checkins.can_record(user, onboarding) and onboarding.is_open,
+        "can_cancel": checkins.can_cancel(user, onboarding) and onboarding.is_open,
         "history": onboarding.assignments.select_related("buddy__profile", "assigned_by")
         if access.can_manage(user, onboarding)
         else [],
@@ -338,9 +349,17 @@ def add_check_in(request, pk: int):
     onboarding = visible_onboarding(request, pk)
     form = AddCheckInForm(request.POST)
     if not form.is_valid():
-        raise ValidationError("Date: enter a valid date.")
+        raise ValidationError(form_errors(form))
     check_in = checkins.add_check_in(onboarding=onboarding, on=form.cleaned_data["scheduled_for"], by=request.user)
     return onboarding, f"Check-in planned for {check_in.scheduled_for:%-d %b %Y}."
+
+
+@person_action
+def cancel_check_in(request, pk: int):
+    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
+    onboarding = visible_onboarding(request, check_in.onboarding_id)
+    checkins.cancel_check_in(check_in=check_in, by=request.user)
+    return onboarding, f"The check-in of {check_in.scheduled_for:%-d %b %Y} is cancelled."
 
 
 @person_action
@@ -350,9 +369,7 @@ def end(request, pk: int):
         raise PermissionDenied("Only the new hire's manager or a program admin ends an onboarding.")
     form = EndOnboardingForm(request.POST)
     if not form.is_valid():
-        raise ValidationError(
-            " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items())
-        )
+        raise ValidationError(form_errors(form))
     completed = form.cleaned_data["outcome"] == "completed"
     pairing.end_onboarding(onboarding=onboarding, completed=completed, on=form.cleaned_data["end_date"])
     return onboarding, "The onboarding is completed." if completed else "The onboarding is ended."
@@ -368,9 +385,7 @@ def self_assess(request, pk: int):
     )
     form = PlanSelfAssessForm(request.POST, topics=topics)
     if not form.is_valid():
-        raise ValidationError(
-            " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items())
-        )
+        raise ValidationError(form_errors(form))
     data = form.cleaned_data
     record_self_assessment(person=request.user, topic=data["topic"], level=data["level"], note=data["note"])
     return onboarding, f"Saved: {data['topic'].name} at level {data['level']}/5."

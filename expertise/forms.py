@@ -5,7 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from expertise.models import Profile, SelfAssessment, Team, Topic
 from expertise.recording import ENDORSEMENT_REASON_MAX
 from expertise.topics import ASK_ME_ABOUT_LIMIT, check_ask_me_about
-from onramp.widgets import DateInput
+from onramp.fields import DateField, SingleLineField
 
 
 class TopicChoiceField(forms.ModelChoiceField):
@@ -75,10 +75,8 @@ class ProfileForm(forms.ModelForm):
             "out_of_office_until",
             "question_capacity",
         ]
-        widgets = {
-            "out_of_office_until": DateInput(),
-            "bio": forms.Textarea(attrs={"rows": 4}),
-        }
+        field_classes = {"display_name": SingleLineField, "title": SingleLineField, "out_of_office_until": DateField}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "ask_me_about": f"Topics from Onramp's vocabulary, separated by commas (at most {ASK_ME_ABOUT_LIMIT})."
         }

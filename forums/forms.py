@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from expertise.models import Topic
 from forums.gaps import TITLE_MAX
-from onramp.widgets import DateInput
+from onramp.fields import DateField, SingleLineField
 from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
 from wiki.visibility import viewable
 
@@ -27,7 +27,7 @@ def wiki_pages(request: HttpRequest):
 
 
 class GapForm(forms.Form):
-    title = forms.CharField(
+    title = SingleLineField(
         label="What is missing or wrong?",
         max_length=TITLE_MAX,
         error_messages={"required": "Say in a few words what is missing or wrong."},
@@ -54,7 +54,7 @@ class GapForm(forms.Form):
 class QuickGapForm(forms.Form):
     """One row of the "record gaps during the meeting" table on a session page."""
 
-    title = forms.CharField(label="Gap", max_length=TITLE_MAX, required=False)
+    title = SingleLineField(label="Gap", max_length=TITLE_MAX, required=False)
     description = forms.CharField(label="Notes", required=False, max_length=2000)
     raised_by = PersonChoiceField(
         label="Raised by", queryset=active_people(), required=False, empty_label="Me (who records it)"
@@ -76,15 +76,15 @@ QuickGapFormSet = formset_factory(QuickGapForm, extra=5, max_num=20)
 
 class TriageForm(forms.Form):
     page = forms.ModelChoiceField(label="Page to revise", queryset=Page.objects.none(), required=False)
-    new_page_title = forms.CharField(label="…or title of a new page to write", max_length=255, required=False)
+    new_page_title = SingleLineField(label="…or title of a new page to write", max_length=255, required=False)
     new_page_parent = forms.ModelChoiceField(label="New page goes under", queryset=Page.objects.none(), required=False)
     page_assignee = PersonChoiceField(label="Page task assignee", queryset=active_people(), required=False)
-    page_due_date = forms.DateField(label="Page task due", required=False, widget=DateInput())
+    page_due_date = DateField(label="Page task due", required=False)
     material = forms.ModelChoiceField(
         label="Training material to revise", queryset=TrainingMaterial.objects.order_by("title"), required=False
     )
     material_assignee = PersonChoiceField(label="Material task assignee", queryset=active_people(), required=False)
-    material_due_date = forms.DateField(label="Material task due", required=False, widget=DateInput())
+    material_due_date = DateField(label="Material task due", required=False)
     instructions = forms.CharField(
         label="Instructions for the assignees (optional)",
         required=False,

@@ -5,6 +5,11 @@ from django.db import models
 from django.utils import timezone
 
 
+class CheckInQuerySet(models.QuerySet):
+    def not_cancelled(self):
+        return self.filter(cancelled_at__isnull=True)
+
+
 class CheckIn(models.Model):
     onboarding = models.ForeignKey("buddies.Onboarding", on_delete=models.CASCADE, related_name="check_ins")
     scheduled_for = models.DateField(db_index=True)
@@ -15,6 +20,14 @@ class CheckIn(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A check-in planned by mistake (a wrong date) is cancelled, not deleted: it stays in the log, but is neither
+    # upcoming nor missed, and no reminder is sent for it.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CheckInQuerySet.as_manager()
 
     class Meta:
         ordering = ["scheduled_for", "pk"]
@@ -22,6 +35,10 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in on {self.scheduled_for:%-d %b %Y}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class CheckInQuestion(models.Model):

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils import timezone
 from buddies import access
 from buddies.models import BuddyProgramSettings, CheckIn, CheckInQuestion, CheckInReminder, Onboarding, PrivateNote
 from buddies.models.program import OPEN_STATUSES
+from onramp.mail import try_to_send_email
 
 QUESTIONS_MAX = 20
 QUESTION_LENGTH = 500
@@ -206,10 +206,12 @@ def remind(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> int:
         with transaction.atomic():
             CheckInReminder.objects.create(check_in=check_in, recipient=person, kind=kind)
             subject, body = reminder_text(check_in, person, kind)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+            sent = try_to_send_email(subject=subject, body=body, to=[person.email])
+            if not sent:
+                transaction.set_rollback(True)  # not recorded, so the next run tries again
     except IntegrityError:
         return 0  # another run sent it
-    return 1
+    return int(sent)
 
 
 def reminder_text(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> tuple[str, str]:

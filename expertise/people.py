@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from expertise.models import Profile, Question
+from onramp.mail import try_to_send_email
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:
@@ -81,16 +82,15 @@ def ask_question(*, asker: AbstractBaseUser, expert: AbstractBaseUser, text: str
 
 
 def notify_question(question: Question) -> None:
-    """Emails the expert the question, with the asker as reply-to (console backend by default)."""
-    from django.core.mail import EmailMessage
-
+    """Emails the expert the question, with the asker as reply-to (console backend by default). A failure is
+    logged: the question is saved either way."""
     if not question.expert.email:
         return
     asker = profile_for(question.asker).name
     topic = f" about {question.topic.name}" if question.topic else ""
-    EmailMessage(
+    try_to_send_email(
         subject=f"{asker} has a question{topic}",
         body=f"{question.text}\n\nReply to this email to answer {asker}.",
         to=[question.expert.email],
         reply_to=[question.asker.email] if question.asker.email else None,
-    ).send(fail_silently=True)
+    )

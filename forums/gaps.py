@@ -16,6 +16,7 @@ from wagtail.models import Page
 from expertise.models import Topic
 from forums.models import CLOSED_GAP_STATUSES, ForumSession, Gap, GapSource, GapStatus, Raiser
 from forums.processes import process_of_material, process_of_page
+from onramp.text import single_line
 from wiki.models import TrainingMaterial
 
 TITLE_MAX = 200
@@ -39,11 +40,12 @@ def raise_gap(
     source_object: Model | None = None,
     session: ForumSession | None = None,
 ) -> Gap:
-    """Records a gap and tells the experts on its topics (after commit, in the background).
+    """Records a gap and tells the experts on its topics (after commit, in the background). The title is
+    kept on one line, whatever the caller passed: it becomes the subject of the experts' emails.
 
     `source_object` is what the gap came from (a feedback vote, a check-in, a search); raising the same
     object twice returns the gap it already became instead of a second one."""
-    title = (title or "").strip()
+    title = single_line(title or "")
     if not title:
         raise ValidationError({"title": "Say in a few words what is missing or wrong."})
     if len(title) > TITLE_MAX:

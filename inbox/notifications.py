@@ -6,11 +6,12 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from inbox.models import Notification
+from onramp.mail import send_email
+from onramp.text import single_line
 
 
 def notify(
@@ -24,7 +25,9 @@ def notify(
         raise ValidationError({"key": "A notification needs a deduplication key."})
     if not recipient.is_active:
         return None
-    notification = Notification(recipient=recipient, kind=kind, subject=subject[:200], body=body, url=url, key=key)
+    notification = Notification(
+        recipient=recipient, kind=kind, subject=single_line(subject)[:200], body=body, url=url, key=key
+    )
     notification.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
@@ -101,7 +104,7 @@ def email_notification(notification_id: int) -> bool:
         body = notification.body
         if notification.url:
             body = f"{body}\n\n{absolute(notification.url)}".strip()
-        send_mail(notification.subject, body, None, [notification.recipient.email])
+        send_email(subject=notification.subject, body=body, to=[notification.recipient.email])
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at"])
     return bool(notification.recipient.email)

@@ -1,5 +1,6 @@
 from django import forms
 
+from onramp.fields import SingleLineField
 from search.ask import KIND_CHOICES
 from search.normalise import MAX_QUERY_CHARS
 
@@ -34,7 +35,7 @@ class AskForm(forms.Form):
 
 
 class RaiseGapForm(forms.Form):
-    title = forms.CharField(
+    title = SingleLineField(
         label="What is missing",
         max_length=200,
         help_text="We filled in your question; say it in your own words if you like.",

@@ -9,6 +9,8 @@ query in flight; a read can simply run again on a new connection (`onramp.middle
 """
 
 from django.db import DatabaseError, OperationalError, connection
+from django.http import HttpResponse
+from django.template import loader
 
 # What a busy database's 503 asks clients to wait before trying again (the Retry-After header).
 BUSY_RETRY_AFTER_SECONDS = 30
@@ -20,6 +22,14 @@ BUSY_MESSAGES = ("database is locked", "database table is locked")
 def is_busy(error: BaseException | None) -> bool:
     """Whether `error` says another connection holds the database's write lock."""
     return isinstance(error, OperationalError) and any(message in str(error) for message in BUSY_MESSAGES)
+
+
+def busy_response() -> HttpResponse:
+    """The 503 that asks to try again shortly. Rendered without a request context: the context processors may
+    need the database."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+    return response
 
 
 def connection_was_dropped(error: BaseException) -> bool:

@@ -6,7 +6,7 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.core.exceptions import BadRequest
 from django.db import DatabaseError, connection
 
-from onramp.database import connection_was_dropped
+from onramp.database import busy_response, connection_was_dropped, is_busy
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,20 @@ class RefuseNullCharactersMiddleware:
         if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             raise BadRequest("The address contains a NUL character.")
         return self.get_response(request)
+
+
+class BusyDatabaseMiddleware:
+    """Answers a view that failed on a busy database (SQLite's write lock held by an import) with the 503 page,
+    rather than a 500 or, with DEBUG on (`make run`), a traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        return busy_response() if is_busy(exception) else None
 
 
 class ContentSecurityPolicyMiddleware:

@@ -1,8 +1,7 @@
 import sys
 
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.template import loader
 from django.views import defaults
 
 from wagtail.admin.views import account as wagtail_account
@@ -18,11 +17,9 @@ def csrf_failure(request, reason: str = ""):
 
 def server_error(request):
     """The 500 page, or a 503 that asks to try again shortly when the database was busy (SQLite's write lock
-    held by an import). Rendered without a request context: the context processors may need the database."""
+    held by an import) outside a view; `BusyDatabaseMiddleware` answers for views, with DEBUG on too."""
     if database.is_busy(sys.exc_info()[1]):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
-        response["Retry-After"] = str(database.BUSY_RETRY_AFTER_SECONDS)
-        return response
+        return database.busy_response()
     return defaults.server_error(request)
 
 

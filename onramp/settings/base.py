@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "onramp.middleware.BusyDatabaseMiddleware",
     # Last: it calls the view itself (see its docstring).
     "onramp.middleware.RetryReadsOnDroppedConnectionMiddleware",
 ]

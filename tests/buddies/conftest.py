@@ -6,6 +6,7 @@ import time_machine
 from django.contrib.auth.models import Permission
 
 from buddies.factories import make_buddy, make_plan
+from buddies.pairing import assign_buddy, start_onboarding
 from expertise.factories import TeamFactory, make_person
 from tests.services.conftest import celery_worker, services  # noqa: F401
 from wiki.factories import TopicFactory
@@ -64,6 +65,15 @@ def org(db):
         "invoices": invoices,
         "payments": payments,
     }
+
+
+@pytest.fixture
+def jills(org):
+    """Jill's onboarding, from START, with Jim as her buddy."""
+    onboarding = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
+    assign_buddy(onboarding=onboarding, buddy=org["jim"], by=org["nadia"])
+    onboarding.refresh_from_db()
+    return onboarding
 
 
 @pytest.fixture

@@ -9,21 +9,12 @@ from django.core import mail
 from django.urls import reverse
 
 from buddies.models import CheckIn, CheckInReminder
-from buddies.pairing import assign_buddy, start_onboarding
 from buddies.tasks import send_check_in_reminders
-from tests.buddies.conftest import START, TODAY
+from tests.buddies.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 
 LAST_DAY = date(9999, 12, 31)
-
-
-@pytest.fixture
-def jills(org):
-    onboarding = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
-    assign_buddy(onboarding=onboarding, buddy=org["jim"], by=org["nadia"])
-    onboarding.refresh_from_db()
-    return onboarding
 
 
 def page_for(client, person, url) -> str:

@@ -7,19 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from buddies import checkins, plans
 from buddies.models import BuddyProgramSettings, CheckIn, CheckInQuestion, CheckInReminder, PrivateNote
-from buddies.pairing import assign_buddy, end_onboarding, start_onboarding
+from buddies.pairing import end_onboarding, start_onboarding
 from buddies.tasks import send_check_in_reminders
 from tests.buddies.conftest import START, TODAY
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def jills(org):
-    onboarding = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
-    assign_buddy(onboarding=onboarding, buddy=org["jim"], by=org["nadia"])
-    onboarding.refresh_from_db()
-    return onboarding
 
 
 def test_the_plan_is_copied_with_due_dates_from_the_start_date(jills, org):

@@ -2,12 +2,10 @@
 
 import base64
 import io
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -15,6 +13,7 @@ from wagtail.images import get_image_model
 
 from expertise.models import Topic
 from imports.models import ImportRun
+from tests.imports.test_admin_upload import zipped
 from wiki.models import ArticlePage, ProcessPage
 
 pytestmark = pytest.mark.django_db
@@ -67,14 +66,6 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             target.write_text(content, encoding="utf-8")
     return root
-
-
-def zipped(files: dict[str, str]) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path, text in files.items():
-            archive.writestr(f"export/{path}", text)
-    return SimpleUploadedFile("export.zip", buffer.getvalue(), content_type="application/zip")
 
 
 def assert_harmless(html: str) -> None:

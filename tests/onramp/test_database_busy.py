@@ -67,6 +67,16 @@ def test_signing_in_while_an_import_holds_the_write_lock_answers_503_busy_and_wo
     assert client.post("/accounts/login/", credentials).status_code == 302
 
 
+def test_with_debug_on_a_busy_database_still_answers_the_503_page(client, database_file, settings):
+    settings.DEBUG = True  # as under `make run`, where Django would otherwise show a traceback
+    UserFactory(username="jill", password="a-good-long-password")  # noqa: S106
+    client.raise_request_exception = False
+    with write_lock_held(database_file):
+        response = client.post("/accounts/login/", {"username": "jill", "password": "a-good-long-password"})
+    assert response.status_code == 503
+    assert "Onramp is busy for a moment" in response.content.decode()
+
+
 def test_health_says_the_database_is_busy_while_an_import_holds_the_write_lock(client, database_file):
     with write_lock_held(database_file):
         response = client.get("/health/")

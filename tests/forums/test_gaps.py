@@ -78,7 +78,7 @@ def test_me_too_twice_through_the_view_shows_the_message(client, org):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see the services fixture
 def test_concurrent_me_toos_leave_one_row():
     """Two requests at once: the unique constraint lets one in and the other gets the message."""
     if connection.vendor == "sqlite":

@@ -35,7 +35,9 @@ def redis_answers() -> bool:
 
 
 @pytest.fixture
-def services(transactional_db):
+def services(django_db_serialized_rollback, transactional_db):
+    # Every test with real transactions restores the migrations' data (content types, the site) when it
+    # starts; one flushing without it would leave content types that the next one's restore collides with.
     if connection.vendor != "postgresql":
         service_missing("services tests run on PostgreSQL (make test-postgres)")
     if not redis_answers():

@@ -29,6 +29,7 @@ from django.utils.text import slugify
 
 from expertise.models import Profile, Team
 from expertise.people import chain_loops
+from onramp.dates import check_in_range
 
 
 class PeopleFormatError(ValueError):
@@ -106,8 +107,11 @@ def parse_people(text: str) -> tuple[list[PersonRow], list[tuple[int, str]]]:
         if column(record, "start_date"):
             try:
                 start = date.fromisoformat(column(record, "start_date"))
+                check_in_range(start)
             except ValueError:
                 problems.append(f"start date {column(record, 'start_date')!r} is not a date like 2024-03-01")
+            except ValidationError as error:
+                problems.append(f"start date {column(record, 'start_date')!r}: {error.messages[0]}")
         if problems:
             errors.append((line, "; ".join(problems)))
             continue

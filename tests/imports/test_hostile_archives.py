@@ -365,3 +365,11 @@ def test_a_history_larger_than_the_limit_is_refused_by_the_form_and_the_command(
             "import_markdown", str(tree), "--owner", admin_user.username, "--history", str(tmp_path / "history.csv")
         )
     assert not ArticlePage.objects.exists()
+
+
+@pytest.mark.parametrize("under", ["99999999999999999999", "²", "/no/such/page/"])
+def test_the_command_names_a_page_to_import_under_that_does_not_exist(tmp_path, admin_user, under):
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="--under"):
+        call_command("import_markdown", str(tmp_path), "--owner", admin_user.username, "--under", under)
+    assert not ArticlePage.objects.exists()

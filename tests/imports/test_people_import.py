@@ -105,3 +105,9 @@ def test_the_command_reports_rows_and_refuses_missing_files(tmp_path, capsys):
     assert "Dry run: nothing was saved." in out and "line 3:" in out
     with pytest.raises(CommandError, match="does not exist"):
         call_command("import_people", str(tmp_path / "missing.csv"))
+
+
+def test_a_start_date_outside_the_range_onramp_accepts_is_reported_by_line():
+    report = import_people("id,email,start_date\ne1,a@example.com,9999-12-31\ne2,b@example.com,2026-11-09\n")
+    assert "start date '9999-12-31': Enter a date between" in dict(report.errors)[2]
+    assert report.created == 1 and not Profile.objects.filter(external_id="e1").exists()

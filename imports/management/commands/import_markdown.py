@@ -12,6 +12,7 @@ from imports.markdown_tree import TreeImportError, import_markdown_tree
 from imports.progress import ProgressBar
 from imports.runs import record_run
 from imports.sources import DirectorySource
+from onramp.params import parse_id
 
 
 class Command(BaseCommand):
@@ -81,7 +82,8 @@ class Command(BaseCommand):
             if site is None:
                 raise CommandError("There is no default site to import under; name a page with --under.")
             return site.root_page
-        page = Page.objects.filter(pk=int(under)).first() if under.isdigit() else None
+        page_id = parse_id(under)
+        page = Page.objects.filter(pk=page_id).first() if page_id else None
         if page is None:
             path = "/" + under.strip("/") + "/"
             page = Page.objects.filter(url_path__endswith=path).order_by("depth").first()

@@ -316,22 +316,18 @@ class RevisionTask(models.Model):
         return False
 
     def clean(self):
-        """An assignee changed in the admin must still be able to do the work (triage checks the same)."""
+        """An assignee changed in the admin must still be able to do the work, by the rule triage applies."""
         from django.core.exceptions import ValidationError
+
+        from forums.assignees import why_cannot_assign
 
         if self.assignee_id is None or not self.is_open:
             return
-        assignee = self.assignee
-        name = assignee.get_full_name() or assignee.get_username()
-        if not assignee.is_active:
-            raise ValidationError({"assignee": f"{name} is no longer active in Onramp."})
-        if self.kind == TaskKind.PAGE and self.page_id and not self.page.permissions_for_user(assignee).can_edit():
-            raise ValidationError({"assignee": f"{name} cannot edit “{self.page.title}”."})
-        may_revise = self.material_id is None or (
-            self.material.trainer_id == assignee.pk or assignee.has_perm("wiki.change_trainingmaterial")
+        reason = why_cannot_assign(
+            self.assignee, kind=self.kind, page=self.page, new_page_parent=self.new_page_parent, material=self.material
         )
-        if self.kind in MATERIAL_TASK_KINDS and not may_revise:
-            raise ValidationError({"assignee": f"{name} cannot revise “{self.material}”."})
+        if reason:
+            raise ValidationError({"assignee": reason})
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()

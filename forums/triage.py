@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from forums.assignees import why_cannot_assign
 from forums.gaps import can_triage
 from forums.models import CLOSED_GAP_STATUSES, Gap, GapStatus, RevisionTask, TaskKind
 from wiki.models import TrainingMaterial
@@ -45,11 +46,16 @@ def live_page(page: Page | None, field: str) -> Page:
     return current.specific
 
 
-def check_assignee(assignee: AbstractBaseUser | None, field: str) -> None:
+def require_assignee(assignee: AbstractBaseUser | None, field: str) -> None:
     if assignee is None:
         raise ValidationError({field: "Choose who will do this task."})
-    if not assignee.is_active:
-        raise ValidationError({field: f"{assignee.get_full_name() or assignee} is no longer active in Onramp."})
+
+
+def check_assignee(assignee: AbstractBaseUser, field: str, **subject) -> None:
+    """`subject` is the task's kind and its page, parent page or material, as `why_cannot_assign` takes them."""
+    reason = why_cannot_assign(assignee, **subject)
+    if reason:
+        raise ValidationError({field: reason})
 
 
 def check_due_date(due_date: date | None, field: str) -> None:
@@ -57,32 +63,19 @@ def check_due_date(due_date: date | None, field: str) -> None:
         raise ValidationError({field: "The due date is in the past; choose today or a later day."})
 
 
-def can_edit_page(user: AbstractBaseUser, page: Page) -> bool:
-    return page.permissions_for_user(user).can_edit()
-
-
-def can_revise_material(user: AbstractBaseUser, material: TrainingMaterial) -> bool:
-    return user.is_active and (material.trainer_id == user.pk or user.has_perm("wiki.change_trainingmaterial"))
-
-
 def page_task(gap: Gap, plan: PageTaskPlan, *, by: AbstractBaseUser) -> RevisionTask:
-    check_assignee(plan.assignee, "page_assignee")
+    require_assignee(plan.assignee, "page_assignee")
     check_due_date(plan.due_date, "page_due_date")
     if plan.page is not None:
         page = live_page(plan.page, "page")
-        if not can_edit_page(plan.assignee, page):
-            raise ValidationError(
-                {"page_assignee": f"{plan.assignee.get_full_name() or plan.assignee} cannot edit “{page.title}”."}
-            )
+        check_assignee(plan.assignee, "page_assignee", kind=TaskKind.PAGE, page=page)
         kind, title, parent = TaskKind.PAGE, page.title, None
     else:
         title = plan.new_page_title.strip()
         if not title:
             raise ValidationError({"page": "Choose a page to revise, or give the title of a new page to write."})
         parent = live_page(plan.new_page_parent, "new_page_parent")
-        if not parent.permissions_for_user(plan.assignee).can_add_subpage():
-            name = plan.assignee.get_full_name() or plan.assignee
-            raise ValidationError({"page_assignee": f"{name} cannot add pages under “{parent.title}”."})
+        check_assignee(plan.assignee, "page_assignee", kind=TaskKind.NEW_PAGE, new_page_parent=parent)
         kind, page = TaskKind.NEW_PAGE, None
     task = RevisionTask(
         gap=gap,
@@ -101,15 +94,12 @@ def page_task(gap: Gap, plan: PageTaskPlan, *, by: AbstractBaseUser) -> Revision
 
 
 def material_task(gap: Gap, plan: MaterialTaskPlan, *, by: AbstractBaseUser) -> RevisionTask:
-    check_assignee(plan.assignee, "material_assignee")
+    require_assignee(plan.assignee, "material_assignee")
     check_due_date(plan.due_date, "material_due_date")
     material = TrainingMaterial.objects.filter(pk=plan.material.pk).first() if plan.material else None
     if material is None:
         raise ValidationError({"material": "That training material no longer exists. Choose another."})
-    if not can_revise_material(plan.assignee, material):
-        raise ValidationError(
-            {"material_assignee": f"{plan.assignee.get_full_name() or plan.assignee} cannot revise “{material}”."}
-        )
+    check_assignee(plan.assignee, "material_assignee", kind=TaskKind.MATERIAL, material=material)
     task = RevisionTask(
         gap=gap,
         kind=TaskKind.MATERIAL,

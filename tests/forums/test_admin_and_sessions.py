@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from forums.gaps import raise_gap
@@ -125,6 +126,34 @@ def test_reassigning_a_task_in_the_admin_checks_access(client, org, admin_user):
     )
     assert response.status_code == 200
     assert "Olga Outsider cannot edit" in response.content.decode()
+    task.refresh_from_db()
+    assert task.assignee == org["jim"]
+
+
+def test_reassigning_a_new_page_task_in_the_admin_checks_the_rule_triage_applies(client, org, admin_user):
+    from wiki.factories import UserFactory
+
+    gap = raise_gap(title="Write one", source=GapSource.DIRECT, raised_by=org["jill"])
+    outsider = UserFactory(first_name="Olga", last_name="Outsider")
+    with pytest.raises(ValidationError) as refused:
+        triage_gap(
+            gap=gap,
+            by=org["carrie"],
+            page_plan=PageTaskPlan(assignee=outsider, new_page_title="Blocked vendors", new_page_parent=org["process"]),
+        )
+    assert refused.value.message_dict == {"page_assignee": ["Olga Outsider cannot add pages under “Payments”."]}
+    (task,) = triage_gap(
+        gap=gap,
+        by=org["carrie"],
+        page_plan=PageTaskPlan(assignee=org["jim"], new_page_title="Blocked vendors", new_page_parent=org["process"]),
+    )
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtailsnippets_forums_revisiontask:edit", args=[task.pk]),
+        {"assignee": outsider.pk, "due_date": "", "instructions": ""},
+    )
+    assert response.status_code == 200
+    assert "Olga Outsider cannot add pages under “Payments”." in response.content.decode()
     task.refresh_from_db()
     assert task.assignee == org["jim"]
 

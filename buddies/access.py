@@ -18,6 +18,8 @@ def is_program_admin(user: AbstractBaseUser) -> bool:
 def onboardings_visible_to(
     user: AbstractBaseUser, queryset: QuerySet[Onboarding] | None = None
 ) -> QuerySet[Onboarding]:
+    """The one rule for seeing an onboarding: the hire, the buddy, the manager it names, the hire's manager, and
+    program admins. `can_view` asks it of a single onboarding."""
     queryset = Onboarding.objects.all() if queryset is None else queryset
     if not user.is_authenticated:
         return queryset.none()
@@ -29,12 +31,7 @@ def onboardings_visible_to(
 
 
 def can_view(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
-    if not user.is_authenticated:
-        return False
-    if is_program_admin(user) or user.pk in {onboarding.hire_id, onboarding.buddy_id, onboarding.manager_id}:
-        return True
-    profile = getattr(onboarding.hire, "profile", None)
-    return profile is not None and profile.manager_id == user.pk
+    return onboardings_visible_to(user, Onboarding.objects.filter(pk=onboarding.pk)).exists()
 
 
 def can_manage(user: AbstractBaseUser, onboarding: Onboarding) -> bool:

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from buddies import checkins
-from buddies.models import Cohort
+from buddies import access, checkins
+from buddies.models import Cohort, Onboarding
 from buddies.pairing import assign_buddy, start_onboarding
 from expertise.factories import make_person
 from tests.buddies.conftest import START, TODAY
@@ -31,6 +31,26 @@ def world(org, program_admin):
     )
     jills.refresh_from_db()
     return {**org, "admin": program_admin, "jills": jills, "lees": lees, "cohort": cohort, "lee": lee}
+
+
+def test_seeing_one_onboarding_and_listing_them_agree_for_every_role(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    # Marty is named as the manager of Lee's onboarding though Sam is Lee's line manager.
+    world["lees"].manager = world["marty"]
+    world["lees"].save(update_fields=["manager"])
+    onboardings = list(Onboarding.objects.all())
+    people = ["jill", "jim", "nadia", "sam", "marty", "admin", "lee", "agnes"]
+    seen = {}
+    for who in [*people, "anonymous"]:
+        user = AnonymousUser() if who == "anonymous" else world[who]
+        listed = set(access.onboardings_visible_to(user).values_list("pk", flat=True))
+        assert listed == {o.pk for o in onboardings if access.can_view(user, o)}, who
+        seen[who] = {o.hire.get_username() for o in onboardings if o.pk in listed}
+    assert seen["marty"] == {"lee.ledger"} and seen["sam"] == {"lee.ledger"}
+    assert seen["nadia"] == seen["jim"] == seen["jill"] == {"jill.hartmann"}
+    assert seen["admin"] == {"jill.hartmann", "lee.ledger"}
+    assert seen["agnes"] == seen["anonymous"] == set()
 
 
 def urls(world):

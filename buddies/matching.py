@@ -4,9 +4,7 @@ assignment of a whole cohort under everyone's capacity."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from functools import lru_cache
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -22,6 +20,7 @@ from buddies.eligibility import (
 )
 from buddies.models import BuddyProgramSettings, Cohort, Onboarding
 from buddies.models.program import OPEN_STATUSES
+from expertise.time_zones import hours_apart, utc_offset_hours
 
 SUGGESTIONS = 5
 FAR_APART_HOURS = 12
@@ -37,15 +36,6 @@ CRITERIA = [
     ("experience_weight", "Buddy experience"),
     ("coaching_training_weight", "Coaching training"),
 ]
-
-
-@lru_cache(maxsize=512)
-def utc_offset_hours(zone: str, on: date) -> float:
-    try:
-        offset = datetime.combine(on, time(12), tzinfo=UTC).astimezone(ZoneInfo(zone)).utcoffset()
-    except (KeyError, ValueError):
-        return 0.0
-    return offset.total_seconds() / 3600 if offset else 0.0
 
 
 @dataclass
@@ -103,10 +93,7 @@ class ScoreTable:
     def breakdown(self, row: int, column: int) -> list[Criterion]:
         hire, candidate = self.hires[row], self.candidates[column]
         values = self.features[row, column]
-        apart = abs(
-            utc_offset_hours(hire.time_zone, hire.onboarding.start_date)
-            - utc_offset_hours(candidate.profile.time_zone, hire.onboarding.start_date)
-        )
+        apart = hours_apart(hire.time_zone, candidate.profile.time_zone, on=hire.onboarding.start_date)
         shared_areas = len(hire.area_ids & candidate.area_ids)
         known = len(hire.topic_ids & candidate.topic_ids)
         details = [
@@ -115,7 +102,7 @@ class ScoreTable:
             if hire.area_ids
             else "no process areas set",
             f"knows {known} of the {len(hire.topic_ids)} plan topics" if hire.topic_ids else "the plan has no topics",
-            "same time zone" if apart == 0 else f"{apart:g} hours apart",
+            "time zone unknown" if apart is None else "same time zone" if apart == 0 else f"{apart:g} hours apart",
             f"coaches {candidate.load} of {candidate.capacity} new hires now",
             f"coached {candidate.experience} new hires before" if candidate.experience else "first time as a buddy",
             "completed the coaching training" if candidate.trained else "has not done the coaching training",
@@ -172,13 +159,16 @@ def score_table(hires: list[HireFacts], candidates: list[Candidate], program: Bu
         features[:, :, 0] = hire_team == cand_team
         features[:, :, 1] = overlap([h.area_ids for h in hires], [c.area_ids for c in candidates])
         features[:, :, 2] = overlap([h.topic_ids for h in hires], [c.topic_ids for c in candidates])
-        hire_offsets = np.array([[utc_offset_hours(h.time_zone, h.onboarding.start_date)] for h in hires])
+        # An unknown zone is NaN here and scores as far apart as the scale goes (expertise.time_zones).
+        hire_offsets = np.array([[utc_offset_hours(h.time_zone, h.onboarding.start_date)] for h in hires], dtype=float)
         cand_offsets = np.array(
             [[utc_offset_hours(c.profile.time_zone, h.onboarding.start_date) for c in candidates] for h in hires]
             if len({h.onboarding.start_date for h in hires}) > 1
-            else [[utc_offset_hours(c.profile.time_zone, hires[0].onboarding.start_date) for c in candidates]]
+            else [[utc_offset_hours(c.profile.time_zone, hires[0].onboarding.start_date) for c in candidates]],
+            dtype=float,
         )
-        features[:, :, 3] = 1 - np.minimum(np.abs(hire_offsets - cand_offsets), FAR_APART_HOURS) / FAR_APART_HOURS
+        apart = np.nan_to_num(np.abs(hire_offsets - cand_offsets), nan=FAR_APART_HOURS)
+        features[:, :, 3] = 1 - np.minimum(apart, FAR_APART_HOURS) / FAR_APART_HOURS
         load = np.array([c.load / max(c.capacity, 1) for c in candidates])
         features[:, :, 4] = np.clip(1 - load, 0, 1)[None, :]
         features[:, :, 5] = np.array([min(c.experience, EXPERIENCED_AFTER) / EXPERIENCED_AFTER for c in candidates])

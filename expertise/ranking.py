@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Sum
@@ -15,6 +14,7 @@ from expertise.models import EvidenceKind, ExpertiseScore, Profile, Topic
 from expertise.people import availability, questions_this_week
 from expertise.privacy import self_assessment_subjects
 from expertise.scoring import LEVEL_RANK, level_for
+from expertise.time_zones import hours_apart
 
 # Near-equal scores are ordered by closeness to the asker: these small bonuses only reorder people whose
 # scores are within a few per cent of each other.
@@ -161,21 +161,13 @@ def rank_people_for(
         if asker_profile is not None:
             if suggestion.profile.team_id and suggestion.profile.team_id == asker_profile.team_id:
                 bonus += SAME_TEAM_BONUS
-            if hours_apart(suggestion.profile.time_zone, asker_profile.time_zone, now) <= NEAR_TIME_ZONE_HOURS:
+            apart = hours_apart(suggestion.profile.time_zone, asker_profile.time_zone, on=now.date())
+            if apart is not None and apart <= NEAR_TIME_ZONE_HOURS:
                 bonus += NEAR_TIME_ZONE_BONUS
         return (suggestion.unavailable is not None, -suggestion.score * bonus, suggestion.person.pk)
 
     suggestions.sort(key=order)
     return suggestions[:limit]
-
-
-def hours_apart(zone_a: str, zone_b: str, now: datetime) -> float:
-    try:
-        offset_a = now.astimezone(ZoneInfo(zone_a)).utcoffset() or timedelta()
-        offset_b = now.astimezone(ZoneInfo(zone_b)).utcoffset() or timedelta()
-    except (KeyError, ValueError):
-        return 24.0
-    return abs((offset_a - offset_b).total_seconds()) / 3600
 
 
 def closeness(profile: Profile, asker_profile: Profile | None, *, now: datetime) -> list[str]:
@@ -185,8 +177,8 @@ def closeness(profile: Profile, asker_profile: Profile | None, *, now: datetime)
     close = []
     if profile.team_id and profile.team_id == asker_profile.team_id:
         close.append("in your team")
-    apart = hours_apart(profile.time_zone, asker_profile.time_zone, now)
-    if apart > NEAR_TIME_ZONE_HOURS:
+    apart = hours_apart(profile.time_zone, asker_profile.time_zone, on=now.date())
+    if apart is not None and apart > NEAR_TIME_ZONE_HOURS:
         close.append(f"works {apart:g} hours from your time zone")
     return close
 

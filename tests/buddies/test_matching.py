@@ -181,6 +181,19 @@ def test_match_buddies_command_dry_run_json_and_save(org, capsys):
     assert Onboarding.objects.filter(buddy=org["jim"]).count() <= 2
 
 
+def test_a_hire_whose_time_zone_is_unknown_is_near_nobody(org, capsys):
+    from expertise.models import Profile
+
+    cohort = Cohort.objects.create(name="Winter", starts_on=START, ends_on=date(2027, 1, 1))
+    start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"], cohort=cohort)
+    Profile.objects.filter(user=org["jill"]).update(time_zone="Mars/Olympus")  # saved before zones were checked
+
+    call_command("match_buddies", "--cohort", cohort.name, "--dry-run", "--json")
+    (pairing,) = json.loads(capsys.readouterr().out)["pairings"]
+    time_zone = next(c for c in pairing["breakdown"] if c["criterion"] == "Time zone")
+    assert time_zone["detail"] == "time zone unknown" and time_zone["value"] == 0
+
+
 def test_match_buddies_names_an_unknown_cohort(org):
     from django.core.management.base import CommandError
 

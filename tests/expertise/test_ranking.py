@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from expertise.factories import TeamFactory, make_person
-from expertise.models import Evidence, EvidenceKind, Question
+from expertise.models import Evidence, EvidenceKind, Profile, Question
 from expertise.ranking import rank_people_for, topics_for_text
 from expertise.recording import endorse, self_assess
 from expertise.scoring import update_score
@@ -98,6 +98,14 @@ def test_whoknows_command_prints_json(org, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [entry["person"] for entry in data] == ["jim.okafor", "sam.thornton"]
     assert {"person", "level", "reasons"} <= set(data[0]) and "score" not in data[0]
+
+
+def test_who_knows_says_nothing_about_distance_from_an_asker_whose_zone_is_unknown(org, capsys):
+    asker = make_person("old.record")
+    Profile.objects.filter(user=asker).update(time_zone="Mars/Olympus")  # saved before zones were checked
+    call_command("whoknows", "payment runs", "--json", "--asker", "old.record")
+    reasons = [reason for entry in json.loads(capsys.readouterr().out) for reason in entry["reasons"]]
+    assert reasons and not any("time zone" in reason for reason in reasons)
 
 
 def test_whoknows_command_prints_a_table(org, capsys):

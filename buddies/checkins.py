@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -13,10 +12,10 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+import inbox
 from buddies import access
 from buddies.models import BuddyProgramSettings, CheckIn, CheckInQuestion, CheckInReminder, Onboarding, PrivateNote
 from buddies.models.program import OPEN_STATUSES
-from onramp.mail import try_to_send_email
 
 QUESTIONS_MAX = 20
 QUESTION_LENGTH = 500
@@ -175,9 +174,10 @@ def missed_filter(today: date, grace_days: int) -> dict:
 
 
 def send_due_reminders(*, today: date | None = None) -> int:
-    """Emails the hire and the buddy the day before and on the day of a check-in, and once more when it is
-    missed. Each reminder is recorded before it is sent, in the same transaction, so a run repeated (or
-    running twice at once) never sends one twice. Returns how many were sent."""
+    """Reminds the hire and the buddy (who have an email address) the day before and on the day of a check-in,
+    and once more when it is missed, through the inbox, which emails each in the background. Each reminder
+    is recorded with its notification, in one transaction, so a run repeated (or running twice at once)
+    never reminds twice. Returns how many reminders were sent."""
     today = today or timezone.localdate()
     program = BuddyProgramSettings.load()
     open_check_ins = (
@@ -205,29 +205,21 @@ def remind(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> int:
     try:
         with transaction.atomic():
             CheckInReminder.objects.create(check_in=check_in, recipient=person, kind=kind)
-            subject, body = reminder_text(check_in, person, kind)
-            sent = try_to_send_email(subject=subject, body=body, to=[person.email])
-            if not sent:
-                transaction.set_rollback(True)  # not recorded, so the next run tries again
+            notification = inbox.notify_from_templates(
+                person,
+                template=f"buddies/notifications/check_in_{kind}",
+                context={"check_in": check_in, "other_name": other_name(check_in, person)},
+                kind=f"check-in-{kind}",
+                url=reverse("buddies:onboarding", args=[check_in.onboarding_id]),
+                key=f"check-in-{kind}:{check_in.pk}",
+            )
     except IntegrityError:
         return 0  # another run sent it
-    return int(sent)
+    return int(notification is not None)
 
 
-def reminder_text(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> tuple[str, str]:
+def other_name(check_in: CheckIn, person: AbstractBaseUser) -> str:
+    """Who `person` meets at the check-in: the buddy for the hire, the hire for the buddy."""
     onboarding = check_in.onboarding
     other = onboarding.buddy if person.pk == onboarding.hire_id else onboarding.hire
-    other_name = (other.get_full_name() or other.get_username()) if other else "your buddy"
-    link = f"{settings.WAGTAILADMIN_BASE_URL}{reverse('buddies:onboarding', args=[onboarding.pk])}"
-    when = f"{check_in.scheduled_for:%A %-d %B}"
-    if kind == CheckInReminder.Kind.MISSED:
-        return (
-            f"Check-in with {other_name} not recorded yet",
-            f"Your check-in with {other_name} planned for {when} has not been recorded.\n"
-            f"If you met, record it; if not, plan a new one: {link}",
-        )
-    return (
-        f"Check-in with {other_name} on {when}",
-        f"You have a check-in with {other_name} on {when}.\n"
-        f"Before you meet, note what you want this session to achieve: {link}",
-    )
+    return (other.get_full_name() or other.get_username()) if other else "your buddy"

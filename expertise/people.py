@@ -7,10 +7,11 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
+import inbox
 from expertise.models import Profile, Question
-from onramp.mail import try_to_send_email
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:
@@ -82,15 +83,14 @@ def ask_question(*, asker: AbstractBaseUser, expert: AbstractBaseUser, text: str
 
 
 def notify_question(question: Question) -> None:
-    """Emails the expert the question, with the asker as reply-to (console backend by default). A failure is
-    logged: the question is saved either way."""
-    if not question.expert.email:
-        return
-    asker = profile_for(question.asker).name
-    topic = f" about {question.topic.name}" if question.topic else ""
-    try_to_send_email(
-        subject=f"{asker} has a question{topic}",
-        body=f"{question.text}\n\nReply to this email to answer {asker}.",
-        to=[question.expert.email],
-        reply_to=[question.asker.email] if question.asker.email else None,
+    """Tells the expert of the question in their inbox; its email, sent in the background, has the asker as
+    reply-to, so answering is replying."""
+    inbox.notify_from_templates(
+        question.expert,
+        template="expertise/notifications/question",
+        context={"question": question, "asker": profile_for(question.asker).name},
+        kind="question",
+        url=reverse("expertise:profile", args=[question.asker.get_username()]),
+        key=f"question:{question.pk}",
+        reply_to=question.asker.email,
     )

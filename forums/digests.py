@@ -31,13 +31,13 @@ def overdue_digest(*, today=None) -> int:
         by_person[task.assignee].append(task)
     sent = 0
     for person, tasks in by_person.items():
-        lines = [f"- {task} (due {task.due_date:%-d %b}, {(today - task.due_date).days} days late)" for task in tasks]
+        overdue_tasks = [{"task": task, "days_late": (today - task.due_date).days} for task in tasks]
         sent += (
-            inbox.notify(
+            inbox.notify_from_templates(
                 person,
+                template="forums/notifications/overdue_digest",
+                context={"overdue": overdue_tasks},
                 kind="overdue-digest",
-                subject=f"{len(tasks)} overdue revision task{'s' if len(tasks) != 1 else ''}",
-                body="\n".join(lines),
                 url=reverse("forums:my_tasks"),
                 key=f"overdue-digest:{today.isoformat()}",
             )
@@ -67,19 +67,17 @@ def weekly_gap_digest(*, today=None) -> int:
     raised = Gap.objects.filter(created_at__gte=week_ago).count()
     closed = Gap.objects.filter(closed_at__gte=week_ago).count()
     by_process = queue_by_process()[:10]
-    headline = (
-        f"{summary['total']} open gaps, {summary['new']} not yet triaged. This week: {raised} raised, {closed} closed."
-    )
+    counts = {"week": week, "total": summary["total"], "new": summary["new"], "raised": raised, "closed": closed}
     sent = 0
     for trainer in trainers():
         reader = request_of(trainer)
-        lines = [headline, "", *[f"- {process_name_for(group, reader)}: {group.count}" for group in by_process]]
+        processes = [{"name": process_name_for(group, reader), "count": group.count} for group in by_process]
         sent += (
-            inbox.notify(
+            inbox.notify_from_templates(
                 trainer,
+                template="forums/notifications/gap_digest",
+                context={**counts, "processes": processes},
                 kind="gap-digest",
-                subject=f"Gap queue, week {week}: {summary['new']} new, {summary['total']} open",
-                body="\n".join(lines),
                 url=reverse("forums:dashboard"),
                 key=f"gap-digest:{year}-W{week:02d}",
             )

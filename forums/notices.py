@@ -35,11 +35,11 @@ def notify_experts(gap: Gap) -> int:
     sent = 0
     for expert in experts_on(gap):
         sent += (
-            inbox.notify(
+            inbox.notify_from_templates(
                 expert,
+                template="forums/notifications/gap_new",
+                context={"gap": gap, "topics": topics},
                 kind="gap-new",
-                subject=f"New gap on {topics}: {gap.title}"[:200],
-                body=f"{gap.description}\n\nYou are an expert on {topics}: can you help close it?".strip(),
                 url=gap.get_absolute_url(),
                 key=f"gap-new:{gap.pk}",
             )
@@ -62,14 +62,13 @@ def where(task: RevisionTask) -> str:
 def notify_assignee(task: RevisionTask) -> bool:
     if task.assignee is None:
         return False
-    due = f" by {task.due_date:%-d %B %Y}" if isinstance(task.due_date, date) else ""
-    because = f"\n\nBecause of the gap: {task.gap.title}" if task.gap_id else ""
+    due_date = task.due_date if isinstance(task.due_date, date) else None
     return (
-        inbox.notify(
+        inbox.notify_from_templates(
             task.assignee,
+            template="forums/notifications/task_assigned",
+            context={"task": task, "what_to_do": where(task), "due_date": due_date},
             kind="task-assigned",
-            subject=f"{where(task)}{due}"[:200],
-            body=f"{task.instructions}{because}".strip(),
             url=task.get_absolute_url(),
             key=f"task-assigned:{task.pk}:{task.assignee_id}",
         )
@@ -88,20 +87,21 @@ def improved_link(gap: Gap) -> str:
 def notify_closed(gap: Gap) -> int:
     """Tells everyone who raised, "me too"-ed or raised a duplicate of the gap how it ended."""
     if gap.status == GapStatus.RESOLVED:
-        subject = f"Fixed: {gap.title}"
-        body = "The gap you hit has been closed: the page or training was improved. Have a look."
         url = improved_link(gap)
     elif gap.status == GapStatus.DECLINED:
-        subject = f"Declined: {gap.title}"
-        body = f"The gap you hit will not be acted on. The reason: {gap.decline_reason}"
         url = gap.get_absolute_url()
     else:
         return 0
     sent = 0
     for person in people_who_hit(gap):
         sent += (
-            inbox.notify(
-                person, kind=f"gap-{gap.status}", subject=subject[:200], body=body, url=url, key=f"gap-closed:{gap.pk}"
+            inbox.notify_from_templates(
+                person,
+                template=f"forums/notifications/gap_{gap.status}",
+                context={"gap": gap},
+                kind=f"gap-{gap.status}",
+                url=url,
+                key=f"gap-closed:{gap.pk}",
             )
             is not None
         )

@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from inbox.models import Notification
@@ -15,9 +16,17 @@ from onramp.text import single_line
 
 
 def notify(
-    recipient: AbstractBaseUser, *, kind: str, subject: str, body: str = "", url: str = "", key: str
+    recipient: AbstractBaseUser,
+    *,
+    kind: str,
+    subject: str,
+    body: str = "",
+    url: str = "",
+    key: str,
+    reply_to: str = "",
 ) -> Notification | None:
-    """Creates the notification for `key` unless `recipient` already has it, and queues its email.
+    """Creates the notification for `key` unless `recipient` already has it, and queues its email (with
+    `reply_to`, when given, as the address a reply goes to).
 
     Returns the new notification, or None when it existed already (the unique constraint decides, so two
     concurrent calls still create one)."""
@@ -26,7 +35,13 @@ def notify(
     if not recipient.is_active:
         return None
     notification = Notification(
-        recipient=recipient, kind=kind, subject=single_line(subject)[:200], body=body, url=url, key=key
+        recipient=recipient,
+        kind=kind,
+        subject=single_line(subject)[:200],
+        body=body,
+        url=url,
+        key=key,
+        reply_to=reply_to,
     )
     notification.full_clean(validate_constraints=False)
     try:
@@ -40,6 +55,31 @@ def notify(
     transaction.on_commit(lambda: forget_unread_count(recipient_id))
     transaction.on_commit(lambda: send_notification_email.delay(notification_id))
     return notification
+
+
+def notify_from_templates(
+    recipient: AbstractBaseUser,
+    *,
+    template: str,
+    context: dict,
+    kind: str,
+    url: str = "",
+    key: str,
+    reply_to: str = "",
+) -> Notification | None:
+    """`notify` with the subject and body rendered from `<template>_subject.txt` and `<template>_body.txt`
+    (e.g. template="forums/notifications/gap_new"), so every message's words live in a template that can be
+    translated or changed without touching code. The recipient is in the context as `recipient`."""
+    context = {"recipient": recipient, **context}
+    return notify(
+        recipient,
+        kind=kind,
+        subject=render_to_string(f"{template}_subject.txt", context),
+        body=render_to_string(f"{template}_body.txt", context).strip(),
+        url=url,
+        key=key,
+        reply_to=reply_to,
+    )
 
 
 UNREAD_TTL = 300
@@ -104,7 +144,8 @@ def email_notification(notification_id: int) -> bool:
         body = notification.body
         if notification.url:
             body = f"{body}\n\n{absolute(notification.url)}".strip()
-        send_email(subject=notification.subject, body=body, to=[notification.recipient.email])
+        reply_to = [notification.reply_to] if notification.reply_to else None
+        send_email(subject=notification.subject, body=body, to=[notification.recipient.email], reply_to=reply_to)
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at"])
     return bool(notification.recipient.email)

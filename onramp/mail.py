@@ -1,5 +1,6 @@
-"""Sending email. Every email of Onramp goes through here, so each subject is on one line (a line break in a
-header makes Django raise BadHeaderError) and a failure to send is the sender's to handle, never a surprise."""
+"""Sending email. Every email of Onramp goes through here (called by the inbox's task: people are told things
+through `inbox.notify`), so each subject is on one line (a line break in a header makes Django raise
+BadHeaderError) and every failure to send is logged."""
 
 from __future__ import annotations
 
@@ -13,16 +14,10 @@ logger = logging.getLogger(__name__)
 
 
 def send_email(*, subject: str, body: str, to: list[str], reply_to: list[str] | None = None) -> None:
-    """Sends one email from DEFAULT_FROM_EMAIL; raises what the mail server or library raised, so a worker can
-    retry. Callers that must not fail (a request, one reminder among many) use `try_to_send_email`."""
-    EmailMessage(subject=single_line(subject), body=body, to=to, reply_to=reply_to).send()
-
-
-def try_to_send_email(*, subject: str, body: str, to: list[str], reply_to: list[str] | None = None) -> bool:
-    """Sends one email and says whether it went out: a failure is logged, not raised."""
+    """Sends one email from DEFAULT_FROM_EMAIL. A failure is logged, naming the subject, and raised, so a
+    worker can retry; the inbox's task decides what a failure means (retried on a worker, kept unsent inline)."""
     try:
-        send_email(subject=subject, body=body, to=to, reply_to=reply_to)
+        EmailMessage(subject=single_line(subject), body=body, to=to, reply_to=reply_to).send()
     except Exception:
         logger.exception("Could not send the email “%s” to %s recipient(s)", single_line(subject), len(to))
-        return False
-    return True
+        raise

@@ -139,11 +139,15 @@ def test_topic_page_lists_pages_and_people_by_level(signed_in, area_org):
     assert "Run the proposal" in html and "Jim Okafor" in html and "Expert" in html
 
 
-def test_asking_a_question_emails_the_expert_and_counts_towards_capacity(signed_in, person, area_org):
+def test_asking_a_question_emails_the_expert_and_counts_towards_capacity(
+    signed_in, person, area_org, django_capture_on_commit_callbacks
+):
     jim = area_org["jim"]
-    response = signed_in.post(
-        reverse("expertise:ask", args=[jim.username]), {"topic": area_org["runs"].pk, "text": "Who releases the file?"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in.post(
+            reverse("expertise:ask", args=[jim.username]),
+            {"topic": area_org["runs"].pk, "text": "Who releases the file?"},
+        )
     assert response.status_code == 302
     assert Question.objects.get().expert == jim
     assert mail.outbox[0].to == [jim.email] and "Who releases the file?" in mail.outbox[0].body

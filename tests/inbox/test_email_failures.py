@@ -54,25 +54,32 @@ def test_on_a_worker_a_failed_email_is_raised_so_that_it_is_retried(unreachable_
         send_notification_email(notification.pk)  # called as a worker calls it: not inline in a request
 
 
-def test_a_question_to_an_expert_is_sent_even_if_the_asker_s_name_has_a_line_break(client):
+def test_a_question_to_an_expert_is_sent_even_if_the_asker_s_name_has_a_line_break(
+    client, django_capture_on_commit_callbacks
+):
     asker, expert = UserFactory(), UserFactory(first_name="Jim", last_name="Okafor")
     asker.profile.display_name = "Jill\nHartmann"  # saved before names were kept on one line
     asker.profile.save()
     client.force_login(asker)
-    response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
     assert response.status_code == 302
     assert Question.objects.filter(asker=asker, expert=expert).exists()
     assert mail.outbox[0].subject == "Jill Hartmann has a question"
 
 
-def test_a_question_is_kept_when_its_email_cannot_be_sent(client, unreachable_mail_server, caplog):
+def test_a_question_is_kept_when_its_email_cannot_be_sent(
+    client, unreachable_mail_server, caplog, django_capture_on_commit_callbacks
+):
     asker, expert = UserFactory(), UserFactory()
     client.force_login(asker)
-    with caplog.at_level(logging.ERROR):
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
     assert response.status_code == 302
     assert Question.objects.filter(asker=asker, expert=expert).exists()
     assert "Could not send the email" in caplog.text
+    notification = Notification.objects.get(recipient=expert, kind="question")
+    assert notification.emailed_at is None, "in the inbox, its email left for the task to send again"
 
 
 def test_a_display_name_is_saved_on_one_line(client):

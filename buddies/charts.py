@@ -1,4 +1,5 @@
-"""Small charts drawn on the server as SVG, each with the numbers it shows for a table alternative."""
+"""Self-assessed progress drawn on the server as an SVG line chart, with the numbers it shows for a table
+alternative. Bar charts are drawn by onramp.charts."""
 
 from __future__ import annotations
 
@@ -6,38 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 WIDTH, HEIGHT, PAD = 320, 140, 28
-
-
-@dataclass
-class Bar:
-    label: str
-    value: float | None  # 0 … 1
-    x: float = 0
-    y: float = 0
-    width: float = 0
-    height: float = 0
-
-    @property
-    def percent(self) -> str:
-        return "—" if self.value is None else f"{round(self.value * 100)}%"
-
-
-def bar_chart(items: list[tuple[str, float | None]]) -> dict:
-    """Bars for shares (0 … 1): positions computed here, the template only draws."""
-    bars, slot = [], (WIDTH - PAD) / max(len(items), 1)
-    for index, (label, value) in enumerate(items):
-        height = (HEIGHT - PAD) * (value or 0)
-        bars.append(
-            Bar(
-                label=label,
-                value=value,
-                x=PAD + index * slot + slot * 0.2,
-                width=slot * 0.6,
-                height=height,
-                y=HEIGHT - PAD - height,
-            )
-        )
-    return {"bars": bars, "width": WIDTH, "height": HEIGHT, "baseline": HEIGHT - PAD, "pad": PAD}
 
 
 @dataclass

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from buddies import access, checkins, network, pairing, plans, questions, surveys
-from buddies.charts import Series, bar_chart, progress_chart
+from buddies.charts import Series, progress_chart
 from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
 from buddies.matching import match_cohort, suggest_buddies
@@ -26,6 +26,7 @@ from buddies.models.program import OPEN_STATUSES
 from expertise.models import SelfAssessment, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
+from onramp.charts import Group, as_percent, bar_chart
 from onramp.params import local_path, parse_id
 from onramp.spreadsheets import SafeCsvWriter
 from wiki.models import ArticlePage
@@ -191,8 +192,10 @@ def program_dashboard(request):
         kpis = cohort_kpis(cohorts, today=today)
         for item in kpis:
             item.chart = bar_chart(
-                [("Check-ins held", item.adherence)]
-                + [(f"Milestones by day {day}", share) for day, share in item.milestones_by_day.items()]
+                [Group("Check-ins held", [item.adherence])]
+                + [Group(f"Milestones by day {day}", [share]) for day, share in item.milestones_by_day.items()],
+                top=1,
+                text=as_percent,
             )
         context["kpis"] = kpis
     return render(request, "buddies/program.html", context)

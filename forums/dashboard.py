@@ -21,6 +21,7 @@ from forums.models import (
     RevisionTask,
     TaskStatus,
 )
+from onramp.charts import BarChart, Group, bar_chart
 from wiki.visibility import may_view
 
 CHART_MONTHS = 12
@@ -158,40 +159,11 @@ def with_people_counts(gaps: list[Gap]) -> list[Gap]:
     return gaps
 
 
-@dataclass
-class Chart:
-    """A grouped bar chart drawn on the server as SVG; the same numbers also go in a table beside it."""
-
-    width: int
-    height: int
-    bars: list[dict]
-    labels: list[dict]
-    max_value: int
-
-
-def month_chart(bars: list[MonthBar], *, width: int = 640, height: int = 180) -> Chart:
-    top = max([bar.opened for bar in bars] + [bar.closed for bar in bars] + [1])
-    plot_height = height - 30
-    top_margin = 14
-    slot = width / max(len(bars), 1)
-    bar_width = max(slot / 2 - 4, 2)
-    shapes, labels = [], []
-    for index, bar in enumerate(bars):
-        x = index * slot + 2
-        for offset, (series, value) in enumerate((("opened", bar.opened), ("closed", bar.closed))):
-            bar_height = round((plot_height - top_margin) * value / top, 1)
-            shapes.append(
-                {
-                    "series": series,
-                    "x": round(x + offset * (bar_width + 2), 1),
-                    "y": round(plot_height - bar_height + top_margin, 1),
-                    "width": round(bar_width, 1),
-                    "height": bar_height,
-                    "title": f"{bar.month:%b %Y}: {value} {series}",
-                    "value": value,
-                    "label_x": round(x + offset * (bar_width + 2) + bar_width / 2, 1),
-                    "label_y": round(plot_height - bar_height + top_margin - 3, 1),
-                }
-            )
-        labels.append({"x": round(x + bar_width, 1), "y": height - 8, "text": f"{bar.month:%b}"})
-    return Chart(width=width, height=height, bars=shapes, labels=labels, max_value=top)
+def month_chart(months: list[MonthBar]) -> BarChart:
+    """Gaps opened and closed per month, side by side."""
+    return bar_chart(
+        [Group(f"{m.month:%B %Y}", [m.opened, m.closed], short_label=f"{m.month:%b}") for m in months],
+        series=("opened", "closed"),
+        width=640,
+        height=180,
+    )

@@ -1,5 +1,6 @@
 """Who sees which onboardings: the hire their own, a buddy their hires, a manager their team, program admins
-all; and whose survey answers: the hire's own only. Views, exports, admin and the API all ask here."""
+all; and whose survey answers: the hire's own only. The views, the CSV export, the KPIs, check-ins and the
+admin screens (through the VIEW_ALL permission) ask here."""
 
 from __future__ import annotations
 

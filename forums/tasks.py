@@ -40,11 +40,11 @@ def review_materials_after_publish(page_id: int, revision_id: int) -> int:
 
 @shared_task(**RETRY)
 def send_overdue_digest() -> int:
-    """Daily: each assignee with overdue tasks hears about them once that day."""
+    """Daily at 07:00: each assignee with overdue tasks hears about them once that day."""
     return digests.overdue_digest()
 
 
 @shared_task(**RETRY)
 def send_weekly_gap_digest() -> int:
-    """Weekly: trainers get the open gap queue in one message."""
+    """Mondays at 07:00: trainers get the open gap queue in one message."""
     return digests.weekly_gap_digest()

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -302,6 +303,7 @@ EXPERTISE_SUBSTANTIAL_EDIT_CHARS = 200
 # How long a task a worker took but never finished (it was killed) waits before another worker gets it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(60 * 60)))}
 
+# What beat runs and when; crontab times are in CELERY_TIMEZONE (TIME_ZONE, UTC unless set).
 CELERY_BEAT_SCHEDULE = {
     "send-pending-tasks": {
         "task": "onramp.tasks.send_pending_tasks",
@@ -310,23 +312,23 @@ CELERY_BEAT_SCHEDULE = {
     },
     "recompute-expertise-scores": {
         "task": "expertise.tasks.recompute_expertise_scores",
-        "schedule": 24 * 60 * 60,
+        "schedule": crontab(hour=2, minute=0),
         "options": {"expires": 60 * 60},
     },
     "send-check-in-reminders": {
         "task": "buddies.tasks.send_check_in_reminders",
-        "schedule": 60 * 60,
+        "schedule": crontab(minute=0),
         "options": {"expires": 30 * 60},
     },
     # Forums digests: each names its day or week in its notification key, so an extra run sends nothing.
     "send-overdue-task-digest": {
         "task": "forums.tasks.send_overdue_digest",
-        "schedule": 24 * 60 * 60,
+        "schedule": crontab(hour=7, minute=0),
         "options": {"expires": 60 * 60},
     },
     "send-weekly-gap-digest": {
         "task": "forums.tasks.send_weekly_gap_digest",
-        "schedule": 7 * 24 * 60 * 60,
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
         "options": {"expires": 6 * 60 * 60},
     },
 }

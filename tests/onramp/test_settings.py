@@ -108,3 +108,21 @@ def test_the_production_settings_pass_django_s_deployment_checks():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_beat_runs_each_task_at_its_time_of_day_not_every_n_hours_from_its_start():
+    from celery.schedules import crontab
+
+    from django.conf import settings
+
+    def when(name: str) -> tuple:
+        schedule = settings.CELERY_BEAT_SCHEDULE[name]["schedule"]
+        assert isinstance(schedule, crontab), name
+        return sorted(schedule.day_of_week), sorted(schedule.hour), sorted(schedule.minute)
+
+    every_day, every_hour = list(range(7)), list(range(24))
+    assert when("send-overdue-task-digest") == (every_day, [7], [0])
+    assert when("send-weekly-gap-digest") == ([1], [7], [0])
+    assert when("recompute-expertise-scores") == (every_day, [2], [0])
+    assert when("send-check-in-reminders") == (every_day, every_hour, [0])
+    assert settings.CELERY_BEAT_SCHEDULE["send-pending-tasks"]["schedule"] == 60

@@ -51,8 +51,10 @@ test: install lint
 # The whole suite runs on SQLite, Onramp's default. The PostgreSQL pass runs what needs PostgreSQL or
 # behaves differently on it: services tests (a real Celery worker on Redis), the handbook corpus import,
 # the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
+# The demo's tests share one load of it, on one worker (their xdist group); the coverage of the pass is printed.
 test-sqlite: install
-	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser"
+	DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup -m "not services and not corpus and not browser" \
+		--cov --cov-report=term:skip-covered
 
 # The browser journeys need Debian's Chromium and axe-core (from npm, locked in package-lock.json).
 browser-deps:
@@ -75,4 +77,4 @@ eval-search: install
 	$(BIN)/python search/eval/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static media test-artifacts bench/data
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static media test-artifacts bench/data .coverage .coverage.*

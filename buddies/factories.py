@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from buddies.models import BuddyProfile, PlanTemplate, PlanTemplateMilestone
+from buddies.models import BuddyProfile, Onboarding, PlanTemplate, PlanTemplateMilestone
+from buddies.pairing import assign_buddy, start_onboarding
 
 
 def make_buddy(user, *, capacity: int | None = None, trained_on: date | None = None, areas=(), opted_in=True):
@@ -31,3 +32,13 @@ def make_plan(name: str, *, role: str = "", milestones: list[tuple] = ()) -> Pla
     template.milestones = items
     template.save()
     return template
+
+
+def make_onboarding(hire, *, start_date: date, buddy=None, by=None, **details) -> Onboarding:
+    """An onboarding started the way the program starts one (`details` as `start_onboarding` takes them), with
+    `buddy` paired by `by` when given."""
+    onboarding = start_onboarding(hire=hire, start_date=start_date, **details)
+    if buddy is not None:
+        assign_buddy(onboarding=onboarding, buddy=buddy, by=by)
+        onboarding.refresh_from_db()
+    return onboarding

@@ -1,11 +1,12 @@
-"""Factories for people and teams (tests, benchmarks)."""
+"""Factories for people, teams and expertise scores (tests, benchmarks)."""
 
 import factory
 
 from django.utils.text import slugify
 
-from expertise.models import Team
-from wiki.factories import UserFactory
+from expertise.models import ExpertiseScore, Team
+from expertise.scoring import LEVEL_RANK
+from wiki.factories import TopicFactory, UserFactory
 
 
 class TeamFactory(factory.django.DjangoModelFactory):
@@ -15,6 +16,25 @@ class TeamFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Team
         django_get_or_create = ["name"]
+
+
+class ExpertiseScoreFactory(factory.django.DjangoModelFactory):
+    """A stored score, as if scoring had found it: an expert unless `level` says otherwise."""
+
+    person = factory.SubFactory(UserFactory)
+    topic = factory.SubFactory(TopicFactory)
+    level = ExpertiseScore.Level.EXPERT
+    score = 8.0
+    rank = factory.LazyAttribute(lambda score: LEVEL_RANK[score.level])
+
+    class Meta:
+        model = ExpertiseScore
+
+    @classmethod
+    def _create(cls, model_class, *args, person, topic, **values):
+        # Publishing a page scores its owner already: this score replaces the one stored for person and topic.
+        score, _ = model_class.objects.update_or_create(person=person, topic=topic, defaults=values)
+        return score
 
 
 def make_person(username: str, *, team: Team | None = None, manager=None, time_zone: str = "Europe/London", **profile):

@@ -5,8 +5,7 @@ import time_machine
 
 from django.contrib.auth.models import Permission
 
-from buddies.factories import make_buddy, make_plan
-from buddies.pairing import assign_buddy, start_onboarding
+from buddies.factories import make_buddy, make_onboarding, make_plan
 from expertise.factories import TeamFactory, make_person
 from tests.services.conftest import celery_worker, services  # noqa: F401
 from wiki.factories import TopicFactory
@@ -70,10 +69,7 @@ def org(db):
 @pytest.fixture
 def jills(org):
     """Jill's onboarding, from START, with Jim as her buddy."""
-    onboarding = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
-    assign_buddy(onboarding=onboarding, buddy=org["jim"], by=org["nadia"])
-    onboarding.refresh_from_db()
-    return onboarding
+    return make_onboarding(org["jill"], start_date=START, plan_template=org["plan"], buddy=org["jim"], by=org["nadia"])
 
 
 @pytest.fixture

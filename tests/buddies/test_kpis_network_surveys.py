@@ -5,11 +5,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from buddies import checkins, network, plans, surveys
+from buddies.factories import make_onboarding
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
 from buddies.models import BuddyProgramSettings, Cohort, GoToPerson, Milestone, Onboarding
-from buddies.pairing import assign_buddy, start_onboarding
-from expertise.factories import make_person
-from expertise.models import ExpertiseScore
+from buddies.pairing import start_onboarding
+from expertise.factories import ExpertiseScoreFactory, make_person
 from tests.buddies.conftest import START, TODAY
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +151,7 @@ def test_go_to_people_never_the_buddy_or_hire_and_spread_across_a_cohort(org):
     experts = [make_person(f"expert.{n}", team=org["ledger"], start_date=date(2016, 1, 4)) for n in range(6)]
     topic = org["payments"]
     for n, person in enumerate([org["jim"], *experts]):
-        ExpertiseScore.objects.create(person=person, topic=topic, score=10 - n * 0.5, level="expert", rank=2)
+        ExpertiseScoreFactory(person=person, topic=topic, score=10 - n * 0.5)
     hires = [make_person(f"new.{n}", team=org["payables"], manager=org["nadia"], start_date=START) for n in range(3)]
     onboardings = []
     for hire in hires:
@@ -171,10 +171,10 @@ def test_go_to_people_never_the_buddy_or_hire_and_spread_across_a_cohort(org):
 
 
 def test_only_the_buddy_marks_introductions(org):
-    ExpertiseScore.objects.create(person=org["sam"], topic=org["payments"], score=9, level="expert", rank=2)
-    onboarding = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
-    assign_buddy(onboarding=onboarding, buddy=org["jim"], by=org["nadia"])
-    onboarding.refresh_from_db()
+    ExpertiseScoreFactory(person=org["sam"], topic=org["payments"], score=9)
+    onboarding = make_onboarding(
+        org["jill"], start_date=START, plan_template=org["plan"], buddy=org["jim"], by=org["nadia"]
+    )
     (go_to,) = network.build_network(onboarding)
     with pytest.raises(PermissionDenied):
         network.mark_introduced(go_to=go_to, by=org["jill"])

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from buddies.models import BuddyAssignment, CheckInQuestion, Cohort, Onboarding, SurveyResponse
 from buddies.pairing import assign_buddy, end_onboarding, start_onboarding
-from expertise.factories import make_person
+from expertise.factories import ExpertiseScoreFactory, make_person
 from expertise.models import SelfAssessment
 from tests.buddies.conftest import START, TODAY
 
@@ -153,10 +153,9 @@ def test_self_assessment_on_a_plan_topic_shows_on_the_progress_chart(client, org
 
 def test_pairing_from_the_page_gives_the_hire_go_to_people_never_the_new_buddy(client, org, jills):
     from buddies.models import GoToPerson
-    from expertise.models import ExpertiseScore
 
     for person, score in ((org["sam"], 9), (org["agnes"], 8)):
-        ExpertiseScore.objects.create(person=person, topic=org["payments"], score=score, level="expert", rank=2)
+        ExpertiseScoreFactory(person=person, topic=org["payments"], score=score)
     client.force_login(org["nadia"])
     url = reverse("buddies:choose_buddy", args=[jills.pk])
     assert client.post(url, {"buddy": org["jim"].pk, "reason": "Jim sits next to her"}).status_code == 302

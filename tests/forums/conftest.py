@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from expertise.models import ExpertiseScore
+from expertise.factories import ExpertiseScoreFactory
 from tests.services.conftest import celery_worker, services  # noqa: F401
 from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, TrainingMaterialFactory, UserFactory
 
@@ -36,9 +36,7 @@ def org(db):
     material.topics.set([topic])
     material.last_reviewed = timezone.localdate() - timedelta(days=100)
     material.save()
-    ExpertiseScore.objects.update_or_create(
-        person=jim, topic=topic, defaults={"score": 8.0, "level": "expert", "rank": 2}
-    )
+    ExpertiseScoreFactory(person=jim, topic=topic)
     return {
         "jill": jill,
         "ben": ben,

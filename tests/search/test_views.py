@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
-from expertise.models import ExpertiseScore, Topic
-from forums.gaps import raise_gap
-from forums.models import Gap, GapSource, GapStatus
+from expertise.factories import ExpertiseScoreFactory
+from expertise.models import Topic
+from forums.factories import GapFactory
+from forums.models import Gap, GapStatus
 from search.models import LoggedQuery
 from tests.search.conftest import article
 
@@ -26,10 +27,9 @@ def ask_html(client, **params) -> str:
 def test_the_ask_page_shows_pages_people_and_open_gaps(signed_in, corpus, person, editor):
     expert = corpus["post_invoice"].page_owner
     topic = Topic.objects.get(slug="supplier-invoices")
-    ExpertiseScore.objects.update_or_create(person=expert, topic=topic, defaults={"score": 9, "level": "expert"})
-    raise_gap(title="Invoice without a purchase order", source=GapSource.DIRECT, raised_by=editor)
-    closed = raise_gap(title="Invoice stamp missing", source=GapSource.DIRECT, raised_by=editor)
-    Gap.objects.filter(pk=closed.pk).update(status=GapStatus.RESOLVED)
+    ExpertiseScoreFactory(person=expert, topic=topic, score=9)
+    GapFactory(title="Invoice without a purchase order", raised_by=editor)
+    GapFactory(title="Invoice stamp missing", raised_by=editor, status=GapStatus.RESOLVED)
 
     html = ask_html(signed_in, q="supplier invoice")
 

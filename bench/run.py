@@ -10,9 +10,6 @@ from common import REPORT, measure_in_process, report  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-# The Ask benchmark on PostgreSQL and the load test share one data set, built once and kept.
-ASK_ON_POSTGRES = {"BENCH_ASK_DATABASE_URL": f"{POSTGRES}/onramp_bench_ask"}
-LOAD_ON_POSTGRES = {"BENCH_LOAD_DATABASE_URL": f"{POSTGRES}/onramp_bench_ask"}
 # (script, sizes, extra environment): each size runs in a process of its own.
 SUITES = [
     ("wiki_pages.py", os.environ.get("BENCH_WIKI_SIZES", "500,10000"), {}),

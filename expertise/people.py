@@ -40,16 +40,6 @@ def chain_loops(person_id: int, managers: dict[int, int | None]) -> bool:
     return False
 
 
-def chain_above(person: AbstractBaseUser) -> list[int]:
-    """The ids of the person's manager, their manager's manager, and so on up."""
-    managers = dict(Profile.objects.values_list("user_id", "manager_id"))
-    chain, current = [], managers.get(person.pk)
-    while current is not None and current not in chain and current != person.pk:
-        chain.append(current)
-        current = managers.get(current)
-    return chain
-
-
 def questions_this_week(user_ids: list[int]) -> dict[int, int]:
     """How many questions each person received through Onramp in the last seven days (one query)."""
     since = timezone.now() - timedelta(days=7)

@@ -100,14 +100,3 @@ class LoggedQuery(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-    @property
-    def result_count(self) -> int:
-        return self.page_count + self.people_count + self.gap_count
-
-    @property
-    def is_miss(self) -> bool:
-        """Nothing found, nothing clicked, or the person said it did not answer their question."""
-        if self.answered is not None:
-            return not self.answered
-        return self.result_count == 0 or not self.clicked_url

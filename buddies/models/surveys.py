@@ -34,7 +34,3 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return f"Survey at day {self.day}"
-
-    @property
-    def average(self) -> float:
-        return (self.buddy_support + self.plan_clarity + self.confidence) / 3

@@ -74,7 +74,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

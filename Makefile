@@ -51,10 +51,9 @@ test: install lint
 # The whole suite runs on SQLite, Onramp's default. The PostgreSQL pass runs what needs PostgreSQL or
 # behaves differently on it: services tests (a real Celery worker on Redis), the handbook corpus import,
 # the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
-# The demo's tests share one load of it, on one worker (their xdist group); the coverage of the pass is printed.
+# It prints the coverage of Onramp's packages (settings in pyproject.toml).
 test-sqlite: install
-	DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup -m "not services and not corpus and not browser" \
-		--cov --cov-report=term:skip-covered
+	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser" --cov --cov-report=term:skip-covered
 
 # The browser journeys need Debian's Chromium and axe-core (from npm, locked in package-lock.json).
 browser-deps:

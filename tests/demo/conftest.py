@@ -3,26 +3,17 @@
 Loading the demo takes seconds, so this package loads it once, inside a transaction that stays open while
 its tests run and is rolled back after the last one. Each test runs in a savepoint of its own (pytest-django's
 `db`), so what one test changes is undone before the next, and tests elsewhere never see the demo. Under
-xdist the package's tests go to one worker (the `demo` group: `make test` runs with `--dist loadgroup`), so
-the demo is loaded once per run; with plain `--dist load` it is still right, only loaded more often.
+xdist (`-n 2`, as `make test` runs) the package's tests are handed out together, so a worker that runs them
+loads the demo once.
 """
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.path).parents:
-            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(scope="package", autouse=True)

@@ -11,7 +11,12 @@ class Notification(models.Model):
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     url = models.CharField("link", max_length=500, blank=True)
-    reply_to = models.EmailField(blank=True, help_text="Where a reply to the email goes, e.g. the person who asked.")
+    reply_to = models.EmailField(
+        blank=True,
+        default="",
+        db_default="",  # rows written without it (by an older process during a deploy) are valid too
+        help_text="Where a reply to the email goes, e.g. the person who asked.",
+    )
     key = models.CharField(max_length=200, help_text="Deduplication key: one notification per person and key.")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)

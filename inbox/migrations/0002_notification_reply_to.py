@@ -13,7 +13,10 @@ class Migration(migrations.Migration):
             model_name="notification",
             name="reply_to",
             field=models.EmailField(
-                blank=True, help_text="Where a reply to the email goes, e.g. the person who asked.", max_length=254
+                blank=True,
+                default="",
+                db_default="",
+                help_text="Where a reply to the email goes, e.g. the person who asked.", max_length=254
             ),
         ),
     ]

@@ -3,7 +3,7 @@ missed, and reminders that are sent once."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,10 +16,12 @@ import inbox
 from buddies import access
 from buddies.models import BuddyProgramSettings, CheckIn, CheckInQuestion, CheckInReminder, Onboarding, PrivateNote
 from buddies.models.program import OPEN_STATUSES
+from expertise.time_zones import today_for
 
 QUESTIONS_MAX = 20
 QUESTION_LENGTH = 500
 MISSED_REMINDER_WINDOW_DAYS = 7  # a missed check-in older than this is shown, but no longer emailed about
+ONE_DAY = timedelta(days=1)
 
 
 def schedule(start: date, program: BuddyProgramSettings) -> list[date]:
@@ -165,40 +167,55 @@ def is_missed(check_in: CheckIn, *, today: date | None = None, grace_days: int |
     return check_in.held_on is None and not check_in.is_cancelled and overdue_days > grace_days
 
 
-def missed_filter(today: date, grace_days: int) -> dict:
-    return {
-        "held_on__isnull": True,
-        "cancelled_at__isnull": True,
-        "scheduled_for__lt": today - timedelta(days=grace_days),
-    }
-
-
-def send_due_reminders(*, today: date | None = None) -> int:
+def send_due_reminders(*, today: date | None = None, now: datetime | None = None) -> int:
     """Reminds the hire and the buddy (who have an email address) the day before and on the day of a check-in,
-    and once more when it is missed, through the inbox, which emails each in the background. Each reminder
-    is recorded with its notification, in one transaction, so a run repeated (or running twice at once)
-    never reminds twice. Returns how many reminders were sent."""
-    today = today or timezone.localdate()
+    and once more when it is missed, through the inbox, which emails each in the background. "The day" is
+    each person's own, in their time zone (runs are hourly), unless `today` fixes one day for everyone. Each
+    reminder is recorded with its notification, in one transaction, so a run repeated (or running twice at
+    once) never reminds twice. Returns how many reminders were sent."""
+    now = now or timezone.now()
     program = BuddyProgramSettings.load()
-    open_check_ins = (
-        CheckIn.objects.not_cancelled()
-        .filter(onboarding__status__in=OPEN_STATUSES)
-        .select_related("onboarding__hire", "onboarding__buddy")
+    # Every zone's date is within a day of UTC's: the query takes the widest window, each person their own day.
+    first, last = (
+        (today, today) if today else (now.astimezone(UTC).date() - ONE_DAY, now.astimezone(UTC).date() + ONE_DAY)
     )
-    upcoming = open_check_ins.filter(held_on__isnull=True, scheduled_for__range=(today, today + timedelta(days=1)))
-    missed_since = today - timedelta(days=program.missed_after_days + MISSED_REMINDER_WINDOW_DAYS)
-    missed = open_check_ins.filter(**missed_filter(today, program.missed_after_days), scheduled_for__gte=missed_since)
-    sent = 0
-    for kind, check_ins in ((CheckInReminder.Kind.UPCOMING, upcoming), (CheckInReminder.Kind.MISSED, missed)):
-        already = set(
-            CheckInReminder.objects.filter(check_in__in=check_ins, kind=kind).values_list("check_in_id", "recipient_id")
+    check_ins = (
+        CheckIn.objects.not_cancelled()
+        .filter(
+            onboarding__status__in=OPEN_STATUSES,
+            held_on__isnull=True,
+            scheduled_for__range=(
+                first - timedelta(days=program.missed_after_days + MISSED_REMINDER_WINDOW_DAYS),
+                last + ONE_DAY,
+            ),
         )
-        for check_in in check_ins:
-            for person in (check_in.onboarding.hire, check_in.onboarding.buddy):
-                if person is None or not person.email or (check_in.pk, person.pk) in already:
-                    continue
+        .select_related("onboarding__hire__profile", "onboarding__buddy__profile")
+    )
+    already = set(
+        CheckInReminder.objects.filter(check_in__in=check_ins).values_list("check_in_id", "recipient_id", "kind")
+    )
+    sent = 0
+    for check_in in check_ins:
+        for person in (check_in.onboarding.hire, check_in.onboarding.buddy):
+            if person is None or not person.email:
+                continue
+            kind = reminder_due(
+                check_in, today=today or today_for(person, now=now), grace_days=program.missed_after_days
+            )
+            if kind is not None and (check_in.pk, person.pk, kind) not in already:
                 sent += remind(check_in, person, kind)
     return sent
+
+
+def reminder_due(check_in: CheckIn, *, today: date, grace_days: int) -> str | None:
+    """Which reminder an unheld check-in calls for on `today`: upcoming the day before and on the day, missed
+    for a week once its grace days have passed; None otherwise."""
+    overdue_days = (today - check_in.scheduled_for).days
+    if -1 <= overdue_days <= 0:
+        return CheckInReminder.Kind.UPCOMING
+    if grace_days < overdue_days <= grace_days + MISSED_REMINDER_WINDOW_DAYS:
+        return CheckInReminder.Kind.MISSED
+    return None
 
 
 def remind(check_in: CheckIn, person: AbstractBaseUser, kind: str) -> int:

@@ -5,7 +5,7 @@ Each digest's key names its day or week, so a beat that fires twice, or a retrie
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -14,16 +14,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 import inbox
+from expertise.time_zones import today_for
 from forums.dashboard import process_name_for, queue_by_process
 from forums.models import OPEN_GAP_STATUSES, OPEN_TASK_STATUSES, Gap, RevisionTask
 from wiki.visibility import request_of
 
 
-def overdue_digest(*, today=None) -> int:
-    today = today or timezone.localdate()
+def overdue_digest(*, today: date | None = None, now: datetime | None = None) -> int:
+    """Each active assignee with tasks due before their own today (in their time zone, unless `today` fixes one
+    day for everyone) hears about them once that day."""
+    now = now or timezone.now()
+    # Every zone's date is within a day of UTC's: the query takes the widest window, each person their own day.
+    latest = today or now.astimezone(UTC).date() + timedelta(days=1)
     overdue = (
-        RevisionTask.objects.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=today, assignee__is_active=True)
-        .select_related("assignee")
+        RevisionTask.objects.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=latest, assignee__is_active=True)
+        .select_related("assignee__profile")
         .order_by("assignee_id", "due_date")
     )
     by_person = defaultdict(list)
@@ -31,7 +36,14 @@ def overdue_digest(*, today=None) -> int:
         by_person[task.assignee].append(task)
     sent = 0
     for person, tasks in by_person.items():
-        overdue_tasks = [{"task": task, "days_late": (today - task.due_date).days} for task in tasks]
+        their_today = today or today_for(person, now=now)
+        overdue_tasks = [
+            {"task": task, "days_late": (their_today - task.due_date).days}
+            for task in tasks
+            if task.due_date < their_today
+        ]
+        if not overdue_tasks:
+            continue
         sent += (
             inbox.notify_from_templates(
                 person,
@@ -39,7 +51,7 @@ def overdue_digest(*, today=None) -> int:
                 context={"overdue": overdue_tasks},
                 kind="overdue-digest",
                 url=reverse("forums:my_tasks"),
-                key=f"overdue-digest:{today.isoformat()}",
+                key=f"overdue-digest:{their_today.isoformat()}",
             )
             is not None
         )

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.core.exceptions import BadRequest
 from django.db import DatabaseError, connection
+from django.utils import timezone
 
 from onramp.database import busy_response, connection_was_dropped, is_busy
+from onramp.zones import zone_of
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +26,22 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
         if request.path.startswith(self.open_prefixes) or request.path.startswith(settings.STATIC_URL):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PersonTimeZoneMiddleware:
+    """Dates and times in a request follow the signed-in person's zone (their profile's), so "today", "due
+    today" and "overdue" are their day rather than the server's; anonymous visitors get settings.TIME_ZONE.
+    Comes after AuthenticationMiddleware. The profile it reads stays cached on `request.user` for the view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timezone.activate(zone_of(getattr(request, "user", None)))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class RefuseNullCharactersMiddleware:

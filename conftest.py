@@ -2,7 +2,7 @@ import pytest
 
 from wagtail.models import Site
 
-from wiki.factories import UserFactory
+from expertise.factories import UserFactory
 
 
 @pytest.fixture

@@ -1,12 +1,32 @@
-"""Factories for people, teams and expertise scores (tests, benchmarks)."""
+"""Factories for people, topics, teams and expertise scores (tests, benchmarks)."""
 
 import factory
 
+from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from expertise.models import ExpertiseScore, Team
+from expertise.models import ExpertiseScore, Team, Topic
 from expertise.scoring import LEVEL_RANK
-from wiki.factories import TopicFactory, UserFactory
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"person{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+    class Meta:
+        model = Topic
+        django_get_or_create = ["name"]
 
 
 class TeamFactory(factory.django.DjangoModelFactory):

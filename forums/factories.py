@@ -6,9 +6,9 @@ import factory
 
 from django.utils import timezone
 
+from expertise.factories import UserFactory
 from forums.gaps import raise_gap
 from forums.models import CLOSED_GAP_STATUSES, Gap, GapSource
-from wiki.factories import UserFactory
 
 RAISE_GAP_ARGUMENTS = set(inspect.signature(raise_gap).parameters)
 

@@ -1,34 +1,14 @@
-"""factory_boy factories for wiki pages, people and training materials (tests, benchmarks)."""
+"""factory_boy factories for wiki pages and training materials (tests, benchmarks). People and topics come
+from expertise.factories."""
 
 import factory
 
-from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from expertise.models import Topic
+from expertise.factories import UserFactory
 from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"person{n}")
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    password = factory.django.Password("correct horse battery staple")
-
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ["username"]
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Topic {n}")
-
-    class Meta:
-        model = Topic
-        django_get_or_create = ["name"]
 
 
 class WikiPageFactory(factory.django.DjangoModelFactory):
@@ -43,8 +23,6 @@ class WikiPageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, parent: Page | None = None, topics=(), **kwargs):
-        from wagtail.models import Site
-
         parent = parent or Site.objects.get(is_default_site=True).root_page
         page = model_class(*args, **kwargs)
         parent.add_child(instance=page)

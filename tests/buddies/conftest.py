@@ -6,9 +6,8 @@ import time_machine
 from django.contrib.auth.models import Permission
 
 from buddies.factories import make_buddy, make_onboarding, make_plan
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, TopicFactory, make_person
 from tests.services.conftest import celery_worker, services  # noqa: F401
-from wiki.factories import TopicFactory
 
 START = date(2026, 11, 2)
 TODAY = date(2026, 11, 20)
@@ -74,7 +73,7 @@ def jills(org):
 
 @pytest.fixture
 def program_admin(db):
-    from wiki.factories import UserFactory
+    from expertise.factories import UserFactory
 
     user = UserFactory(username="program.admin")
     user.user_permissions.add(Permission.objects.get(codename="view_all_onboardings"))

@@ -123,7 +123,7 @@ def test_the_program_dashboard_lists_only_the_team_for_a_manager(client, world):
 
 
 def admin_user_with_model_perms(username, *, program_admin: bool):
-    from wiki.factories import UserFactory
+    from expertise.factories import UserFactory
 
     user = UserFactory(username=username)
     codenames = ["access_admin", "view_onboarding", "change_onboarding", "add_onboarding"]

@@ -4,10 +4,10 @@ from django.core import mail
 from django.urls import reverse
 
 from expertise.coverage import coverage_map, topics_without_an_expert
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, TopicFactory, make_person
 from expertise.models import Question
 from tests.expertise.test_ranking import edits
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
 

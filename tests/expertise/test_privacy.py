@@ -7,11 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, TopicFactory, make_person
 from expertise.privacy import _extra_rules as extra_rules
 from expertise.privacy import add_self_assessment_viewer_rule, can_see_self_assessments
 from expertise.recording import self_assess
-from wiki.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, TopicFactory, make_person
 from expertise.models import Evidence, EvidenceKind, Profile, Question
 from expertise.ranking import rank_people_for, topics_for_text
 from expertise.recording import endorse, self_assess
 from expertise.scoring import update_score
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
 

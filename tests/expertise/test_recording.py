@@ -3,11 +3,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from expertise.factories import make_person
+from expertise.factories import TopicFactory, UserFactory, make_person
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment
 from expertise.people import manager_chain_loops
 from expertise.recording import confirm_by_manager, endorse, self_assess
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.freshness import verify_page
 
 pytestmark = pytest.mark.django_db

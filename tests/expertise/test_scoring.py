@@ -5,11 +5,11 @@ import time_machine
 
 from django.test import override_settings
 
+from expertise.factories import TopicFactory, UserFactory
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore
 from expertise.recording import endorse, self_assess
 from expertise.scoring import decayed, recompute_all_scores, score_evidence, update_score
 from expertise.tasks import recompute_expertise_scores
-from wiki.factories import TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from expertise.factories import TopicFactory, UserFactory
 from expertise.models import Topic
 from expertise.topics import ASK_ME_ABOUT_LIMIT
-from wiki.factories import TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

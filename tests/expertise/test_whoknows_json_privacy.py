@@ -9,9 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, TopicFactory, make_person
 from expertise.recording import self_assess
-from wiki.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from expertise.factories import ExpertiseScoreFactory
+from expertise.factories import ExpertiseScoreFactory, TopicFactory, UserFactory
 from tests.services.conftest import celery_worker, services  # noqa: F401
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, TrainingMaterialFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
 
 
 def grant(user, *dotted: str) -> None:

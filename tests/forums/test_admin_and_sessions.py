@@ -114,7 +114,7 @@ def test_the_admin_edits_a_gap_and_cannot_delete_one_with_tasks(client, org, adm
 
 
 def test_reassigning_a_task_in_the_admin_checks_access(client, org, admin_user):
-    from wiki.factories import UserFactory
+    from expertise.factories import UserFactory
 
     gap = raise_gap(title="Open one", source=GapSource.DIRECT, raised_by=org["jill"], related_page=org["article"])
     (task,) = triage_gap(gap=gap, by=org["carrie"], page_plan=PageTaskPlan(assignee=org["jim"], page=org["article"]))
@@ -131,7 +131,7 @@ def test_reassigning_a_task_in_the_admin_checks_access(client, org, admin_user):
 
 
 def test_reassigning_a_new_page_task_in_the_admin_checks_the_rule_triage_applies(client, org, admin_user):
-    from wiki.factories import UserFactory
+    from expertise.factories import UserFactory
 
     gap = raise_gap(title="Write one", source=GapSource.DIRECT, raised_by=org["jill"])
     outsider = UserFactory(first_name="Olga", last_name="Outsider")

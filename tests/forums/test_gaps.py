@@ -6,10 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.urls import reverse
 
+from expertise.factories import UserFactory
 from forums.gaps import decline_gap, me_too, merge_gaps, raise_gap
 from forums.models import Gap, GapSource, GapStatus, Raiser
 from inbox.models import Notification
-from wiki.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

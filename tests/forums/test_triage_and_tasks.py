@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from expertise.factories import UserFactory
 from forums.gaps import decline_gap, raise_gap
 from forums.models import Gap, GapSource, GapStatus, RevisionTask, TaskStatus
 from forums.revision import cancel_task, complete_task, move_task
 from forums.triage import MaterialTaskPlan, PageTaskPlan, triage_gap
 from inbox.models import Notification
-from wiki.factories import ArticlePageFactory, UserFactory
+from wiki.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,11 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, PageLogEntry, Revision
 
-from expertise.factories import make_person
+from expertise.factories import UserFactory, make_person
 from expertise.models import Evidence, EvidenceKind
 from imports.markdown_tree import TreeImportError, import_markdown_tree
 from imports.models import HistoryEdit, ImportedPage
 from imports.sources import DirectorySource
-from wiki.factories import UserFactory
 from wiki.models import ArticlePage, ProcessPage
 
 pytestmark = pytest.mark.django_db

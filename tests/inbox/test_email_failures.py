@@ -9,10 +9,10 @@ from django.core import mail
 from django.urls import reverse
 
 import inbox
+from expertise.factories import UserFactory
 from expertise.models import Question
 from inbox.models import Notification
 from inbox.tasks import send_notification_email
-from wiki.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
 import inbox
+from expertise.factories import UserFactory
 from inbox.models import Notification
 from inbox.notifications import email_notification
 from inbox.tasks import send_notification_email
-from wiki.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from expertise.factories import UserFactory
 from inbox.models import Notification
-from wiki.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,13 +3,13 @@ import pytest
 from django.db import transaction
 
 import inbox
+from expertise.factories import TopicFactory, UserFactory
 from forums.gaps import raise_gap
 from forums.models import GapSource
 from forums.tasks import notify_experts_of_gap
 from inbox.models import Notification
 from inbox.tasks import send_notification_email
 from tests.services.conftest import wait_for
-from wiki.factories import TopicFactory, UserFactory
 
 pytestmark = pytest.mark.services
 

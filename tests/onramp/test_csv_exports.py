@@ -17,13 +17,13 @@ from wagtail.admin.views.reports import ReportView
 
 from buddies.models import Cohort
 from buddies.pairing import start_onboarding
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, UserFactory, make_person
 from expertise.models import Topic
 from forums.gaps import raise_gap
 from forums.models import GapSource
 from onramp.spreadsheets import SafeSpreadsheetExportMixin
 from search.models import AskedText, LoggedQuery
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.models import PageFeedback
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from wiki.factories import UserFactory
+from expertise.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from buddies.models import Cohort, Onboarding
+from expertise.factories import UserFactory
 from forums.gaps import raise_gap
 from forums.models import GapSource, RevisionTask
-from wiki.factories import TrainingMaterialFactory, UserFactory
+from wiki.factories import TrainingMaterialFactory
 
 pytestmark = pytest.mark.django_db
 

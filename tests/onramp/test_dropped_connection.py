@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections
 
-from wiki.factories import UserFactory
+from expertise.factories import UserFactory
 
 pytestmark = [
     pytest.mark.postgres,

@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from buddies.models import Cohort
 from buddies.pairing import start_onboarding
-from expertise.factories import TeamFactory, make_person
+from expertise.factories import TeamFactory, TopicFactory, UserFactory, make_person
 from forums.gaps import raise_gap
 from forums.models import GapSource, UserGroup
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

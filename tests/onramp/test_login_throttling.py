@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from wiki.factories import UserFactory
+from expertise.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from expertise.factories import UserFactory
 from forums.candidates import candidate_sources, raise_candidate
 from forums.models import Gap, GapSource
 from search.misses import SearchMisses, miss_groups
 from search.models import AskedText, LoggedQuery
-from wiki.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 import pytest
 
+from expertise.factories import TopicFactory, UserFactory
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore
 from expertise.tasks import recompute_expertise_scores
 from tests.services.conftest import wait_for
-from wiki.factories import TopicFactory, UserFactory
 
 pytestmark = pytest.mark.services
 

@@ -15,6 +15,7 @@ import redis
 from django.db import connection
 from django.urls import reverse
 
+from expertise.factories import UserFactory
 from forums.gaps import me_too, raise_gap
 from forums.models import Gap, GapSource, GapStatus
 from forums.tasks import notify_gap_closed
@@ -23,7 +24,6 @@ from onramp.celery import app
 from onramp.durable_tasks import send_pending_tasks
 from onramp.models import PendingTask
 from tests.services.conftest import REDIS_URL, database_url, service_missing, start_worker, stop, wait_for
-from wiki.factories import UserFactory
 
 pytestmark = pytest.mark.services
 

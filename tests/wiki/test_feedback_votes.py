@@ -13,8 +13,9 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from expertise.factories import UserFactory
 from forums.candidates import NotHelpfulFeedback
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.models import PageFeedback
 
 pytestmark = pytest.mark.django_db

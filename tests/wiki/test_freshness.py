@@ -8,7 +8,8 @@ from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, UserFactory
+from expertise.factories import UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.freshness import Freshness
 from wiki.models import ArticlePage, PageVerification
 

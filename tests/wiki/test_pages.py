@@ -8,7 +8,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, TrainingMaterialFactory, UserFactory
+from expertise.factories import TopicFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
 from wiki.models import ArticlePage, HomePage, ProcessPage
 
 pytestmark = pytest.mark.django_db

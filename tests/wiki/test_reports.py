@@ -6,7 +6,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, UserFactory
+from expertise.factories import UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.freshness import verify_page
 from wiki.models import PageFeedback
 

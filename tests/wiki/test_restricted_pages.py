@@ -14,11 +14,12 @@ from wagtail.models import GroupPagePermission, PageViewRestriction, Site
 
 from buddies.factories import make_plan
 from buddies.pairing import start_onboarding
+from expertise.factories import TopicFactory, UserFactory
 from forums.gaps import raise_gap
 from forums.models import ForumSession, Gap, GapSource, RevisionTask, TaskKind, TaskStatus, UserGroup
 from forums.triage import PageTaskPlan, triage_gap
 from inbox.models import Notification
-from wiki.factories import ArticlePageFactory, ProcessPageFactory, TopicFactory, TrainingMaterialFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
 from wiki.models import PageFeedback
 
 pytestmark = pytest.mark.django_db

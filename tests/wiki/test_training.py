@@ -3,7 +3,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from wiki.factories import ProcessPageFactory, TopicFactory, UserFactory
+from expertise.factories import TopicFactory, UserFactory
+from wiki.factories import ProcessPageFactory
 from wiki.models import TrainingMaterial
 
 pytestmark = pytest.mark.django_db

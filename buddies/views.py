@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buddies import access, checkins, network, pairing, plans, questions, surveys
@@ -26,7 +27,9 @@ from buddies.models.program import OPEN_STATUSES
 from expertise.models import SelfAssessment, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
+from onramp.actions import post_action
 from onramp.charts import Group, as_percent, bar_chart
+from onramp.form_messages import add_errors_to_form, error_message, form_errors
 from onramp.params import local_path, parse_id
 from onramp.spreadsheets import SafeCsvWriter
 from wiki.models import ArticlePage
@@ -36,25 +39,11 @@ PER_PAGE = 25
 LIST_RELATED = ("hire__profile", "buddy__profile", "cohort", "team")
 
 
-def message_for(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return " ".join(" ".join(texts) for texts in error.message_dict.values())
-    return " ".join(error.messages)
-
-
-def form_errors(form) -> str:
-    """A form's errors as one message, each after its field's label: for actions that answer with a message."""
-    return " ".join(
-        f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
-        for name, errors in form.errors.items()
-    )
-
-
 def visible_onboarding(request, pk: int) -> Onboarding:
     """The onboarding, or 404 for anyone who may not see it (its existence is not confirmed either)."""
     onboarding = get_object_or_404(Onboarding.objects.select_related(*LIST_RELATED, "manager__profile"), pk=pk)
     if not access.can_view(request.user, onboarding):
-        raise Http404("No such onboarding.")
+        raise Http404(_("No such onboarding."))
     return onboarding
 
 
@@ -174,7 +163,7 @@ def my_new_hires(request):
 def program_dashboard(request):
     user = request.user
     if not access.manages_anyone(user):
-        raise PermissionDenied("The program dashboard is for managers and program admins.")
+        raise PermissionDenied(_("The program dashboard is for managers and program admins."))
     today, program = timezone.localdate(), BuddyProgramSettings.load()
     visible = access.onboardings_visible_to(user).only("pk")
     page = page_of(request, visible.filter(status=OnboardingStatus.ACTIVE).order_by("start_date", "pk"))
@@ -192,8 +181,11 @@ def program_dashboard(request):
         kpis = cohort_kpis(cohorts, today=today)
         for item in kpis:
             item.chart = bar_chart(
-                [Group("Check-ins held", [item.adherence])]
-                + [Group(f"Milestones by day {day}", [share]) for day, share in item.milestones_by_day.items()],
+                [Group(_("Check-ins held"), [item.adherence])]
+                + [
+                    Group(_("Milestones by day %(day)s") % {"day": day}, [share])
+                    for day, share in item.milestones_by_day.items()
+                ],
                 top=1,
                 text=as_percent,
             )
@@ -219,7 +211,7 @@ EXPORT_COLUMNS = [
 def program_export(request):
     """The onboardings the person may see, as CSV: no private notes, no survey answers."""
     if not access.manages_anyone(request.user):
-        raise PermissionDenied("The export is for managers and program admins.")
+        raise PermissionDenied(_("The export is for managers and program admins."))
     rows = with_signals(
         access.onboardings_visible_to(request.user, Onboarding.objects.select_related(*LIST_RELATED)),
         today=timezone.localdate(),
@@ -252,7 +244,7 @@ def program_export(request):
 def choose_buddy(request, pk: int):
     onboarding = visible_onboarding(request, pk)
     if not access.can_manage(request.user, onboarding):
-        raise PermissionDenied("Only the new hire's manager or a program admin chooses the buddy.")
+        raise PermissionDenied(_("Only the new hire's manager or a program admin chooses the buddy."))
     suggestions, left_out = suggest_buddies(onboarding)
     best = suggestions[0].score if suggestions else None
     form = AssignForm(request.POST or None, initial={"buddy": suggestions[0].candidate.user if suggestions else None})
@@ -268,12 +260,13 @@ def choose_buddy(request, pk: int):
                     best_score=best,
                 )
             except ValidationError as error:
-                for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
-                    form.add_error(field if field in form.fields else None, texts)
+                add_errors_to_form(form, error)
             else:
                 onboarding.refresh_from_db()
                 network.build_network(onboarding)
-                messages.success(request, f"{form.cleaned_data['buddy'].get_full_name()} is now the buddy.")
+                messages.success(
+                    request, _("%(name)s is now the buddy.") % {"name": form.cleaned_data["buddy"].get_full_name()}
+                )
                 return redirect("buddies:onboarding", pk=onboarding.pk)
         status = 400
     return render(
@@ -286,103 +279,119 @@ def choose_buddy(request, pk: int):
 
 def cohort_match(request, pk: int):
     if not access.is_program_admin(request.user):
-        raise PermissionDenied("Matching a whole cohort is for program admins.")
+        raise PermissionDenied(_("Matching a whole cohort is for program admins."))
     cohort = get_object_or_404(Cohort, pk=pk)
     if request.method == "POST":
         pairs = []
         for value in request.POST.getlist("pair"):
-            onboarding_part, _, buddy_part = value.partition(":")
+            onboarding_part, _colon, buddy_part = value.partition(":")
             onboarding_id, buddy_id = parse_id(onboarding_part), parse_id(buddy_part)
             if onboarding_id is None or buddy_id is None:
-                messages.error(request, "The preview could not be read: run the match again.")
+                messages.error(request, _("The preview could not be read: run the match again."))
                 return redirect("buddies:cohort_match", pk=cohort.pk)
             pairs.append((onboarding_id, buddy_id))
         try:
             saved = pairing.save_cohort_match(cohort=cohort, pairs=pairs, by=request.user)
         except ValidationError as error:
-            messages.error(request, message_for(error))
+            messages.error(request, error_message(error))
             return redirect("buddies:cohort_match", pk=cohort.pk)
         network.build_cohort_network(list(cohort.onboardings.filter(status__in=OPEN_STATUSES)))
-        messages.success(request, f"Saved: {saved} new hires paired with a buddy in {cohort.name}.")
+        messages.success(
+            request,
+            _("Saved: %(count)s new hires paired with a buddy in %(cohort)s.")
+            % {"count": saved, "cohort": cohort.name},
+        )
         return redirect("buddies:program")
     return render(request, "buddies/cohort_match.html", {"cohort": cohort, "match": match_cohort(cohort)})
 
 
-def person_action(handler):
-    """A POST by the hire or buddy about their onboarding: run the rule, say what happened, go back."""
-
-    @require_POST
-    def view(request, pk: int):
-        try:
-            onboarding, done = handler(request, pk)
-        except ValidationError as error:
-            messages.error(request, message_for(error))
-            onboarding = None
-        else:
-            messages.success(request, done)
-        if back := local_path(request.POST.get("next", "")):
-            return redirect(back)
-        return redirect("buddies:onboarding", pk=onboarding.pk) if onboarding else redirect("buddies:mine")
-
-    view.__name__ = handler.__name__
-    return view
+def back_to_onboarding(request, target, succeeded: bool):
+    """Back where the person came from (a local `next`), else to the onboarding; after a refusal, to their own."""
+    if back := local_path(request.POST.get("next", "")):
+        return redirect(back)
+    if not succeeded:
+        return redirect("buddies:mine")
+    return redirect("buddies:onboarding", pk=target.pk if isinstance(target, Onboarding) else target.onboarding_id)
 
 
-@person_action
-def tick_milestone(request, pk: int):
+def onboarding_action(load):
+    """A POST by the hire, buddy or manager about an onboarding (or one of its milestones, go-to people or
+    check-ins, as `load` fetches it): run the rule, say what happened, go back."""
+    return post_action(load=load, back=back_to_onboarding)
+
+
+def visible_milestone(request, pk: int) -> Milestone:
     milestone = get_object_or_404(Milestone.objects.select_related("onboarding"), pk=pk)
     visible_onboarding(request, milestone.onboarding_id)
-    done = request.POST.get("done") != "0"
-    plans.tick_milestone(milestone=milestone, by=request.user, done=done)
-    return milestone.onboarding, f"“{milestone.title}” marked {'done' if done else 'not done'}."
+    return milestone
 
 
-@person_action
-def mark_introduced(request, pk: int):
+def visible_go_to(request, pk: int) -> GoToPerson:
     go_to = get_object_or_404(GoToPerson.objects.select_related("onboarding", "person"), pk=pk)
     visible_onboarding(request, go_to.onboarding_id)
+    return go_to
+
+
+def visible_check_in(request, pk: int) -> CheckIn:
+    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
+    visible_onboarding(request, check_in.onboarding_id)
+    return check_in
+
+
+def day_month_year(day) -> str:
+    return format(day, "%-d %b %Y")
+
+
+@onboarding_action(load=visible_milestone)
+def tick_milestone(request, milestone: Milestone):
+    done = request.POST.get("done") != "0"
+    plans.tick_milestone(milestone=milestone, by=request.user, done=done)
+    if done:
+        return _("“%(title)s” marked done.") % {"title": milestone.title}
+    return _("“%(title)s” marked not done.") % {"title": milestone.title}
+
+
+@onboarding_action(load=visible_go_to)
+def mark_introduced(request, go_to: GoToPerson):
     introduced = request.POST.get("introduced") != "0"
     network.mark_introduced(go_to=go_to, by=request.user, introduced=introduced)
     name = go_to.person.get_full_name() or go_to.person.get_username()
-    return go_to.onboarding, f"{name}: {'introduced' if introduced else 'not introduced yet'}."
+    if introduced:
+        return _("%(name)s: introduced.") % {"name": name}
+    return _("%(name)s: not introduced yet.") % {"name": name}
 
 
-@person_action
-def add_check_in(request, pk: int):
-    onboarding = visible_onboarding(request, pk)
+@onboarding_action(load=visible_onboarding)
+def add_check_in(request, onboarding: Onboarding):
     form = AddCheckInForm(request.POST)
     if not form.is_valid():
         raise ValidationError(form_errors(form))
     check_in = checkins.add_check_in(onboarding=onboarding, on=form.cleaned_data["scheduled_for"], by=request.user)
-    return onboarding, f"Check-in planned for {check_in.scheduled_for:%-d %b %Y}."
+    return _("Check-in planned for %(date)s.") % {"date": day_month_year(check_in.scheduled_for)}
 
 
-@person_action
-def cancel_check_in(request, pk: int):
-    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
-    onboarding = visible_onboarding(request, check_in.onboarding_id)
+@onboarding_action(load=visible_check_in)
+def cancel_check_in(request, check_in: CheckIn):
     checkins.cancel_check_in(check_in=check_in, by=request.user)
-    return onboarding, f"The check-in of {check_in.scheduled_for:%-d %b %Y} is cancelled."
+    return _("The check-in of %(date)s is cancelled.") % {"date": day_month_year(check_in.scheduled_for)}
 
 
-@person_action
-def end(request, pk: int):
-    onboarding = visible_onboarding(request, pk)
+@onboarding_action(load=visible_onboarding)
+def end(request, onboarding: Onboarding):
     if not access.can_manage(request.user, onboarding):
-        raise PermissionDenied("Only the new hire's manager or a program admin ends an onboarding.")
+        raise PermissionDenied(_("Only the new hire's manager or a program admin ends an onboarding."))
     form = EndOnboardingForm(request.POST)
     if not form.is_valid():
         raise ValidationError(form_errors(form))
     completed = form.cleaned_data["outcome"] == "completed"
     pairing.end_onboarding(onboarding=onboarding, completed=completed, on=form.cleaned_data["end_date"])
-    return onboarding, "The onboarding is completed." if completed else "The onboarding is ended."
+    return _("The onboarding is completed.") if completed else _("The onboarding is ended.")
 
 
-@person_action
-def self_assess(request, pk: int):
-    onboarding = visible_onboarding(request, pk)
+@onboarding_action(load=visible_onboarding)
+def self_assess(request, onboarding: Onboarding):
     if request.user.pk != onboarding.hire_id:
-        raise PermissionDenied("You can only assess yourself.")
+        raise PermissionDenied(_("You can only assess yourself."))
     topics = Topic.objects.filter(
         pk__in=Milestone.topics.through.objects.filter(milestone__onboarding=onboarding).values("topic_id")
     )
@@ -391,14 +400,14 @@ def self_assess(request, pk: int):
         raise ValidationError(form_errors(form))
     data = form.cleaned_data
     record_self_assessment(person=request.user, topic=data["topic"], level=data["level"], note=data["note"])
-    return onboarding, f"Saved: {data['topic'].name} at level {data['level']}/5."
+    return _("Saved: %(topic)s at level %(level)s/5.") % {"topic": data["topic"].name, "level": data["level"]}
 
 
 def record_check_in(request, pk: int):
     check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
     onboarding = visible_onboarding(request, check_in.onboarding_id)
     if not checkins.can_record(request.user, onboarding):
-        raise PermissionDenied("Only the new hire and their buddy record check-ins.")
+        raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
     initial = {
         "held_on": check_in.held_on or min(check_in.scheduled_for, timezone.localdate()),
         "aims": check_in.aims,
@@ -412,10 +421,9 @@ def record_check_in(request, pk: int):
             try:
                 checkins.record_check_in(check_in=check_in, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
-                    form.add_error(field if field in form.fields else None, texts)
+                add_errors_to_form(form, error)
             else:
-                messages.success(request, "Check-in recorded.")
+                messages.success(request, _("Check-in recorded."))
                 return redirect("buddies:onboarding", pk=onboarding.pk)
         status = 400
     notes = checkins.private_notes_for(request.user, [check_in])
@@ -437,7 +445,7 @@ def record_check_in(request, pk: int):
 def survey(request, pk: int, day: int):
     onboarding = visible_onboarding(request, pk)
     if request.user.pk != onboarding.hire_id:
-        raise PermissionDenied("Only the new hire answers their survey.")
+        raise PermissionDenied(_("Only the new hire answers their survey."))
     form = SurveyForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -445,10 +453,9 @@ def survey(request, pk: int, day: int):
             try:
                 surveys.submit_survey(onboarding=onboarding, by=request.user, day=day, **form.cleaned_data)
             except ValidationError as error:
-                for field, texts in getattr(error, "message_dict", {"__all__": error.messages}).items():
-                    form.add_error(field if field in form.fields else None, texts)
+                add_errors_to_form(form, error)
             else:
-                messages.success(request, f"Thank you: your day {day} survey is saved.")
+                messages.success(request, _("Thank you: your day %(day)s survey is saved.") % {"day": day})
                 return redirect("buddies:mine")
         status = 400
     return render(request, "buddies/survey.html", {"onboarding": onboarding, "form": form, "day": day}, status=status)
@@ -461,7 +468,7 @@ def raise_question_as_gap(request, pk: int):
     try:
         gap = questions.raise_question_as_gap(question, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_message(error))
         return redirect("buddies:onboarding", pk=question.check_in.onboarding_id)
-    messages.success(request, "The question is in the trainers' gap queue; you will hear when it is answered.")
+    messages.success(request, _("The question is in the trainers' gap queue; you will hear when it is answered."))
     return redirect(gap)

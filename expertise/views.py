@@ -2,10 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext as _
 
 from expertise import coverage, people, recording
 from expertise.directory import search_people
@@ -21,6 +19,8 @@ from expertise.forms import (
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment, Team, Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.ranking import rank_people_for, reasons_for, topics_for_text
+from onramp.actions import post_action
+from onramp.form_messages import form_errors
 from onramp.params import parse_count, parse_id
 from wiki.visibility import viewable
 
@@ -83,37 +83,16 @@ def profile(request, username: str):
     return render(request, "expertise/profile.html", context)
 
 
-def form_errors(form) -> str:
-    return " ".join(
-        f"{form.fields[name].label or name.title()}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
-        for name, errors in form.errors.items()
-    )
+def person_named(request, username: str):
+    return get_object_or_404(get_user_model(), username=username)
 
 
-def validation_message(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return " ".join(" ".join(messages_) for messages_ in error.message_dict.values())
-    return " ".join(error.messages)
+def back_to_profile(request, person, succeeded: bool):
+    return redirect("expertise:profile", person.get_username())
 
 
-def person_action(handler):
-    """A POST about a person: validate the form, run the rule, report the outcome on their profile."""
-
-    @require_POST
-    def view(request, username: str):
-        person = get_object_or_404(get_user_model(), username=username)
-        back = reverse("expertise:profile", args=[username])
-        try:
-            done = handler(request, person)
-        except ValidationError as error:
-            messages.error(request, validation_message(error))
-        else:
-            if done:
-                messages.success(request, done)
-        return HttpResponseRedirect(back)
-
-    view.__name__ = handler.__name__
-    return view
+# A POST about a person: validate the form, run the rule, report the outcome on their profile.
+person_action = post_action(load=person_named, back=back_to_profile)
 
 
 def valid(form):
@@ -126,33 +105,39 @@ def valid(form):
 def endorse(request, person):
     data = valid(EndorseForm(request.POST))
     recording.endorse(endorser=request.user, person=person, topic=data["topic"], reason=data["reason"])
-    return f"You endorsed {people.profile_for(person).name} on {data['topic'].name}."
+    return _("You endorsed %(name)s on %(topic)s.") % {
+        "name": people.profile_for(person).name,
+        "topic": data["topic"].name,
+    }
 
 
 @person_action
 def self_assess(request, person):
     if person.pk != request.user.pk:
-        raise PermissionDenied("You can only assess yourself.")
+        raise PermissionDenied(_("You can only assess yourself."))
     data = valid(SelfAssessForm(request.POST))
     recording.self_assess(person=person, topic=data["topic"], level=data["level"], note=data["note"])
-    return f"Saved: {data['topic'].name} at level {data['level']}/5."
+    return _("Saved: %(topic)s at level %(level)s/5.") % {"topic": data["topic"].name, "level": data["level"]}
 
 
 @person_action
 def confirm(request, person):
     data = valid(ConfirmForm(request.POST))
     recording.confirm_by_manager(manager=request.user, person=person, topic=data["topic"], note=data["note"])
-    return f"You confirmed {people.profile_for(person).name} on {data['topic'].name}."
+    return _("You confirmed %(name)s on %(topic)s.") % {
+        "name": people.profile_for(person).name,
+        "topic": data["topic"].name,
+    }
 
 
 @person_action
 def ask(request, person):
     if person.pk == request.user.pk:
-        raise ValidationError("You cannot send a question to yourself.")
+        raise ValidationError(_("You cannot send a question to yourself."))
     data = valid(QuestionForm(request.POST))
     question = people.ask_question(asker=request.user, expert=person, text=data["text"], topic=data["topic"])
     people.notify_question(question)
-    return f"Your question went to {people.profile_for(person).name}."
+    return _("Your question went to %(name)s.") % {"name": people.profile_for(person).name}
 
 
 def edit_my_profile(request):
@@ -160,7 +145,7 @@ def edit_my_profile(request):
     form = ProfileForm(request.POST or None, instance=my_profile, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("expertise:profile", username=request.user.get_username())
     return render(request, "expertise/profile_edit.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from expertise.models import Topic
@@ -29,15 +31,11 @@ from forums.models import (
     TaskKind,
     UserGroup,
 )
+from onramp.actions import post_action
+from onramp.form_messages import error_message
 from onramp.params import parse_id
 
 PER_PAGE = 25
-
-
-def message_of(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return " ".join(" ".join(texts) for texts in error.message_dict.values())
-    return " ".join(error.messages)
 
 
 def query_without_page(request) -> str:
@@ -86,7 +84,9 @@ def flag_gap(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Thank you: the gap is in the trainers' queue. You will hear when it is closed.")
+            messages.success(
+                request, _("Thank you: the gap is in the trainers' queue. You will hear when it is closed.")
+            )
             return redirect(gap)
     return render(request, "forums/gap_form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -130,16 +130,16 @@ def me_too(request, pk: int):
     try:
         gaps.me_too(gap=gap, person=request.user)
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, error_message(error))
     else:
-        messages.success(request, "Noted: you will hear when this gap is closed.")
+        messages.success(request, _("Noted: you will hear when this gap is closed."))
     return redirect(gap)
 
 
 def triage_view(request, pk: int):
     gap = get_object_or_404(Gap.objects.select_related("related_page", "related_material"), pk=pk)
     if not gaps.can_triage(request.user, gap):
-        raise PermissionDenied("Only trainers and the owner of the gap's page may triage it.")
+        raise PermissionDenied(_("Only trainers and the owner of the gap's page may triage it."))
     # Suggested: the page's owner revises the page, the material's trainer the material.
     page = gap.related_page.specific_deferred if gap.related_page_id else None
     initial = {
@@ -173,7 +173,11 @@ def triage_view(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Triaged into {len(tasks)} task{'s' if len(tasks) != 1 else ''}.")
+            count = len(tasks)
+            messages.success(
+                request,
+                ngettext("Triaged into %(count)d task.", "Triaged into %(count)d tasks.", count) % {"count": count},
+            )
             return redirect(gap)
     return render(
         request,
@@ -192,9 +196,9 @@ def decline(request, pk: int):
             raise ValidationError(form.errors["reason"][0])
         gaps.decline_gap(gap=gap, by=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, error_message(error))
     else:
-        messages.success(request, "The gap is declined; everyone who hit it will read your reason.")
+        messages.success(request, _("The gap is declined; everyone who hit it will read your reason."))
     return redirect(gap)
 
 
@@ -207,18 +211,18 @@ def merge(request, pk: int):
             raise ValidationError(form.errors["into"][0])
         into = Gap.objects.filter(pk=form.cleaned_data["into"]).first()
         if into is None:
-            raise ValidationError(f"There is no gap number {form.cleaned_data['into']}.")
+            raise ValidationError(_("There is no gap number %(number)s.") % {"number": form.cleaned_data["into"]})
         gaps.merge_gaps(duplicate=gap, into=into, by=request.user)
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, error_message(error))
         return redirect(gap)
-    messages.success(request, f"Merged into “{into}”; everyone who hit this gap moved with it.")
+    messages.success(request, _("Merged into “%(gap)s”; everyone who hit this gap moved with it.") % {"gap": into})
     return redirect(into)
 
 
 def require_triager(request) -> None:
     if not gaps.can_triage(request.user):
-        raise PermissionDenied("The gap queue is for trainers.")
+        raise PermissionDenied(_("The gap queue is for trainers."))
 
 
 def trainer_dashboard(request):
@@ -274,9 +278,9 @@ def raise_candidate(request):
     try:
         gap = candidates.raise_candidate(key=request.POST.get("key", ""), by=request.user)
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, error_message(error))
         return redirect("forums:dashboard")
-    messages.success(request, f"“{gap}” is now a gap in the queue.")
+    messages.success(request, _("“%(gap)s” is now a gap in the queue.") % {"gap": gap})
     return redirect(gap)
 
 
@@ -288,9 +292,9 @@ def dismiss_candidate(request):
             key=request.POST.get("key", ""), by=request.user, reason=request.POST.get("reason", "")
         )
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, error_message(error))
     else:
-        messages.success(request, "Dismissed: it stays on record but leaves the queue.")
+        messages.success(request, _("Dismissed: it stays on record but leaves the queue."))
     return redirect("forums:dashboard")
 
 
@@ -330,29 +334,25 @@ def task_detail(request, pk: int):
     )
 
 
-def task_action(handler):
-    @require_POST
-    def view(request, pk: int):
-        task = get_object_or_404(RevisionTask, pk=pk)
-        try:
-            done = handler(request, task)
-        except ValidationError as error:
-            messages.error(request, message_of(error))
-        else:
-            messages.success(request, done)
-        return redirect(task)
+def task_of(request, pk: int) -> RevisionTask:
+    return get_object_or_404(RevisionTask, pk=pk)
 
-    view.__name__ = handler.__name__
-    return view
+
+def back_to_task(request, task: RevisionTask, succeeded: bool):
+    return redirect(task)
+
+
+# A POST about a revision task: run the rule, say what happened, back to the task.
+task_action = post_action(load=task_of, back=back_to_task)
 
 
 @task_action
 def move_task(request, task):
     form = TaskStatusForm(request.POST)
     if not form.is_valid():
-        raise ValidationError("Choose open, in progress or in review.")
+        raise ValidationError(_("Choose open, in progress or in review."))
     task = revision.move_task(task=task, by=request.user, status=form.cleaned_data["status"])
-    return f"The task is now {task.get_status_display().lower()}."
+    return _("The task is now %(status)s.") % {"status": task.get_status_display().lower()}
 
 
 @task_action
@@ -360,13 +360,13 @@ def complete_task(request, task):
     form = CompleteTaskForm(request.POST, request=request)
     new_page = form.cleaned_data.get("new_page") if form.is_valid() else None
     revision.complete_task(task=task, by=request.user, new_page=new_page)
-    return "Done: thank you. Everyone who hit the gap hears about it once all its tasks are done."
+    return _("Done: thank you. Everyone who hit the gap hears about it once all its tasks are done.")
 
 
 @task_action
 def cancel_task(request, task):
     revision.cancel_task(task=task, by=request.user)
-    return "The task is cancelled; it stays on record."
+    return _("The task is cancelled; it stays on record.")
 
 
 def group_list(request):
@@ -410,11 +410,11 @@ def session_detail(request, pk: int):
     )
     if request.method == "POST":
         if not allowed:
-            raise PermissionDenied("Only the group's members and facilitator record gaps at its sessions.")
+            raise PermissionDenied(_("Only the group's members and facilitator record gaps at its sessions."))
         if formset.is_valid():
             rows = [row for row in formset.cleaned_data if row.get("title")]
             if not rows:
-                messages.error(request, "Write at least one gap in the table.")
+                messages.error(request, _("Write at least one gap in the table."))
             else:
                 try:
                     with transaction.atomic():
@@ -428,9 +428,13 @@ def session_detail(request, pk: int):
                                 session=session,
                             )
                 except ValidationError as error:
-                    messages.error(request, message_of(error))
+                    messages.error(request, error_message(error))
                 else:
-                    messages.success(request, f"Recorded {len(rows)} gap{'s' if len(rows) != 1 else ''}.")
+                    count = len(rows)
+                    messages.success(
+                        request,
+                        ngettext("Recorded %(count)d gap.", "Recorded %(count)d gaps.", count) % {"count": count},
+                    )
                     return redirect("forums:session", pk=session.pk)
     earlier = (
         Gap.objects.filter(session__group=session.group, session__date__lt=session.date)

@@ -1,6 +1,7 @@
 """The admin's side of imports: upload a zipped Markdown tree, watch it run, read its report."""
 
 import zipfile
+from functools import wraps
 
 from django import forms
 from django.conf import settings
@@ -10,6 +11,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
@@ -25,19 +28,23 @@ MAX_UPLOAD = 100 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
-    archive = forms.FileField(label="Zip of Markdown files", help_text="Folders become processes, files articles.")
+    archive = forms.FileField(
+        label=gettext_lazy("Zip of Markdown files"), help_text=gettext_lazy("Folders become processes, files articles.")
+    )
     under = forms.ModelChoiceField(
         queryset=Page.objects.none(),
-        label="Import under",
-        help_text="The page the tree's top folders go under.",
+        label=gettext_lazy("Import under"),
+        help_text=gettext_lazy("The page the tree's top folders go under."),
     )
-    history = forms.FileField(label="Edit history (optional CSV)", required=False)
-    dry_run = forms.BooleanField(label="Dry run: report only, save nothing", required=False)
+    history = forms.FileField(label=gettext_lazy("Edit history (optional CSV)"), required=False)
+    dry_run = forms.BooleanField(label=gettext_lazy("Dry run: report only, save nothing"), required=False)
     unpublish_missing = forms.BooleanField(
-        label="Unpublish pages of earlier imports here that this archive does not contain",
+        label=gettext_lazy("Unpublish pages of earlier imports here that this archive does not contain"),
         required=False,
-        help_text="Left unticked, those pages stay published and the report lists them. "
-        "Pages edited in Onramp since they were imported are never unpublished.",
+        help_text=gettext_lazy(
+            "Left unticked, those pages stay published and the report lists them. "
+            "Pages edited in Onramp since they were imported are never unpublished."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -48,17 +55,19 @@ class UploadForm(forms.Form):
         archive = self.cleaned_data["archive"]
         if archive.size > MAX_UPLOAD:
             raise forms.ValidationError(
-                "The archive is larger than 100 MB; split the tree or import it from the command line."
+                _("The archive is larger than 100 MB; split the tree or import it from the command line.")
             )
         if not zipfile.is_zipfile(archive):
-            raise forms.ValidationError("That file is not a zip archive.")
+            raise forms.ValidationError(_("That file is not a zip archive."))
         try:
             with zipfile.ZipFile(archive) as opened:
                 ZipSource(opened, name=archive.name)  # refuses what must not be extracted, from its contents list
         except ArchiveRefused as error:
             raise forms.ValidationError(str(error)) from error
         except Exception as error:  # noqa: BLE001 - a malformed archive makes zipfile raise errors of many kinds
-            raise forms.ValidationError(f"The zip archive is damaged or cannot be read: {error}.") from error
+            raise forms.ValidationError(
+                _("The zip archive is damaged or cannot be read: %(error)s.") % {"error": error}
+            ) from error
         archive.seek(0)
         return archive
 
@@ -68,17 +77,22 @@ class UploadForm(forms.Form):
             return None
         if history.size > settings.IMPORT_MAX_HISTORY_BYTES:
             raise forms.ValidationError(
-                f"The history is larger than {filesizeformat(settings.IMPORT_MAX_HISTORY_BYTES)} "
-                "(IMPORT_MAX_HISTORY_BYTES); import it with the import_markdown command's --history."
+                _(
+                    "The history is larger than %(size)s (IMPORT_MAX_HISTORY_BYTES); "
+                    "import it with the import_markdown command's --history."
+                )
+                % {"size": filesizeformat(settings.IMPORT_MAX_HISTORY_BYTES)}
             )
         try:
             text = history.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise forms.ValidationError(f"The history is not UTF-8 text (byte {error.start}).") from error
+            raise forms.ValidationError(
+                _("The history is not UTF-8 text (byte %(byte)s).") % {"byte": error.start}
+            ) from error
         try:
             read_history(text)
         except HistoryFormatError as error:
-            raise forms.ValidationError(f"The history cannot be read: {error}.") from error
+            raise forms.ValidationError(_("The history cannot be read: %(error)s.") % {"error": error}) from error
         history.seek(0)
         return history
 
@@ -86,12 +100,12 @@ class UploadForm(forms.Form):
 def superusers_only(view):
     """Imports create pages and people in bulk: only superusers may run or read them."""
 
+    @wraps(view)
     def checked(request, *args, **kwargs):
         if not request.user.is_superuser:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    checked.__name__ = view.__name__
     return checked
 
 
@@ -117,7 +131,12 @@ def upload(request):
     return TemplateResponse(
         request,
         "imports/upload.html",
-        {"form": form, "page_title": "Import Markdown", "header_icon": "upload", "runs": ImportRun.objects.all()[:20]},
+        {
+            "form": form,
+            "page_title": _("Import Markdown"),
+            "header_icon": "upload",
+            "runs": ImportRun.objects.all()[:20],
+        },
         status=400 if form.errors else 200,
     )
 
@@ -136,7 +155,7 @@ def run_detail(request, run_id: int):
             "run": run,
             "progress": progress,
             "progress_visible": progress_visible,
-            "page_title": "Import",
+            "page_title": _("Import"),
             "page_subtitle": run.source,
             "header_icon": "upload",
         },

@@ -6,10 +6,12 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from forums.gaps import me_too
+from onramp.form_messages import error_message
 from onramp.params import local_path, parse_id
 from search.ask import AskFilters, ask
 from search.forms import AnsweredForm, AskForm, RaiseGapForm
@@ -17,12 +19,6 @@ from search.misses import raise_gap_for_search
 from search.normalise import normalise
 from search.querylog import asked_text_for, log_query, query_of, record_answer, record_click
 from wiki.templatetags.wiki_tags import process_tree
-
-
-def message_of(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return " ".join(" ".join(texts) for texts in error.message_dict.values())
-    return " ".join(error.messages)
 
 
 def process_areas(request) -> list[tuple[int, str]]:
@@ -45,8 +41,11 @@ def ask_page(request):
     if form.is_bound and "q" in request.GET:
         results = ask(text=text, request=request, filters=filters, page_number=request.GET.get("page"))
         form.fields["topic"].widget.choices = [
-            ("", "All topics"),
-            *((facet.value, f"{facet.label} ({facet.count})") for facet in results.topic_facets),
+            ("", _("All topics")),
+            *(
+                (facet.value, _("%(topic)s (%(count)s)") % {"topic": facet.label, "count": facet.count})
+                for facet in results.topic_facets
+            ),
             *(
                 [(filters.topic, filters.topic)]
                 if filters.topic and filters.topic not in {f.value for f in results.topic_facets}
@@ -109,18 +108,18 @@ def answered(request, query_id: int):
     try:
         logged = query_of(query_id, request.user)
     except ValidationError as error:
-        messages.error(request, message_of(error))
+        messages.error(request, error_message(error))
         return redirect("search:ask")
     form = AnsweredForm(request.POST)
     back = reverse("search:ask") + "?" + urlencode({"q": logged.text, "log": logged.pk})
     if not form.is_valid():
-        messages.error(request, "Choose yes or no to say whether the results answered your question.")
+        messages.error(request, _("Choose yes or no to say whether the results answered your question."))
         return redirect(back)
     record_answer(query=logged, answered=form.cleaned_data["answered"])
     if form.cleaned_data["answered"]:
-        messages.success(request, "Thank you: glad it helped.")
+        messages.success(request, _("Thank you: glad it helped."))
     else:
-        messages.success(request, "Thank you: the trainers will see that this search did not answer your question.")
+        messages.success(request, _("Thank you: the trainers will see that this search did not answer your question."))
     return redirect(back)
 
 
@@ -139,11 +138,13 @@ def raise_gap(request):
     try:
         gap = raise_gap_for_search(asked=asked, by=request.user, title=form.cleaned_data["title"])
     except ValidationError as error:
-        form.add_error("title", message_of(error))
+        form.add_error("title", error_message(error))
         return render(request, "search/raise_gap.html", {"form": form}, status=400)
     if gap.raised_by_id != request.user.pk:
         # Already on the gap's list, or the gap was closed meanwhile: the gap page says which.
         with contextlib.suppress(ValidationError):
             me_too(gap=gap, person=request.user)
-    messages.success(request, "Thank you: the gap is in the trainers' queue. Others who ask the same can say “me too”.")
+    messages.success(
+        request, _("Thank you: the gap is in the trainers' queue. Others who ask the same can say “me too”.")
+    )
     return redirect(gap)

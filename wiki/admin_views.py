@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -23,7 +25,9 @@ def verify_page_view(request, page_id: int):
     form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         verify_page(page=page, user=request.user, note=form.cleaned_data["note"])
-        messages.success(request, f"“{page.get_admin_display_title()}” is marked as still correct.")
+        messages.success(
+            request, _("“%(title)s” is marked as still correct.") % {"title": page.get_admin_display_title()}
+        )
         next_url = request.GET.get("next", "")
         if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             next_url = reverse("wagtailadmin_explore", args=[page.get_parent().pk])
@@ -37,7 +41,7 @@ def verify_page_view(request, page_id: int):
             "freshness": page.freshness,
             "history": page.verifications.select_related("verified_by")[:10],
             "header_icon": "tick",
-            "page_title": "Verify a page",
+            "page_title": _("Verify a page"),
             "page_subtitle": page.get_admin_display_title(),
         },
         status=400 if form.errors else 200,
@@ -45,7 +49,7 @@ def verify_page_view(request, page_id: int):
 
 
 class VerifyButton(PageMenuItem):
-    label = "Verify: still correct"
+    label = gettext_lazy("Verify: still correct")
     icon_name = "tick"
     url_name = "wiki_admin_verify"
     priority = 12

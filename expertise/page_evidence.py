@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, Revision
 
 from expertise.models import Evidence, EvidenceKind
 from expertise.recording import record_from_source
@@ -47,22 +47,14 @@ def is_substantial(revision: Revision, previous: Revision | None) -> bool:
     return changed_characters(revision_text(previous), revision_text(revision)) >= substantial_edit_chars()
 
 
-def previously_published(page: Page, revision: Revision) -> Revision | None:
-    entry = (
-        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision_id__lt=revision.pk)
-        .select_related("revision")
-        .order_by("-revision_id")
-        .first()
-    )
-    return entry.revision if entry else None
-
-
-def record_publish(*, page: Page, revision: Revision) -> None:
+def record_publish(*, page: Page, revision: Revision, previous: Revision | None) -> None:
+    """Publishing `revision` (`previous` is the one published before it, None for a first publish) counts
+    for its author when the edit is substantial, and moves owner evidence to the page's current owner."""
     topics = list(page.topics.all()) if hasattr(page, "topics") else []
     if not topics:
         return
     author = revision.user
-    if author is not None and is_substantial(revision, previously_published(page, revision)):
+    if author is not None and is_substantial(revision, previous):
         record_from_source(
             person=author, topics=topics, kind=EvidenceKind.PAGE_EDITED, source=page, occurred_at=revision.created_at
         )

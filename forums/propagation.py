@@ -20,10 +20,10 @@ from django.utils import timezone
 
 from wagtail.models import Page, Revision
 
-from expertise.page_evidence import previously_published
 from forums.models import RevisionTask, TaskKind, TaskStatus
 from forums.processes import process_of_page
 from wiki.models import TrainingMaterial
+from wiki.revisions import previously_published
 from wiki.visibility import may_view, request_of
 
 REVIEW_DUE_DAYS = 14

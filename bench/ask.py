@@ -175,13 +175,12 @@ def build(size: int) -> None:
     """`size` articles under 10 areas of 20 processes, 200 topics, size / 4 people with expertise scores."""
     from django.contrib.auth import get_user_model
     from django.db import connection, transaction
-    from django.db.models.signals import post_save
 
-    from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.models import Site
 
     from expertise.models import ExpertiseScore, Profile, Topic
     from forums.models import Gap
+    from onramp.wagtail_compat import indexing_paused
     from search.indexing import rebuild_database_index
     from wiki.models import ArticlePage, PageTopic, ProcessPage
 
@@ -222,47 +221,47 @@ def build(size: int) -> None:
                 for n in range(500)
             ]
         )
-    for model in (ArticlePage, ProcessPage):
-        post_save.disconnect(post_save_signal_handler, sender=model)  # indexed in bulk below
     home = Site.objects.get(is_default_site=True).root_page
     owner = User.objects.get(pk=users[0])
     per_process = max(1, size // (AREAS * PROCESSES_PER_AREA))
     created = 0
-    for area_number in range(AREAS):
-        with transaction.atomic():
-            area = home.add_child(
-                instance=ProcessPage(
-                    title=f"{SUBJECTS[area_number].title()} area", slug=f"area-{area_number}", page_owner=owner
-                )
-            )
-            for process_number in range(PROCESSES_PER_AREA):
-                process = area.add_child(
+    with indexing_paused([ArticlePage, ProcessPage]):  # indexed in bulk below
+        for area_number in range(AREAS):
+            with transaction.atomic():
+                area = home.add_child(
                     instance=ProcessPage(
-                        title=f"{rng.choice(ACTIONS).title()} {rng.choice(SUBJECTS)}s",
-                        slug=f"process-{process_number}",
-                        page_owner=owner,
+                        title=f"{SUBJECTS[area_number].title()} area", slug=f"area-{area_number}", page_owner=owner
                     )
                 )
-                links = []
-                for number in range(per_process):
-                    if created >= size:
-                        break
-                    article = process.add_child(
-                        instance=ArticlePage(
-                            title=f"{rng.choice(ACTIONS).title()} a {rng.choice(QUALIFIERS)} {rng.choice(SUBJECTS)}",
-                            slug=f"article-{number}",
-                            summary=sentence(rng, 12),
-                            body=[
-                                ("heading", {"text": sentence(rng, 3), "level": "h2"}),
-                                ("text", f"<p>{sentence(rng, 40)} {sentence(rng, 30)}</p>"),
-                            ],
+                for process_number in range(PROCESSES_PER_AREA):
+                    process = area.add_child(
+                        instance=ProcessPage(
+                            title=f"{rng.choice(ACTIONS).title()} {rng.choice(SUBJECTS)}s",
+                            slug=f"process-{process_number}",
                             page_owner=owner,
                         )
                     )
-                    links.append(PageTopic(content_object=article, tag=topics[created % TOPICS]))
-                    created += 1
-                PageTopic.objects.bulk_create(links)
-        print(f"generated {created}/{size} pages ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+                    links = []
+                    for number in range(per_process):
+                        if created >= size:
+                            break
+                        title = f"{rng.choice(ACTIONS).title()} a {rng.choice(QUALIFIERS)} {rng.choice(SUBJECTS)}"
+                        article = process.add_child(
+                            instance=ArticlePage(
+                                title=title,
+                                slug=f"article-{number}",
+                                summary=sentence(rng, 12),
+                                body=[
+                                    ("heading", {"text": sentence(rng, 3), "level": "h2"}),
+                                    ("text", f"<p>{sentence(rng, 40)} {sentence(rng, 30)}</p>"),
+                                ],
+                                page_owner=owner,
+                            )
+                        )
+                        links.append(PageTopic(content_object=article, tag=topics[created % TOPICS]))
+                        created += 1
+                    PageTopic.objects.bulk_create(links)
+            print(f"generated {created}/{size} pages ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     rebuild_database_index()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -16,8 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from django.utils.html import escape
 
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
+from onramp import wagtail_compat
 from wiki.blocks import BODY_FEATURES
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -103,7 +102,8 @@ def plain_text(text: str) -> str:
 
 
 def strip_markdown(text: str) -> str:
-    return re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text).strip()
+    # An underscore inside a word (a transaction code such as ZAP_INBOX) is text, as Markdown reads it.
+    return re.sub(r"[*`]|(?<![^\W_])_+|_+(?![^\W_])|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text).strip()
 
 
 def topic_names(value) -> list[str]:
@@ -133,7 +133,7 @@ def convert_body(
         unsafe.decompose()  # with their content: a script's code is not text for the reader
     body = Body(stream=[])
     pending: list[Tag] = []
-    whitelister = rich_text_whitelister()
+    clean_rich_text = rich_text_cleaner()
 
     def flush_text() -> None:
         # The parsed nodes are cleaned where they are: serialising them and letting the converter parse the
@@ -142,7 +142,7 @@ def convert_body(
         for node in pending:
             fragment.append(node.extract())
         pending.clear()
-        whitelister.clean_node(fragment, fragment)
+        clean_rich_text(fragment)
         html = fragment.decode(formatter=escape).strip()
         if html:
             body.stream.append({"type": "text", "value": html})
@@ -188,9 +188,9 @@ def convert_body(
 
 
 @functools.cache
-def rich_text_whitelister():
+def rich_text_cleaner() -> Callable[[BeautifulSoup], None]:
     """The rich text editor's own rules for what HTML may be stored (tags, attributes, link types)."""
-    return EditorHTMLConverter(features=LINK_FEATURES).whitelister
+    return wagtail_compat.rich_text_cleaner(LINK_FEATURES)
 
 
 def rewrite_links(node: Tag, *, document: Document, resolve_link, body: Body) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from treebeard.exceptions import PathOverflow
-
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
@@ -11,6 +9,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published
+
+from onramp.wagtail_compat import child_path, child_step, mark_new_child
 
 # Tree fields are written when a page is added and kept up to date by the tree itself (a child added
 # under a page raises its count); the slug is set once, when the page is added.
@@ -43,8 +43,7 @@ class NewPages:
         page.numchild = 0
         page.locale_id = parent.locale_id
         page.draft_title = page.title
-        page._cached_parent_obj = parent
-        page._is_site_root = False  # what Wagtail would ask the database on each save
+        mark_new_child(page, parent)
         page.save(clean=False, log_action=None)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
         parent.numchild += 1
@@ -56,11 +55,9 @@ class NewPages:
             # Held until the import's transaction ends, as Wagtail's add_child holds it for one page.
             Page.objects.select_for_update().filter(pk=parent.pk).exists()
             last = parent.get_children().order_by("-path").values_list("path", flat=True).first()
-            self.last_step[parent.pk] = Page._str2int(last[-Page.steplen :]) if last else 0
+            self.last_step[parent.pk] = child_step(last) if last else 0
         step = self.last_step[parent.pk] = self.last_step[parent.pk] + 1
-        if len(Page._int2str(step)) > Page.steplen:
-            raise PathOverflow(f"The page “{parent.title}” has too many children to add another.")
-        return Page._get_path(parent.path, parent.depth + 1, step)
+        return child_path(parent, step)
 
     def publish(self, page: Page) -> Revision:
         """Saves a page added moments ago as its first revision and makes it live, in one save."""

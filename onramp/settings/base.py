@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "wagtail.search",
+    "onramp.apps.SearchConfig",  # wagtail.search, with indexing that pauses per thread (onramp/apps.py)
     "wagtail.admin",
     "wagtail",
     "modelcluster",

@@ -9,6 +9,8 @@ import functools
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
+from onramp import wagtail_compat
+
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 # Longest first; a suffix is only cut when four letters or more remain.
@@ -20,18 +22,14 @@ def tables() -> tuple[str, str] | None:
     """The FTS5 table and the index-entry table Wagtail's backend keeps, or None when there is none."""
     if connection.vendor != "sqlite":
         return None
-    from modelsearch.conf import get_app_config
-
-    config = get_app_config()
-    try:
-        fts_table = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
-    except LookupError:
+    fts = wagtail_compat.fts_table()
+    if fts is None:
         return None
     with connection.cursor() as cursor:
         existing = connection.introspection.table_names(cursor)
-    if fts_table not in existing:
+    if fts not in existing:
         return None
-    return fts_table, config.get_model("IndexEntry")._meta.db_table
+    return fts, wagtail_compat.index_entry_table()
 
 
 def available() -> bool:

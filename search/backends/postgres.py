@@ -9,6 +9,8 @@ from django.db import connection
 
 from wagtail.search.backends import get_search_backend
 
+from onramp.wagtail_compat import index_entry_table
+
 TITLE_WEIGHT = 4.0
 # ts_rank's normalisation 1: a body's rank is divided by 1 + the log of its length, so long pages do not win
 # merely by being long (as BM25 does on SQLite).
@@ -54,9 +56,7 @@ def ranked_pages(
 def run_ranking(expression: str, *, models: list, pages, limit: int) -> list[tuple[int, str, float]]:
     if not expression:
         return []
-    from modelsearch.conf import get_app_config
-
-    entry_table = get_app_config().get_model("IndexEntry")._meta.db_table
+    entry_table = index_entry_table()
     config = getattr(get_search_backend(), "config", None)
     tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
     tsquery_params = [config, expression] if config else [expression]

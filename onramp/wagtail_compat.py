@@ -1,0 +1,142 @@
+"""The one place Onramp relies on Wagtail's, modelsearch's and django-treebeard's private internals.
+
+Written against Wagtail 8.0.1, modelsearch 1.3.2 and django-treebeard 5.3.1. Callers use the public functions
+below, never the internals themselves. tests/onramp/test_wagtail_compat.py checks every assumption listed here
+and its failure message names the internal that changed: after an upgrade, run it first.
+
+- treebeard `MP_Node._get_path(path, depth, newstep)`, `_int2str(num)`, `_str2int(text)` and `steplen`
+  (`child_path`, `child_step`): a page's path is its parent's path plus its position among its siblings,
+  written in base 36 on `steplen` characters. Check that `add_child` still gives the path `child_path` gives.
+- treebeard's `_cached_parent_obj` and Wagtail's `Page._is_site_root` (`mark_new_child`): `get_parent()`
+  returns the cached parent and `is_site_root()` the flag, so saving a page just added asks the database
+  neither. Check `MP_Node.get_parent` and `Page.is_site_root` still read them.
+- modelsearch's `IndexEntry` and `SQLiteFTSIndexEntry` models, found through `modelsearch.conf.get_app_config()`
+  (Wagtail defines them in wagtail.search) (`index_entry_table`, `fts_table`): search/backends/ query their
+  tables directly. Check the columns `object_id`, `content_type_id`, `title`, `body` (tsvectors on
+  PostgreSQL), and on SQLite the FTS5 table's `title` and `body` with the entry's id as its rowid.
+- modelsearch's `signal_handlers.post_save_signal_handler`, connected for each indexed model by
+  `register_signal_handlers()` from the app config's `ready()` (`replace_index_signal_handlers`,
+  `indexing_paused`): Onramp swaps it for `index_on_save`, which skips the saves a thread has paused and
+  hands every other save to modelsearch's handler. Check the handler's name and signature and that it is
+  still connected in `ready()` with `post_save.connect(handler, sender=model)`.
+- Wagtail's `EditorHTMLConverter(features).whitelister`, a `DbWhitelister` whose `clean_node(doc, node)`
+  cleans a parsed fragment in place (`rich_text_cleaner`). Check it still exists and cleans as
+  `to_database_format` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from bs4 import BeautifulSoup
+from treebeard.exceptions import PathOverflow
+
+from django.db.models import Model
+from django.db.models.signals import post_save
+
+from modelsearch import index
+from modelsearch.conf import get_app_config
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.models import Page
+
+__all__ = [
+    "PathOverflow",
+    "child_path",
+    "child_step",
+    "fts_table",
+    "index_entry_table",
+    "index_on_save",
+    "indexing_paused",
+    "mark_new_child",
+    "replace_index_signal_handlers",
+    "rich_text_cleaner",
+]
+
+
+# The page tree
+
+
+def child_step(path: str) -> int:
+    """The position among its siblings (1 for the first) of the page at `path`."""
+    return Page._str2int(path[-Page.steplen :])
+
+
+def child_path(parent: Page, step: int) -> str:
+    """The path of `parent`'s child at position `step`, as Wagtail's `add_child` would write it."""
+    if len(Page._int2str(step)) > Page.steplen:
+        raise PathOverflow(f"The page “{parent.title}” has too many children to add another.")
+    return Page._get_path(parent.path, parent.depth + 1, step)
+
+
+def mark_new_child(page: Page, parent: Page) -> None:
+    """Tells `page`, being added under `parent`, who its parent is and that it is no site's root: what Wagtail
+    would otherwise ask the database on each save."""
+    page._cached_parent_obj = parent
+    page._is_site_root = False
+
+
+# The search index's tables
+
+
+def index_entry_table() -> str:
+    """The table of modelsearch's index entries (one per indexed object; tsvector columns on PostgreSQL)."""
+    return get_app_config().get_model("IndexEntry")._meta.db_table
+
+
+def fts_table() -> str | None:
+    """The SQLite FTS5 table beside the index entries, or None when modelsearch defines none (it only does when
+    SQLite has FTS5)."""
+    try:
+        return get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
+    except LookupError:
+        return None
+
+
+# Pausing the search index per save
+
+# Models whose saves are not indexed in the current thread (or task): a context variable, so pausing in one
+# request or import never stops another thread's saves from being indexed.
+paused_models: ContextVar[frozenset[type[Model]]] = ContextVar("paused_models", default=frozenset())
+
+
+@contextmanager
+def indexing_paused(models: Iterable[type[Model]]) -> Iterator[None]:
+    """Saves of `models` in this thread are not added to the search index within the block (the caller indexes
+    them afterwards, in bulk). Deletions still leave the index at once: nothing would remove them later."""
+    token = paused_models.set(paused_models.get() | frozenset(models))
+    try:
+        yield
+    finally:
+        paused_models.reset(token)
+
+
+def index_on_save(sender: type[Model], instance: Model, **kwargs) -> None:
+    """modelsearch's save handler, skipped for the models paused in this context."""
+    if sender in paused_models.get():
+        return
+    post_save_signal_handler(instance, sender=sender, **kwargs)
+
+
+def replace_index_signal_handlers() -> None:
+    """Puts `index_on_save` in place of modelsearch's save handler wherever modelsearch connected it. Run once,
+    after modelsearch's app config is ready (onramp.apps.SearchConfig)."""
+    for model in index.get_indexed_models():
+        if post_save.disconnect(post_save_signal_handler, sender=model):
+            post_save.connect(index_on_save, sender=model)
+
+
+# Rich text
+
+
+def rich_text_cleaner(features: list[str]) -> Callable[[BeautifulSoup], None]:
+    """A function that cleans a parsed fragment in place, keeping only the HTML the rich text editor with
+    `features` may store (as `to_database_format`, without printing and parsing the HTML again)."""
+    whitelister = EditorHTMLConverter(features=features).whitelister
+
+    def clean(fragment: BeautifulSoup) -> None:
+        whitelister.clean_node(fragment, fragment)
+
+    return clean

@@ -2,6 +2,8 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.rich_text.converters.editor_html import WhitelistRule
+from wagtail.whitelist import allow_without_attributes
 
 from imports import admin_views
 
@@ -22,3 +24,10 @@ class SuperuserMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_import_menu_item():
     return SuperuserMenuItem("Imports", reverse("imports_upload"), icon_name="upload", order=900)
+
+
+@hooks.register("register_rich_text_features")
+def register_inline_code_for_imports(features):
+    """Wagtail gives inline code a rule for its Draftail editor only; imports clean HTML by the editor-HTML
+    rules, so without this one `code` in a Markdown file would lose its formatting."""
+    features.register_converter_rule("editorhtml", "code", [WhitelistRule("code", allow_without_attributes)])

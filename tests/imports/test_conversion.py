@@ -1,7 +1,7 @@
 from concurrent.futures import wait
 
 from imports.conversion import Conversion
-from imports.markdown import read_document
+from imports.markdown import convert_body, read_document
 
 FILES = {
     "guide/start.md": b"# Start\n\nRead [the close](close.md), then [nothing](missing.md).\n\n![Flow](flow.png)\n",
@@ -39,3 +39,10 @@ def test_html_in_a_file_cannot_make_a_page_link_of_its_own():
         (body,) = run.bodies({"odd.md": 5})
     assert "linktype" not in body.stream[0]["value"]
     assert 'id="5"' not in body.stream[0]["value"]
+
+
+def test_a_title_keeps_the_underscores_inside_words_and_the_body_its_inline_code():
+    document = read_document(b"# Work the *ZAP_INBOX* queue\n\nPost to `219000` with _care_.\n", path="inbox.md")
+    body = convert_body(document, resolve_link=lambda path: None, resolve_image=lambda path: None)
+    assert document.title == "Work the ZAP_INBOX queue"
+    assert body.stream == [{"type": "text", "value": "<p>Post to <code>219000</code> with <em>care</em>.</p>"}]

@@ -6,9 +6,8 @@ title, feedback page and author) and left alone when it exists, so loading twice
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from importlib import import_module
 
 from django.contrib.auth import get_user_model
@@ -19,22 +18,16 @@ from django.utils.text import slugify
 
 from wagtail.models import GroupPagePermission, Page, Site
 
-from expertise.models import Team, Topic
+from expertise.models import Evidence, EvidenceKind, SelfAssessment, Team, Topic
+from expertise.people import profile_for
+from expertise.recording import confirm_by_manager, endorse, self_assess
 from onramp.demo.buddies import load_buddy_program
 from onramp.demo.forums import load_forums
+from onramp.demo.handbook import load_handbook
 from onramp.demo.search import load_search
-from wiki.freshness import verify_page
-from wiki.models import ArticlePage, HomePage, PageFeedback, ProcessPage, TrainingMaterial
+from wiki.models import HomePage, PageFeedback, TrainingMaterial
 
 DEMO_PASSWORD = "onramp-demo"  # noqa: S105 - the published password of the fictional demo people
-AREA_MODULES = [
-    "procure_to_pay",
-    "record_to_report",
-    "order_to_cash",
-    "month_end_close",
-    "vendor_master_data",
-    "expenses",
-]
 # Wagtail's Moderators group gives the admin, images and documents; page permissions come from the editors
 # group of each process area (grant_area_editing). New hires read and flag gaps, in the public site.
 ROLE_GROUPS = {
@@ -78,8 +71,7 @@ def load_demo(*, now=None) -> LoadReport:
     topics = load_topics(content("topics").TOPICS, report=report)
     home = demo_home_page()
     pages: dict[str, Page] = {}
-    for module in AREA_MODULES:
-        load_process(content(module).AREA, parent=home, users=users, topics=topics, pages=pages, now=now, report=report)
+    load_handbook(content("pages").PAGES, home=home, users=users, topics=topics, pages=pages, now=now, report=report)
     grant_area_editing(content("editing"), people=content("people").PEOPLE, users=users, pages=pages, report=report)
     load_materials(content("materials").MATERIALS, users=users, topics=topics, pages=pages, now=now, report=report)
     load_feedback(content("feedback").FEEDBACK, users=users, pages=pages, report=report)
@@ -121,10 +113,6 @@ def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
 
 
 def fill_profile(user, person: dict) -> None:
-    from datetime import date
-
-    from expertise.people import profile_for
-
     team, _ = Team.objects.get_or_create(name=person["team"], defaults={"slug": slugify(person["team"])})
     profile = profile_for(user)
     profile.team = team
@@ -140,8 +128,6 @@ def fill_profile(user, person: dict) -> None:
 
 
 def link_managers(people: list[dict], users: dict) -> None:
-    from expertise.people import profile_for
-
     for person in people:
         profile = profile_for(users[person["username"]])
         manager = users.get(person.get("manager"))
@@ -213,119 +199,6 @@ def demo_home_page() -> HomePage:
     return home
 
 
-def load_process(data: dict, *, parent: Page, users, topics, pages, now, report: LoadReport) -> ProcessPage:
-    page = ProcessPage.objects.child_of(parent).filter(slug=data["slug"]).first()
-    if page is None:
-        page = ProcessPage(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data.get("summary", ""),
-            process_owner=users.get(data.get("process_owner")),
-            page_owner=users[data["owner"]],
-        )
-        publish_new(page, parent=parent, topic_names=data.get("topics", []), topics=topics, data=data, now=now)
-        report.count("process page")
-    pages[data["slug"]] = page
-    for article in data.get("articles", []):
-        load_article(article, parent=page, users=users, topics=topics, pages=pages, now=now, report=report)
-    for child in data.get("processes", []):
-        load_process(child, parent=page, users=users, topics=topics, pages=pages, now=now, report=report)
-    return page
-
-
-def load_article(data: dict, *, parent: Page, users, topics, pages, now, report: LoadReport) -> ArticlePage:
-    page = ArticlePage.objects.child_of(parent).filter(slug=data["slug"]).first()
-    if page is None:
-        page = ArticlePage(
-            title=data["title"],
-            slug=data["slug"],
-            kind=data["kind"],
-            summary=data.get("summary", ""),
-            body=json.dumps(stream_data(data["body"], topics=topics)),
-            page_owner=users[data["owner"]],
-        )
-        if data.get("interval"):
-            page.verification_interval_days = data["interval"]
-        publish_new(page, parent=parent, topic_names=data.get("topics", []), topics=topics, data=data, now=now)
-        report.count("article")
-    pages[data["slug"]] = page
-    return page
-
-
-def publish_new(page, *, parent: Page, topic_names: list[str], topics, data: dict, now) -> None:
-    """Adds a page under `parent` and publishes it as its owner, backdated so the demo shows pages of
-    every age: verified, due and stale."""
-    page.topics.set([topics[name] for name in topic_names])
-    parent.add_child(instance=page)
-    page.save_revision(user=page.page_owner).publish(user=page.page_owner, skip_permission_checks=True)
-    verified_days_ago = data.get("verified_days_ago")
-    published_at = now - timedelta(days=(verified_days_ago or 20) + 30)
-    type(page).objects.filter(pk=page.pk).update(first_published_at=published_at, last_published_at=published_at)
-    page.first_published_at = published_at
-    if verified_days_ago is None:
-        page.save(update_fields=["verification_due_at"])
-    else:
-        verify_page(
-            page=page,
-            user=page.page_owner,
-            note="Checked against the system after the last release.",
-            now=now - timedelta(days=verified_days_ago),
-        )
-
-
-def stream_data(blocks: list[tuple], *, topics: dict[str, Topic]) -> list[dict]:
-    """Turns the compact block tuples of the demo content into StreamField data."""
-    stream = []
-    for block in blocks:
-        kind, *args = block
-        if kind == "heading":
-            stream.append({"type": "heading", "value": {"text": args[0], "level": "h2"}})
-        elif kind == "subheading":
-            stream.append({"type": "heading", "value": {"text": args[0], "level": "h3"}})
-        elif kind == "text":
-            stream.append({"type": "text", "value": args[0]})
-        elif kind == "steps":
-            title, steps = args
-            stream.append(
-                {
-                    "type": "steps",
-                    "value": {
-                        "title": title,
-                        "steps": [{"text": text, "screen": screen or "", "image": None} for text, screen in steps],
-                    },
-                }
-            )
-        elif kind == "callout":
-            stream.append({"type": "callout", "value": {"kind": args[0], "text": args[1]}})
-        elif kind == "table":
-            caption, header, rows = args
-            stream.append(
-                {
-                    "type": "table",
-                    "value": {
-                        "caption": caption,
-                        "table": {
-                            "data": [header, *rows],
-                            "first_row_is_table_header": True,
-                            "first_col_is_header": False,
-                            "table_caption": "",
-                        },
-                    },
-                }
-            )
-        elif kind == "who_to_ask":
-            names, note = args
-            stream.append(
-                {"type": "who_to_ask", "value": {"topics": [topics[name].pk for name in names], "note": note}}
-            )
-        elif kind == "code":
-            code, language = args
-            stream.append({"type": "code", "value": {"code": code, "language": language}})
-        else:
-            raise ValueError(f"Unknown demo block type {kind!r}")
-    return stream
-
-
 def load_materials(materials: list[dict], *, users, topics, pages, now, report: LoadReport) -> None:
     for data in materials:
         if TrainingMaterial.objects.filter(title=data["title"]).exists():
@@ -370,9 +243,6 @@ ENDORSEMENT_REASONS = [
 def load_expertise(people: list[dict], *, users, topics, now, report: LoadReport) -> None:
     """Self-assessments (with an older one, so progress shows), endorsements by teammates and manager
     confirmations, so that the map and "who knows" have something to say from day one."""
-    from expertise.models import Evidence, EvidenceKind, SelfAssessment
-    from expertise.recording import confirm_by_manager, endorse, self_assess
-
     if SelfAssessment.objects.filter(person__username__in=[p["username"] for p in people]).exists():
         return
     by_team: dict[str, list[dict]] = {}

@@ -31,6 +31,7 @@ def measure(people: int) -> None:
     from expertise.ranking import rank_people_for
     from expertise.scoring import recompute_all_scores
     from wiki.models import ProcessPage
+    from wiki.topics import topics_for_text
 
     call_command("migrate", verbosity=0)
     if not Evidence.objects.exists():
@@ -48,10 +49,10 @@ def measure(people: int) -> None:
     askers = list(get_user_model().objects.order_by("?")[:50])
 
     def who_knows():
-        rank_people_for(text=rng.choice(topic_names), asker=rng.choice(askers))
+        rank_people_for(topics=topics_for_text(rng.choice(topic_names)), asker=rng.choice(askers))
 
     p50, p95 = timings(who_knows)
-    queries = count_queries(lambda: rank_people_for(text=topic_names[0], asker=askers[0]))
+    queries = count_queries(lambda: rank_people_for(topics=topics_for_text(topic_names[0]), asker=askers[0]))
     emit(Result("expertise", "who knows X", people, label, p50, p95, queries, TARGET_WHO_KNOWS_MS))
 
     client = Client()

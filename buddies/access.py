@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from buddies.models import Onboarding, SurveyResponse
+from expertise.models import Profile
 
 VIEW_ALL = "buddies.view_all_onboardings"
 
@@ -46,8 +47,6 @@ def can_manage(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
 
 
 def manages_anyone(user: AbstractBaseUser) -> bool:
-    from expertise.models import Profile
-
     return (
         is_program_admin(user)
         or Onboarding.objects.filter(manager_id=user.pk).exists()

@@ -6,6 +6,7 @@ class BuddiesConfig(AppConfig):
     verbose_name = "Buddies and ramp-up"
 
     def ready(self):
+        # Imported here: these modules import models, which the app registry loads before ready() runs.
         from buddies.access import hires_buddied_by
         from expertise.privacy import add_self_assessment_viewer_rule
 

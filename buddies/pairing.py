@@ -9,10 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from buddies.eligibility import candidate_for, hire_facts, load_candidates, why_ineligible
 from buddies.matching import BuddySuggestion, score_table
 from buddies.models import BuddyAssignment, BuddyProfile, BuddyProgramSettings, Cohort, Onboarding, OnboardingStatus
 from buddies.models.program import OPEN_STATUSES
+from expertise.people import profile_for
+from wiki.models import ProcessPage
 
 REASON_MAX = 500
 AREA_DEPTH = 3  # root, home page, process areas
@@ -34,7 +38,6 @@ def start_onboarding(
     """A new onboarding with its plan and check-in schedule; team and manager default to the hire's profile."""
     from buddies.checkins import schedule_check_ins
     from buddies.plans import instantiate_plan
-    from expertise.people import profile_for
 
     profile = profile_for(hire)
     if Onboarding.objects.filter(hire=hire, status__in=OPEN_STATUSES).exists():
@@ -63,10 +66,6 @@ def start_onboarding(
 
 def plan_process_areas(onboarding: Onboarding) -> list:
     """The process areas (top-level process pages) that the plan's wiki pages belong to."""
-    from wagtail.models import Page
-
-    from wiki.models import ProcessPage
-
     pages = Page.objects.filter(pk__in=onboarding.milestones.values("pages"))
     areas = set()
     for page in pages:

@@ -39,16 +39,11 @@ class CoverageMap:
     page: PaginatorPage | None
 
 
-def topics_of_area(area) -> QuerySet[Topic]:
-    """Topics of the pages in a process area (the area itself and everything under it)."""
-    from wiki.models import PageTopic
-
-    links = PageTopic.objects.filter(content_object__path__startswith=area.path)
-    return Topic.objects.filter(pk__in=links.values("tag_id"))
-
-
-def map_topics(*, area=None) -> list[Topic]:
-    topics = topics_of_area(area) if area is not None else Topic.objects.filter(scores__isnull=False).distinct()
+def map_topics(topics: QuerySet[Topic] | None = None) -> list[Topic]:
+    """The map's columns by name: `topics` (a process area's, see wiki.topics.topics_of_area), or every topic
+    someone has a score on."""
+    if topics is None:
+        topics = Topic.objects.filter(scores__isnull=False).distinct()
     return list(topics.order_by("name"))
 
 
@@ -60,9 +55,14 @@ def expert_counts(topic_ids: list[int], *, team: Team | None = None) -> dict[int
 
 
 def coverage_map(
-    *, area=None, team: Team | None = None, by: str = "people", page_number=1, per_page: int = 100
+    *,
+    topics: QuerySet[Topic] | None = None,
+    team: Team | None = None,
+    by: str = "people",
+    page_number=1,
+    per_page: int = 100,
 ) -> CoverageMap:
-    topics = map_topics(area=area)
+    topics = map_topics(topics)
     topic_ids = [topic.pk for topic in topics]
     counts = expert_counts(topic_ids, team=team)
     coverage = [TopicCoverage(topic=topic, experts=counts.get(topic.pk, 0)) for topic in topics]

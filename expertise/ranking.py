@@ -71,40 +71,17 @@ def names_topic(asked: set[str], topic_stems: set[str]) -> bool:
     return len(asked & topic_stems) >= max(1, len(topic_stems) - (1 if len(topic_stems) >= 3 else 0))
 
 
-def topics_for_text(text: str, *, page_limit: int = 3, topic_limit: int = 5) -> list[Topic]:
-    """Topics a free-text question is about: the topics it names, or, when it names none, the topics of
-    the few wiki pages that best match it."""
-    asked = stems(text)
-    if not asked:
-        return []
-    named = [topic for topic in Topic.objects.only("id", "name", "slug") if names_topic(asked, stems(topic.name))]
-    if named:
-        return sorted(named, key=lambda topic: topic.name)[:topic_limit]
-    from wiki.models import ArticlePage, PageTopic
-
-    pages = ArticlePage.objects.live()
-    page_ids = [page.pk for page in pages.search(text, operator="and")[:page_limit]] or [
-        page.pk for page in pages.search(text, operator="or")[:page_limit]
-    ]
-    via_pages = Topic.objects.filter(
-        pk__in=PageTopic.objects.filter(content_object_id__in=page_ids).values("tag_id")
-    ).order_by("name")
-    return list(via_pages[:topic_limit])
-
-
 def rank_people_for(
     *,
-    topics: list[Topic] | None = None,
-    text: str = "",
+    topics: list[Topic],
     asker: AbstractBaseUser | None = None,
     limit: int = 10,
     now: datetime | None = None,
 ) -> list[Suggestion]:
-    """People who know `topics` (or the topics `text` is about), best first, available people before
-    those who are away or at capacity, with the reasons a person can read."""
+    """People who know `topics`, best first, available people before those who are away or at capacity,
+    with the reasons a person can read. For a question in words, find its topics first
+    (wiki.topics.topics_for_text)."""
     now = now or timezone.now()
-    if topics is None:
-        topics = topics_for_text(text)
     if not topics:
         return []
     topic_ids = [topic.pk for topic in topics]

@@ -18,10 +18,12 @@ from expertise.forms import (
 )
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment, Team, Topic
 from expertise.privacy import can_see_self_assessments
-from expertise.ranking import rank_people_for, reasons_for, topics_for_text
+from expertise.ranking import rank_people_for, reasons_for
 from onramp.actions import post_action
 from onramp.form_messages import form_errors
 from onramp.params import parse_count, parse_id
+from wiki.models import ArticlePage, ProcessPage
+from wiki.topics import topics_for_text, topics_of_area
 from wiki.visibility import viewable
 
 PEOPLE_PER_PAGE = 25
@@ -56,8 +58,6 @@ def profile(request, username: str):
     scores = list(ExpertiseScore.objects.filter(person=person).select_related("topic").order_by("-score")[:30])
     for score in scores:
         score.reasons = reasons_for([score], show_self=can_see_self, closeness=[], with_topic=False)
-    from wiki.models import ArticlePage
-
     context = {
         "person": person,
         "profile": person_profile,
@@ -151,8 +151,6 @@ def edit_my_profile(request):
 
 
 def topic_detail(request, slug: str):
-    from wiki.models import ArticlePage
-
     topic = get_object_or_404(Topic, slug=slug)
     pages = viewable(ArticlePage.objects.live().filter(topic_links__tag=topic), request).order_by("title")
     scores = (
@@ -184,15 +182,19 @@ def who_knows(request):
 
 
 def expertise_map(request):
-    from wiki.models import ProcessPage
-
     areas = viewable(ProcessPage.objects.live().filter(depth=3), request).order_by("path")
     area_id = parse_id(request.GET.get("area"))
     area = areas.filter(pk=area_id).first() if area_id is not None else None
     team = Team.objects.filter(slug=request.GET.get("team", "")).first()
     by = "teams" if request.GET.get("by") == "teams" else "people"
     per_page = parse_count(request.GET.get("per_page"), default=100, maximum=300)
-    the_map = coverage.coverage_map(area=area, team=team, by=by, page_number=request.GET.get("page"), per_page=per_page)
+    the_map = coverage.coverage_map(
+        topics=topics_of_area(area) if area is not None else None,
+        team=team,
+        by=by,
+        page_number=request.GET.get("page"),
+        per_page=per_page,
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 
 from expertise.models import Evidence, EvidenceKind, Profile
 from imports.models import HistoryEdit
+from wiki.models import PageTopic
 
 REQUIRED_COLUMNS = ("commit", "date", "author", "path", "added", "deleted")
 
@@ -92,8 +93,6 @@ class HistoryOutcome:
 def record_history(history: History, *, pages: dict[str, int]) -> HistoryOutcome:
     """Records each edit of an imported page as PAGE_EDITED evidence for its author on the page's topics,
     at the edit's date. Idempotent: an edit already recorded (same commit and path) is left alone."""
-    from wiki.models import PageTopic
-
     outcome = HistoryOutcome()
     users = dict(Profile.objects.filter(external_id__isnull=False).values_list("external_id", "user_id"))
     existing = set(HistoryEdit.objects.values_list("commit", "path"))

@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Ask (search)"
 
     def ready(self):
+        # Imported here: these modules import models, which the app registry loads before ready() runs.
         from forums.candidates import register_candidate_source
         from search import glossary, signals  # noqa: F401  (connects the receivers)
         from search.misses import SearchMisses

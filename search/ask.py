@@ -233,8 +233,6 @@ def ask(
 def specific_pages(ids: list[int]) -> dict[int, Page]:
     """The shown pages as their own types, one query per wiki page type whatever the mix of types on the
     results page (Wagtail's `.specific()` costs a query per type present, so the count would vary)."""
-    from wiki.models import ArticlePage, ProcessPage
-
     found: dict[int, Page] = {}
     for model in (ArticlePage, ProcessPage):
         found.update({page.pk: page for page in model.objects.filter(pk__in=ids)})

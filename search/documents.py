@@ -9,7 +9,9 @@ from elasticsearch.dsl import Boolean, Date, Document, Keyword, Q, Search, Text
 
 from django.conf import settings
 
+from expertise.models import ExpertiseScore
 from search.backends import ParsedQuery
+from wiki.models import ArticlePage
 
 # Titles weigh most, then headings, summaries and topics, then the body.
 PAGE_FIELDS = ["title^4", "headings^2.5", "summary^2", "topics^2", "body"]
@@ -45,7 +47,6 @@ class PageDocument(Document):
     @classmethod
     def from_page(cls, page) -> PageDocument:
         from search.page_text import body_text_of, headings_of, summary_of
-        from wiki.models import ArticlePage
 
         topics = list(page.topics.all()) if hasattr(page, "topics") else []
         return cls(
@@ -78,8 +79,6 @@ class PersonDocument(Document):
 
     @classmethod
     def from_profile(cls, profile) -> PersonDocument:
-        from expertise.models import ExpertiseScore
-
         scored = ExpertiseScore.objects.filter(person_id=profile.user_id).select_related("topic").order_by("-score")
         return cls(
             meta={"id": profile.user_id},

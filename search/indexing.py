@@ -10,6 +10,8 @@ from django.conf import settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from expertise.models import Profile
+from forums.models import Gap
 from search.backends.elastic import (
     bulk_index,
     client_for,
@@ -18,6 +20,7 @@ from search.backends.elastic import (
     save_document,
 )
 from search.documents import GapDocument, PageDocument, PersonDocument
+from wiki.models import ArticlePage, ProcessPage
 
 CHUNK = 500
 Progress = Callable[[int, int, str], None]
@@ -28,8 +31,6 @@ def elasticsearch_enabled() -> bool:
 
 
 def searchable_page_models() -> list[type[Page]]:
-    from wiki.models import ArticlePage, ProcessPage
-
     return [ProcessPage, ArticlePage]
 
 
@@ -67,8 +68,6 @@ def rebuild_database_index(progress: Progress | None = None) -> int:
 
 def rebuild_elasticsearch(progress: Progress | None = None) -> dict[str, int]:
     """Recreates the page, people and gap indexes and fills them."""
-    from expertise.models import Profile
-    from forums.models import Gap
 
     client = client_for(settings.ELASTICSEARCH_URL)
     create_indexes(client)
@@ -116,8 +115,6 @@ def remove_page(page_id: int) -> str:
 
 
 def update_gap(gap_id: int) -> str:
-    from forums.models import Gap
-
     gap = Gap.objects.filter(pk=gap_id).first()
     client = client_for(settings.ELASTICSEARCH_URL)
     if gap is None:
@@ -128,8 +125,6 @@ def update_gap(gap_id: int) -> str:
 
 
 def update_person(user_id: int) -> str:
-    from expertise.models import Profile
-
     profile = Profile.objects.select_related("user", "team").filter(user_id=user_id).first()
     client = client_for(settings.ELASTICSEARCH_URL)
     if profile is None:

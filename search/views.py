@@ -18,12 +18,12 @@ from search.forms import AnsweredForm, AskForm, RaiseGapForm
 from search.misses import raise_gap_for_search
 from search.normalise import normalise
 from search.querylog import asked_text_for, log_query, query_of, record_answer, record_click
-from wiki.templatetags.wiki_tags import process_tree
+from wiki.navigation import process_tree
 
 
 def process_areas(request) -> list[tuple[int, str]]:
     """The top-level process areas the person may see: the navigation's own list, computed once a request."""
-    return [(area.id, area.title) for area in process_tree({"request": request})]
+    return [(area.id, area.title) for area in process_tree(request)]
 
 
 @never_cache

@@ -6,6 +6,10 @@ import difflib
 
 from django.core.cache import cache
 
+from wagtail.models import Page
+
+from expertise.models import Topic
+from search.glossary import entries
 from search.normalise import STOP_WORDS, normalise
 
 CACHE_KEY = "search:vocabulary:v1"
@@ -16,11 +20,6 @@ def known_words() -> frozenset[str]:
     cached = cache.get(CACHE_KEY)
     if cached is not None:
         return cached
-    from wagtail.models import Page
-
-    from expertise.models import Topic
-    from search.glossary import entries
-
     texts = list(Page.objects.live().filter(depth__gt=1).values_list("title", flat=True).iterator(chunk_size=5000))
     texts += list(Topic.objects.values_list("name", flat=True))
     texts += [phrase for entry in entries() for phrase in entry.phrases]

@@ -11,6 +11,7 @@ from wagtail.query import PageQuerySet
 from search.backends import PageMatch, ParsedQuery
 from search.backends.fts5 import MIN_PREFIX, stem
 from search.normalise import normalise
+from wiki.models import ArticlePage, PageTopic, ProcessPage
 
 CANDIDATES = 100
 # Weights of the second pass; the first pass's rank is worth at most 1.
@@ -73,8 +74,6 @@ class DatabaseBackend:
         from search.backends import fts5
 
         if fts5.available():
-            from wiki.models import ArticlePage, ProcessPage
-
             phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
             ranked = fts5.ranked_pages(
                 words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], pages=pages, limit=CANDIDATES
@@ -84,8 +83,6 @@ class DatabaseBackend:
         from search.backends import postgres
 
         if postgres.available():
-            from wiki.models import ArticlePage, ProcessPage
-
             phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
             ranked = postgres.ranked_pages(
                 words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], pages=pages, limit=CANDIDATES
@@ -109,8 +106,6 @@ class DatabaseBackend:
         found = self.first_pass(query, pages)
         if not found:
             return []
-        from wiki.models import PageTopic
-
         topic_words: dict[int, list[str]] = {}
         for page_id, name in PageTopic.objects.filter(content_object_id__in=[row[0] for row in found]).values_list(
             "content_object_id", "tag__name"

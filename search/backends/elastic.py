@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.query import PageQuerySet
 
+from forums.models import OPEN_GAP_STATUSES
 from search.backends import BackendUnavailable, PageMatch, ParsedQuery
 from search.documents import GapDocument, PageDocument, PersonDocument, gap_search, index_name, page_search
 
@@ -60,8 +61,6 @@ class ElasticsearchBackend:
         return matches
 
     def match_gaps(self, query: ParsedQuery, *, gaps: QuerySet, limit: int) -> list[int]:
-        from forums.models import OPEN_GAP_STATUSES
-
         response = self.run(gap_search(query, open_statuses=[str(s) for s in OPEN_GAP_STATUSES], size=limit * 2))
         ids = [int(hit.meta.id) for hit in response]
         allowed = set(gaps.filter(pk__in=ids).values_list("pk", flat=True))

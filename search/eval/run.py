@@ -17,6 +17,8 @@ ROOT = HERE.parent.parent
 HANDBOOK = ROOT.parent / "shared" / "corpora" / "handbook"
 SCRATCH = ROOT / "bench" / "data" / "eval-search.sqlite3"
 TARGET_MRR = 0.5
+# Onramp's modules (imports, search, Wagtail models) are imported inside the functions: a script, this file
+# chooses its settings and calls django.setup() in main() first.
 
 
 def load_questions() -> list[dict]:

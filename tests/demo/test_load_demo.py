@@ -74,13 +74,14 @@ def test_the_demo_gives_the_expertise_map_something_to_say():
     from expertise.coverage import coverage_map
     from expertise.models import Evidence, Profile
     from expertise.ranking import rank_people_for
+    from wiki.topics import topics_for_text
 
     kinds = set(Evidence.objects.values_list("kind", flat=True))
     assert {"page-edited", "page-owned", "page-verified", "endorsed", "self-assessed", "manager-confirmed"} <= kinds
     assert Profile.objects.filter(team__isnull=False, manager__isnull=False).count() >= 20
     assert Profile.objects.filter(out_of_office_until__isnull=False).exists()
     jill = get_user_model().objects.get(username="jill.hartmann")
-    suggestions = rank_people_for(text="how do I change vendor bank details", asker=jill)
+    suggestions = rank_people_for(topics=topics_for_text("how do I change vendor bank details"), asker=jill)
     assert suggestions and suggestions[0].reasons
     assert all(s.person != jill for s in suggestions)
     coverage = coverage_map().topics

@@ -8,6 +8,7 @@ from expertise.factories import TeamFactory, TopicFactory, make_person
 from expertise.models import Question
 from tests.expertise.test_ranking import edits
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
+from wiki.topics import topics_of_area
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def area_org(db):
 
 
 def test_topics_with_one_expert_or_none_are_flagged(area_org):
-    the_map = coverage_map(area=area_org["p2p"])
+    the_map = coverage_map(topics=topics_of_area(area_org["p2p"]))
     by_topic = {c.topic.name: c for c in the_map.topics}
     assert set(by_topic) == {"Payment runs", "Payment blocks"}, "only the area's topics"
     assert by_topic["Payment runs"].experts == 2 and not by_topic["Payment runs"].at_risk
@@ -58,14 +59,14 @@ def test_topics_with_one_expert_or_none_are_flagged(area_org):
 
 
 def test_the_team_filter_counts_experts_within_the_team(area_org):
-    the_map = coverage_map(area=area_org["p2p"], team=area_org["ledger"])
+    the_map = coverage_map(topics=topics_of_area(area_org["p2p"]), team=area_org["ledger"])
     by_topic = {c.topic.name: c for c in the_map.topics}
     assert by_topic["Payment runs"].experts == 0 and by_topic["Payment runs"].at_risk
     assert [row.label for row in the_map.rows] == ["Sam Thornton"]
 
 
 def test_people_rows_carry_each_persons_levels(area_org):
-    the_map = coverage_map(area=area_org["p2p"])
+    the_map = coverage_map(topics=topics_of_area(area_org["p2p"]))
     rows = {row.label: row.cells for row in the_map.rows}
     names = [c.topic.name for c in the_map.topics]
     jim = dict(zip(names, rows["Jim Okafor"], strict=True))
@@ -75,7 +76,7 @@ def test_people_rows_carry_each_persons_levels(area_org):
 
 
 def test_team_rows_count_experts(area_org):
-    the_map = coverage_map(area=area_org["p2p"], by="teams")
+    the_map = coverage_map(topics=topics_of_area(area_org["p2p"]), by="teams")
     names = [c.topic.name for c in the_map.topics]
     payables = dict(zip(names, next(r.cells for r in the_map.rows if r.label == "Accounts Payable"), strict=True))
     assert payables["Payment runs"]["score"] == 2

@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from expertise.factories import TeamFactory, TopicFactory, make_person
 from expertise.models import Evidence, EvidenceKind, Profile, Question
-from expertise.ranking import rank_people_for, topics_for_text
+from expertise.ranking import rank_people_for
 from expertise.recording import endorse, self_assess
 from expertise.scoring import update_score
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
+from wiki.topics import topics_for_text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,54 +1,17 @@
-from dataclasses import dataclass, field
-
 from django import template
 
 from wagtail.models import Page, Site
 
-from wiki.models import ProcessPage
-from wiki.visibility import may_view, viewable
+from wiki import navigation
+from wiki.visibility import may_view
 
 register = template.Library()
 
 
-@dataclass
-class NavItem:
-    id: int
-    title: str
-    url: str
-    children: list["NavItem"] = field(default_factory=list)
-
-
 @register.simple_tag(takes_context=True)
-def process_tree(context) -> list[NavItem]:
-    """The top two levels of the process tree (areas and their processes), in one query, for navigation.
-
-    Read as plain values: building a page object for each of a few hundred processes costs more than
-    the query."""
-    request = context["request"]
-    tree = getattr(request, "_onramp_process_tree", None)
-    if tree is not None:
-        return tree
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    root = site.root_page
-    rows = (
-        viewable(
-            ProcessPage.objects.descendant_of(root).live().filter(depth__in=[root.depth + 1, root.depth + 2]),
-            request,
-        )
-        .order_by("path")
-        .values_list("id", "title", "depth", "url_path")
-    )
-    areas: list[NavItem] = []
-    for page_id, title, depth, url_path in rows:
-        item = NavItem(id=page_id, title=title, url="/" + url_path[len(root.url_path) :])
-        if depth == root.depth + 1:
-            areas.append(item)
-        elif areas:
-            areas[-1].children.append(item)
-    request._onramp_process_tree = areas
-    return areas
+def process_tree(context) -> list[navigation.NavItem]:
+    """`{% process_tree as areas %}`: the navigation's areas and their processes (wiki.navigation)."""
+    return navigation.process_tree(context["request"])
 
 
 @register.simple_tag(takes_context=True)

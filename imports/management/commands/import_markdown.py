@@ -9,10 +9,10 @@ from django.template.defaultfilters import filesizeformat
 from wagtail.models import Page, Site
 
 from imports.markdown_tree import TreeImportError, import_markdown_tree
-from imports.progress import ProgressBar
 from imports.runs import record_run
 from imports.sources import DirectorySource
 from onramp.params import parse_id
+from onramp.progress import ProgressBar
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from imports.progress import ProgressBar
+from onramp.progress import ProgressBar
 from search.backends import BackendUnavailable
 from search.indexing import elasticsearch_enabled, rebuild_database_index, rebuild_elasticsearch
 

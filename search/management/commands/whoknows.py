@@ -3,7 +3,8 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from expertise.ranking import rank_people_for, topics_for_text
+from expertise.ranking import rank_people_for
+from wiki.topics import topics_for_text
 
 
 class Command(BaseCommand):

@@ -38,9 +38,11 @@ run-stack: install
 	@echo "Onramp (gunicorn, Celery worker and beat) is starting on http://127.0.0.1:8000"
 	$(STACK_ENV) $(BIN)/python deploy/run_stack.py
 
+# The import contracts in pyproject.toml keep the apps layered (README: "How the code is layered").
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 # On CI (CI=true) the suite runs on PostgreSQL as well as on SQLite.
 test: install lint

@@ -171,6 +171,10 @@ AXES_VERBOSE = False  # no banner on every manage.py command; failures and locko
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 LANGUAGE_CODE = "en-gb"
+# English only for now. en-gb, not en: Wagtail's locales follow LANGUAGE_CODE and hide any not in LANGUAGES.
+LANGUAGES = [("en-gb", "English")]
+# Our catalogs (manage.py makemessages -l <code> creates the directory); a missing directory is ignored.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

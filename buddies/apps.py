@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BuddiesConfig(AppConfig):
     name = "buddies"
-    verbose_name = "Buddies and ramp-up"
+    verbose_name = _("Buddies and ramp-up")
 
     def ready(self):
         # Imported here: these modules import models, which the app registry loads before ready() runs.

@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 import inbox
 from buddies import access
@@ -54,7 +56,8 @@ def can_record(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
 def require_open(onboarding: Onboarding) -> None:
     if onboarding.status not in OPEN_STATUSES:
         raise ValidationError(
-            f"This onboarding is {onboarding.get_status_display().lower()}: it takes no more check-ins."
+            _("This onboarding is %(status)s: it takes no more check-ins.")
+            % {"status": onboarding.get_status_display().lower()}
         )
 
 
@@ -62,10 +65,10 @@ def require_open(onboarding: Onboarding) -> None:
 def add_check_in(*, onboarding: Onboarding, on: date, by: AbstractBaseUser) -> CheckIn:
     """An extra check-in on a day of the hire's or buddy's choosing."""
     if not can_record(by, onboarding):
-        raise PermissionDenied("Only the new hire and their buddy plan check-ins.")
+        raise PermissionDenied(_("Only the new hire and their buddy plan check-ins."))
     require_open(onboarding)
     if on < onboarding.start_date:
-        raise ValidationError({"scheduled_for": "A check-in cannot be before the start date."})
+        raise ValidationError({"scheduled_for": _("A check-in cannot be before the start date.")})
     existing = onboarding.check_ins.filter(scheduled_for=on).first()
     if existing is not None and existing.is_cancelled:
         # Planned again after all: the cancelled one comes back rather than a second on the same day.
@@ -73,7 +76,9 @@ def add_check_in(*, onboarding: Onboarding, on: date, by: AbstractBaseUser) -> C
         existing.save(update_fields=["cancelled_at", "cancelled_by"])
         return existing
     if existing is not None:
-        raise ValidationError({"scheduled_for": f"There is already a check-in on {on:%-d %b %Y}."})
+        raise ValidationError(
+            {"scheduled_for": _("There is already a check-in on %(day)s.") % {"day": date_format(on, "j M Y")}}
+        )
     return CheckIn.objects.create(onboarding=onboarding, scheduled_for=on)
 
 
@@ -89,12 +94,12 @@ def cancel_check_in(*, check_in: CheckIn, by: AbstractBaseUser) -> CheckIn:
     check_in = CheckIn.objects.select_for_update().select_related("onboarding").get(pk=check_in.pk)
     onboarding = check_in.onboarding
     if not can_cancel(by, onboarding):
-        raise PermissionDenied("Only the buddy, the manager or a program admin cancels a check-in.")
+        raise PermissionDenied(_("Only the buddy, the manager or a program admin cancels a check-in."))
     require_open(onboarding)
     if check_in.held_on is not None:
-        raise ValidationError("This check-in was held and recorded: it cannot be cancelled.")
+        raise ValidationError(_("This check-in was held and recorded: it cannot be cancelled."))
     if check_in.is_cancelled:
-        raise ValidationError("This check-in is already cancelled.")
+        raise ValidationError(_("This check-in is already cancelled."))
     check_in.cancelled_at, check_in.cancelled_by = timezone.now(), by
     check_in.save(update_fields=["cancelled_at", "cancelled_by"])
     return check_in
@@ -104,11 +109,16 @@ def parse_questions(text: str) -> list[str]:
     """One question a line; blank lines ignored."""
     questions = [line.strip() for line in text.splitlines() if line.strip()]
     if len(questions) > QUESTIONS_MAX:
-        raise ValidationError({"questions": f"Raise at most {QUESTIONS_MAX} questions in one check-in."})
+        raise ValidationError(
+            {"questions": _("Raise at most %(count)d questions in one check-in.") % {"count": QUESTIONS_MAX}}
+        )
     for number, question in enumerate(questions, start=1):
         if len(question) > QUESTION_LENGTH:
             raise ValidationError(
-                {"questions": f"Question {number} is longer than {QUESTION_LENGTH} characters; split it up."}
+                {
+                    "questions": _("Question %(number)d is longer than %(count)d characters; split it up.")
+                    % {"number": number, "count": QUESTION_LENGTH}
+                }
             )
     return questions
 
@@ -129,16 +139,16 @@ def record_check_in(
     check_in = CheckIn.objects.select_for_update().select_related("onboarding").get(pk=check_in.pk)
     onboarding = check_in.onboarding
     if not can_record(by, onboarding):
-        raise PermissionDenied("Only the new hire and their buddy record check-ins.")
+        raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
     require_open(onboarding)
     if check_in.is_cancelled:
-        raise ValidationError("This check-in was cancelled: plan a new one on the day you met, then record it.")
+        raise ValidationError(_("This check-in was cancelled: plan a new one on the day you met, then record it."))
     if held_on > timezone.localdate():
-        raise ValidationError({"held_on": "A check-in cannot be recorded as held in the future."})
+        raise ValidationError({"held_on": _("A check-in cannot be recorded as held in the future.")})
     if held_on < onboarding.start_date:
-        raise ValidationError({"held_on": "A check-in cannot be held before the start date."})
+        raise ValidationError({"held_on": _("A check-in cannot be held before the start date.")})
     if not (aims.strip() or learned.strip() or next_steps.strip()):
-        raise ValidationError({"aims": "Write at least what the session aimed for, what was learned or next steps."})
+        raise ValidationError({"aims": _("Write at least what the session aimed for, what was learned or next steps.")})
     lines = parse_questions(questions)
     check_in.held_on = held_on
     check_in.aims, check_in.learned, check_in.next_steps = aims.strip(), learned.strip(), next_steps.strip()

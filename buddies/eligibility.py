@@ -8,6 +8,9 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from buddies.models import BuddyAssignment, BuddyProfile, BuddyProgramSettings, Onboarding
 from buddies.models.program import OPEN_STATUSES
@@ -179,28 +182,49 @@ def ineligibility(candidate: Candidate, hire: HireFacts, *, minimum_tenure_month
     act on; None when they can."""
     start, name = hire.onboarding.start_date, candidate.name
     if candidate.user_id == hire.hire_id:
-        return "the new hire", "a new hire cannot be their own buddy"
+        return _("the new hire"), _("a new hire cannot be their own buddy")
     if not candidate.opted_in:
-        return "not opted in", f"{name} has not opted in as a buddy"
+        return _("not opted in"), _("%(name)s has not opted in as a buddy") % {"name": name}
     if not candidate.user.is_active or not candidate.profile.active:
-        return "no longer active", f"{name} is no longer active"
+        return _("no longer active"), _("%(name)s is no longer active") % {"name": name}
     if candidate.user_id in hire.above:
         return (
-            "the manager or above in the reporting chain",
-            f"{name} is the new hire's manager or above them in the reporting chain",
+            _("the manager or above in the reporting chain"),
+            _("%(name)s is the new hire's manager or above them in the reporting chain") % {"name": name},
         )
     if candidate.profile.start_date is None:
-        return "tenure unknown", f"{name} has no start date on their profile, so their tenure is unknown"
-    if candidate.profile.start_date > months_before(start, minimum_tenure_months):
         return (
-            f"here less than {minimum_tenure_months} months",
-            f"{name} has worked here less than {minimum_tenure_months} months at the start date",
+            _("tenure unknown"),
+            _("%(name)s has no start date on their profile, so their tenure is unknown") % {"name": name},
+        )
+    if candidate.profile.start_date > months_before(start, minimum_tenure_months):
+        months = {"name": name, "count": minimum_tenure_months}
+        return (
+            ngettext("here less than %(count)d month", "here less than %(count)d months", minimum_tenure_months)
+            % months,
+            ngettext(
+                "%(name)s has worked here less than %(count)d month at the start date",
+                "%(name)s has worked here less than %(count)d months at the start date",
+                minimum_tenure_months,
+            )
+            % months,
         )
     if candidate.profile.out_of_office_until and candidate.profile.out_of_office_until >= start:
-        until = candidate.profile.out_of_office_until
-        return "out of office on the start date", f"{name} is out of office on the start date (until {until:%-d %b %Y})"
+        until = date_format(candidate.profile.out_of_office_until, "j M Y")
+        return (
+            _("out of office on the start date"),
+            _("%(name)s is out of office on the start date (until %(until)s)") % {"name": name, "until": until},
+        )
     if candidate.places_left <= 0:
-        return "at capacity", f"{name} already coaches {candidate.load} new hires, their limit of {candidate.capacity}"
+        return (
+            _("at capacity"),
+            ngettext(
+                "%(name)s already coaches %(count)d new hire, their limit of %(capacity)d",
+                "%(name)s already coaches %(count)d new hires, their limit of %(capacity)d",
+                candidate.load,
+            )
+            % {"name": name, "count": candidate.load, "capacity": candidate.capacity},
+        )
     return None
 
 

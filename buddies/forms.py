@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from buddies.models import BuddyProfile, SurveyResponse
 from expertise.models import SelfAssessment, Topic
@@ -9,47 +10,47 @@ RATINGS = [(n, str(n)) for n in range(1, 6)]
 
 
 class CheckInForm(forms.Form):
-    held_on = DateField(label="Held on")
+    held_on = DateField(label=_("Held on"))
     aims = forms.CharField(
-        label="What this session aims for", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What this session aims for"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     learned = forms.CharField(
-        label="What was learned", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What was learned"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     next_steps = forms.CharField(
-        label="Next steps", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Next steps"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     questions = forms.CharField(
-        label="Questions raised",
+        label=_("Questions raised"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One a line: questions the wiki did not answer. They can be raised as gaps.",
+        help_text=_("One a line: questions the wiki did not answer. They can be raised as gaps."),
     )
     private_note = forms.CharField(
-        label="Private note",
+        label=_("Private note"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Only you will ever read this: not the other person, not a manager, not an admin.",
+        help_text=_("Only you will ever read this: not the other person, not a manager, not an admin."),
     )
 
 
 class AddCheckInForm(forms.Form):
-    scheduled_for = DateField(label="Date")
+    scheduled_for = DateField(label=_("Date"))
 
 
 class AssignForm(forms.Form):
     buddy = forms.ModelChoiceField(
-        label="Buddy",
+        label=_("Buddy"),
         queryset=get_user_model().objects.none(),
-        help_text="Anyone who opted in as a buddy; the rules are checked when you save.",
+        help_text=_("Anyone who opted in as a buddy; the rules are checked when you save."),
     )
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Needed when you change buddy or choose someone other than the best match.",
+        help_text=_("Needed when you change buddy or choose someone other than the best match."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -64,13 +65,13 @@ class AssignForm(forms.Form):
 
 class SurveyForm(forms.ModelForm):
     buddy_support = forms.TypedChoiceField(
-        label="Support from my buddy", choices=RATINGS, coerce=int, widget=forms.RadioSelect
+        label=_("Support from my buddy"), choices=RATINGS, coerce=int, widget=forms.RadioSelect
     )
     plan_clarity = forms.TypedChoiceField(
-        label="Clarity of my plan", choices=RATINGS, coerce=int, widget=forms.RadioSelect
+        label=_("Clarity of my plan"), choices=RATINGS, coerce=int, widget=forms.RadioSelect
     )
     confidence = forms.TypedChoiceField(
-        label="My confidence in the job", choices=RATINGS, coerce=int, widget=forms.RadioSelect
+        label=_("My confidence in the job"), choices=RATINGS, coerce=int, widget=forms.RadioSelect
     )
 
     class Meta:
@@ -80,11 +81,11 @@ class SurveyForm(forms.ModelForm):
 
 
 class PlanSelfAssessForm(forms.Form):
-    topic = forms.ModelChoiceField(label="Topic", queryset=Topic.objects.none())
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.none())
     level = forms.TypedChoiceField(
-        label="Level", choices=SelfAssessment.Level.choices, coerce=int, widget=forms.RadioSelect
+        label=_("Level"), choices=SelfAssessment.Level.choices, coerce=int, widget=forms.RadioSelect
     )
-    note = forms.CharField(label="Note", required=False, max_length=300)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
     def __init__(self, *args, topics=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,8 +94,8 @@ class PlanSelfAssessForm(forms.Form):
 
 class EndOnboardingForm(forms.Form):
     outcome = forms.ChoiceField(
-        label="Outcome",
+        label=_("Outcome"),
         choices=[("completed", "Completed the program"), ("ended-early", "Ended early")],
         widget=forms.RadioSelect,
     )
-    end_date = DateField(label="Last day")
+    end_date = DateField(label=_("Last day"))

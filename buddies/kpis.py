@@ -11,6 +11,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from buddies.access import survey_answers_readable_by
 from buddies.models import BuddyProgramSettings, CheckIn, Cohort, Milestone, Onboarding, OnboardingStatus
@@ -73,13 +74,19 @@ def at_risk(
 def risk_reasons(onboarding) -> list[str]:
     reasons = []
     if onboarding.buddy_id is None and onboarding.status == OnboardingStatus.ACTIVE:
-        reasons.append("no buddy yet")
+        reasons.append(gettext("no buddy yet"))
     if onboarding.overdue:
-        reasons.append(f"{onboarding.overdue} overdue milestone{'s' if onboarding.overdue != 1 else ''}")
+        reasons.append(
+            ngettext("%(count)d overdue milestone", "%(count)d overdue milestones", onboarding.overdue)
+            % {"count": onboarding.overdue}
+        )
     if onboarding.missed:
-        reasons.append(f"{onboarding.missed} missed check-in{'s' if onboarding.missed != 1 else ''}")
+        reasons.append(
+            ngettext("%(count)d missed check-in", "%(count)d missed check-ins", onboarding.missed)
+            % {"count": onboarding.missed}
+        )
     if onboarding.low_survey:
-        reasons.append("a low survey score")
+        reasons.append(gettext("a low survey score"))
     return reasons
 
 

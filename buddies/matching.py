@@ -9,6 +9,9 @@ from datetime import date
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
 from buddies.eligibility import (
     Candidate,
     HireFacts,
@@ -20,7 +23,7 @@ from buddies.eligibility import (
 )
 from buddies.models import BuddyProgramSettings, Cohort, Onboarding
 from buddies.models.program import OPEN_STATUSES
-from expertise.time_zones import hours_apart, utc_offset_hours
+from expertise.time_zones import hours_apart, plural_count, utc_offset_hours
 
 SUGGESTIONS = 5
 FAR_APART_HOURS = 12
@@ -28,13 +31,13 @@ EXPERIENCED_AFTER = 3  # earlier new hires coached before experience counts in f
 
 # (settings field, label) in the order a breakdown is shown.
 CRITERIA = [
-    ("same_team_weight", "Same team"),
-    ("process_areas_weight", "Shared process areas"),
-    ("plan_topics_weight", "Knows the plan's topics"),
-    ("time_zone_weight", "Time zone"),
-    ("load_weight", "Current load"),
-    ("experience_weight", "Buddy experience"),
-    ("coaching_training_weight", "Coaching training"),
+    ("same_team_weight", _("Same team")),
+    ("process_areas_weight", _("Shared process areas")),
+    ("plan_topics_weight", _("Knows the plan's topics")),
+    ("time_zone_weight", _("Time zone")),
+    ("load_weight", _("Current load")),
+    ("experience_weight", _("Buddy experience")),
+    ("coaching_training_weight", _("Coaching training")),
 ]
 
 
@@ -74,6 +77,14 @@ class BuddySuggestion:
         }
 
 
+def time_zone_detail(apart: float | None) -> str:
+    if apart is None:
+        return gettext("time zone unknown")
+    if apart == 0:
+        return gettext("same time zone")
+    return ngettext("%(hours)s hour apart", "%(hours)s hours apart", plural_count(apart)) % {"hours": f"{apart:g}"}
+
+
 @dataclass
 class ScoreTable:
     """Scores and eligibility of every hire × candidate pair, computed with arrays so a cohort of hundreds
@@ -97,19 +108,43 @@ class ScoreTable:
         shared_areas = len(hire.area_ids & candidate.area_ids)
         known = len(hire.topic_ids & candidate.topic_ids)
         details = [
-            "works in the same team" if values[0] else "works in another team",
-            f"covers {shared_areas} of the {len(hire.area_ids)} process areas"
+            gettext("works in the same team") if values[0] else gettext("works in another team"),
+            ngettext(
+                "covers %(shared)d of the %(total)d process area",
+                "covers %(shared)d of the %(total)d process areas",
+                len(hire.area_ids),
+            )
+            % {"shared": shared_areas, "total": len(hire.area_ids)}
             if hire.area_ids
-            else "no process areas set",
-            f"knows {known} of the {len(hire.topic_ids)} plan topics" if hire.topic_ids else "the plan has no topics",
-            "time zone unknown" if apart is None else "same time zone" if apart == 0 else f"{apart:g} hours apart",
-            f"coaches {candidate.load} of {candidate.capacity} new hires now",
-            f"coached {candidate.experience} new hires before" if candidate.experience else "first time as a buddy",
-            "completed the coaching training" if candidate.trained else "has not done the coaching training",
+            else gettext("no process areas set"),
+            ngettext(
+                "knows %(known)d of the %(total)d plan topic",
+                "knows %(known)d of the %(total)d plan topics",
+                len(hire.topic_ids),
+            )
+            % {"known": known, "total": len(hire.topic_ids)}
+            if hire.topic_ids
+            else gettext("the plan has no topics"),
+            time_zone_detail(apart),
+            ngettext(
+                "coaches %(load)d of %(capacity)d new hire now",
+                "coaches %(load)d of %(capacity)d new hires now",
+                candidate.capacity,
+            )
+            % {"load": candidate.load, "capacity": candidate.capacity},
+            ngettext("coached %(count)d new hire before", "coached %(count)d new hires before", candidate.experience)
+            % {"count": candidate.experience}
+            if candidate.experience
+            else gettext("first time as a buddy"),
+            gettext("completed the coaching training")
+            if candidate.trained
+            else gettext("has not done the coaching training"),
         ]
         return [
-            Criterion(label=label, weight=float(self.weights[index]), value=float(values[index]), detail=details[index])
-            for index, (_, label) in enumerate(CRITERIA)
+            Criterion(
+                label=str(label), weight=float(self.weights[index]), value=float(values[index]), detail=details[index]
+            )
+            for index, (_field, label) in enumerate(CRITERIA)
         ]
 
     def reason(self, row: int, column: int) -> str | None:
@@ -124,7 +159,7 @@ class ScoreTable:
             found = ineligibility(
                 self.candidates[column], self.hires[row], minimum_tenure_months=self.minimum_tenure_months
             )
-            kind = found[0] if found else "not eligible"
+            kind = found[0] if found else gettext("not eligible")
             counts[kind] = counts.get(kind, 0) + 1
         return counts
 
@@ -151,7 +186,7 @@ def overlap(hire_sets: list[set[int]], candidate_sets: list[set[int]]) -> np.nda
 
 def score_table(hires: list[HireFacts], candidates: list[Candidate], program: BuddyProgramSettings) -> ScoreTable:
     n, m = len(hires), len(candidates)
-    weights = np.array([getattr(program, name) for name, _ in CRITERIA], dtype=float)
+    weights = np.array([getattr(program, name) for name, _label in CRITERIA], dtype=float)
     features = np.zeros((n, m, len(CRITERIA)))
     if n and m:
         hire_team = np.array([h.team_id or -1 for h in hires])[:, None]
@@ -330,9 +365,18 @@ def match_cohort(cohort: Cohort) -> CohortMatch:
 def unmatched_reason(table: ScoreTable, row: int) -> str:
     eligible = int(table.eligible[row].sum()) if table.candidates else 0
     if eligible:
-        return f"all {eligible} eligible buddies' places went to other new hires with a better match"
+        return ngettext(
+            "the one eligible buddy's places went to other new hires with a better match",
+            "all %(count)d eligible buddies' places went to other new hires with a better match",
+            eligible,
+        ) % {"count": eligible}
     if not table.candidates:
-        return "nobody has opted in as a buddy"
+        return gettext("nobody has opted in as a buddy")
     counts = sorted(table.reasons_left_out(row).items(), key=lambda item: (-item[1], item[0]))
     common = "; ".join(f"{kind}: {count}" for kind, count in counts[:4])
-    return f"no eligible buddy among {len(table.candidates)} volunteers ({common})"
+    volunteers = len(table.candidates)
+    return ngettext(
+        "no eligible buddy among %(count)d volunteer (%(reasons)s)",
+        "no eligible buddy among %(count)d volunteers (%(reasons)s)",
+        volunteers,
+    ) % {"count": volunteers, "reasons": common}

@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from buddies.eligibility import plan_topic_ids
 from buddies.models import GoToPerson, Onboarding
@@ -71,9 +72,9 @@ def mark_introduced(*, go_to: GoToPerson, by: AbstractBaseUser, introduced: bool
     """The buddy records that they introduced the hire to this person."""
     go_to = GoToPerson.objects.select_for_update().select_related("onboarding").get(pk=go_to.pk)
     if by.pk != go_to.onboarding.buddy_id:
-        raise PermissionDenied("Only the new hire's buddy marks introductions.")
+        raise PermissionDenied(_("Only the new hire's buddy marks introductions."))
     if not go_to.onboarding.is_open:
-        raise ValidationError("This onboarding has ended.")
+        raise ValidationError(_("This onboarding has ended."))
     go_to.introduced_at = timezone.now() if introduced else None
     go_to.introduced_by = by if introduced else None
     go_to.save(update_fields=["introduced_at", "introduced_by"])

@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -41,7 +42,7 @@ def start_onboarding(
 
     profile = profile_for(hire)
     if Onboarding.objects.filter(hire=hire, status__in=OPEN_STATUSES).exists():
-        raise ValidationError({"hire": f"{profile.name} already has an onboarding under way."})
+        raise ValidationError({"hire": _("%(name)s already has an onboarding under way.") % {"name": profile.name}})
     program = BuddyProgramSettings.load()
     if end_date is None:
         end_date = start_date + timezone.timedelta(days=program.program_length_days)
@@ -102,19 +103,24 @@ def assign_buddy(
     onboarding = Onboarding.objects.select_for_update().get(pk=onboarding.pk)
     reason = reason.strip()
     if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": f"Keep the reason to {REASON_MAX} characters or fewer."})
+        raise ValidationError(
+            {"reason": _("Keep the reason to %(count)d characters or fewer.") % {"count": REASON_MAX}}
+        )
     if not onboarding.is_open:
-        raise ValidationError(f"This onboarding is {onboarding.get_status_display().lower()}: it takes no new buddy.")
+        raise ValidationError(
+            _("This onboarding is %(status)s: it takes no new buddy.")
+            % {"status": onboarding.get_status_display().lower()}
+        )
     if onboarding.buddy_id == buddy.pk:
-        raise ValidationError({"buddy": "That person is already this hire's buddy."})
+        raise ValidationError({"buddy": _("That person is already this hire's buddy.")})
     suggestion, problem = score_pair(onboarding, buddy)
     if problem:
-        raise ValidationError({"buddy": f"Cannot pair: {problem}."})
+        raise ValidationError({"buddy": _("Cannot pair: %(problem)s.") % {"problem": problem}})
     overridden = best_score is not None and suggestion.score < best_score - 1e-9
     if onboarding.buddy_id and not reason:
-        raise ValidationError({"reason": "Say why the new hire changes buddy: the reason is kept with the history."})
+        raise ValidationError({"reason": _("Say why the new hire changes buddy: the reason is kept with the history.")})
     if overridden and not reason:
-        raise ValidationError({"reason": "Say why you chose someone other than the best match."})
+        raise ValidationError({"reason": _("Say why you chose someone other than the best match.")})
     now = timezone.now()
     BuddyAssignment.objects.filter(onboarding=onboarding, ended_at__isnull=True).update(ended_at=now)
     assignment = BuddyAssignment(
@@ -145,13 +151,14 @@ def save_cohort_match(*, cohort: Cohort, pairs: list[tuple[int, int]], by: Abstr
     for onboarding_id, buddy_id in pairs:
         onboarding, buddy = onboardings.get(onboarding_id), buddies.get(buddy_id)
         if onboarding is None or buddy is None:
-            raise ValidationError("The preview no longer matches the cohort: run the match again.")
+            raise ValidationError(_("The preview no longer matches the cohort: run the match again."))
         try:
             assign_buddy(onboarding=onboarding, buddy=buddy, by=by, reason="Cohort match")
         except ValidationError as error:
             name = onboarding.hire.get_full_name() or onboarding.hire.get_username()
             raise ValidationError(
-                f"Nothing was saved. {name}: {' '.join(error.messages)} Run the match again."
+                _("Nothing was saved. %(name)s: %(problem)s Run the match again.")
+                % {"name": name, "problem": " ".join(error.messages)}
             ) from error
     return len(pairs)
 
@@ -160,10 +167,12 @@ def save_cohort_match(*, cohort: Cohort, pairs: list[tuple[int, int]], by: Abstr
 def end_onboarding(*, onboarding: Onboarding, completed: bool, on: date | None = None) -> Onboarding:
     onboarding = Onboarding.objects.select_for_update().get(pk=onboarding.pk)
     if not onboarding.is_open:
-        raise ValidationError(f"This onboarding is already {onboarding.get_status_display().lower()}.")
+        raise ValidationError(
+            _("This onboarding is already %(status)s.") % {"status": onboarding.get_status_display().lower()}
+        )
     on = on or timezone.localdate()
     if on < onboarding.start_date:
-        raise ValidationError({"end_date": "The end date must be on or after the start date."})
+        raise ValidationError({"end_date": _("The end date must be on or after the start date.")})
     onboarding.status = OnboardingStatus.COMPLETED if completed else OnboardingStatus.ENDED_EARLY
     onboarding.end_date = on
     onboarding.save(update_fields=["status", "end_date"])

@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from buddies.models import Milestone, Onboarding
 
@@ -52,9 +53,9 @@ def tick_milestone(*, milestone: Milestone, by: AbstractBaseUser, done: bool = T
     """The hire or their buddy marks a milestone done (or not done after all)."""
     milestone = Milestone.objects.select_for_update().select_related("onboarding").get(pk=milestone.pk)
     if not can_tick(by, milestone.onboarding):
-        raise PermissionDenied("Only the new hire and their buddy tick milestones.")
+        raise PermissionDenied(_("Only the new hire and their buddy tick milestones."))
     if not milestone.onboarding.is_open:
-        raise ValidationError("This onboarding has ended: its plan can no longer change.")
+        raise ValidationError(_("This onboarding has ended: its plan can no longer change."))
     now = timezone.now()
     milestone.done_at = now if done else None
     milestone.done_day = day_of(milestone.onboarding.start_date, timezone.localdate(now)) if done else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from buddies.checkins import can_record
 from buddies.models import CheckInQuestion, Milestone
@@ -17,7 +18,7 @@ def raise_question_as_gap(question: CheckInQuestion, *, by: AbstractBaseUser) ->
     """The hire or the buddy turns a question into a gap; raising it again returns the same gap."""
     onboarding = question.check_in.onboarding
     if not can_record(by, onboarding):
-        raise PermissionDenied("Only the new hire and their buddy can raise their check-in questions as gaps.")
+        raise PermissionDenied(_("Only the new hire and their buddy can raise their check-in questions as gaps."))
     text = " ".join(question.text.split())
     title = text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
     held = question.check_in.held_on or question.check_in.scheduled_for

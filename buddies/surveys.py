@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from buddies.models import Onboarding, SurveyResponse
 from buddies.models.surveys import SURVEY_DAYS
@@ -37,14 +38,16 @@ def submit_survey(
     comment: str = "",
 ) -> SurveyResponse:
     if by.pk != onboarding.hire_id:
-        raise PermissionDenied("Only the new hire answers their survey.")
+        raise PermissionDenied(_("Only the new hire answers their survey."))
     answered = set(onboarding.survey_responses.values_list("day", flat=True))
     if day not in SURVEY_DAYS:
-        raise ValidationError({"day": "Surveys are at day 30, 60 and 90."})
+        raise ValidationError({"day": _("Surveys are at day 30, 60 and 90.")})
     if day in answered:
-        raise ValidationError({"day": f"The day {day} survey is already answered."})
+        raise ValidationError({"day": _("The day %(day)d survey is already answered.") % {"day": day}})
     if day not in surveys_due(onboarding, answered):
-        raise ValidationError({"day": f"The day {day} survey opens on day {day} of the onboarding."})
+        raise ValidationError(
+            {"day": _("The day %(day)d survey opens on day %(day)d of the onboarding.") % {"day": day}}
+        )
     response = SurveyResponse(
         onboarding=onboarding,
         day=day,
@@ -58,7 +61,7 @@ def submit_survey(
         with transaction.atomic():
             response.save()
     except IntegrityError as error:
-        raise ValidationError({"day": f"The day {day} survey is already answered."}) from error
+        raise ValidationError({"day": _("The day %(day)d survey is already answered.") % {"day": day}}) from error
     return response
 
 

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -27,7 +29,7 @@ for program_model in (Onboarding, Cohort, PlanTemplate, BuddyProfile):
 class OnboardingViewSet(SnippetViewSet):
     model = Onboarding
     icon = "user"
-    menu_label = "Onboardings"
+    menu_label = _("Onboardings")
     list_display = ["__str__", "status", "cohort", "buddy", "manager"]
     list_filter = ["status", "cohort"]
     search_fields = ["hire__first_name", "hire__last_name", "hire__username", "role"]
@@ -38,7 +40,7 @@ class OnboardingViewSet(SnippetViewSet):
 class CohortViewSet(SnippetViewSet):
     model = Cohort
     icon = "date"
-    menu_label = "Cohorts"
+    menu_label = _("Cohorts")
     list_display = ["name", "starts_on", "ends_on"]
     search_fields = ["name"]
     ordering = ["-starts_on"]
@@ -48,7 +50,7 @@ class CohortViewSet(SnippetViewSet):
 class PlanTemplateViewSet(SnippetViewSet):
     model = PlanTemplate
     icon = "list-ol"
-    menu_label = "Ramp-up plans"
+    menu_label = _("Ramp-up plans")
     list_display = ["name", "role"]
     search_fields = ["name", "role"]
     ordering = ["name"]
@@ -58,7 +60,7 @@ class PlanTemplateViewSet(SnippetViewSet):
 class BuddyProfileViewSet(SnippetViewSet):
     model = BuddyProfile
     icon = "group"
-    menu_label = "Buddies"
+    menu_label = _("Buddies")
     list_display = ["__str__", "opted_in", "capacity", "coaching_trained_on"]
     list_filter = ["opted_in"]
     search_fields = ["user__first_name", "user__last_name", "user__username"]
@@ -69,7 +71,7 @@ class BuddyProfileViewSet(SnippetViewSet):
 class BuddiesViewSetGroup(SnippetViewSetGroup):
     items = (OnboardingViewSet, CohortViewSet, PlanTemplateViewSet, BuddyProfileViewSet)
     menu_icon = "group"
-    menu_label = "Buddy program"
+    menu_label = _("Buddy program")
     menu_name = "buddies"
     menu_order = 230
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from expertise.models import ExpertiseScore, Profile, Team, Topic
 
 EXPERT_RANK = 2  # expert or go-to person
-RANK_LABELS = {0: "Learning", 1: "Practitioner", 2: "Expert", 3: "Go-to person"}
+RANK_LABELS = {0: _("Learning"), 1: _("Practitioner"), 2: _("Expert"), 3: _("Go-to person")}
 
 
 @dataclass
@@ -109,7 +111,8 @@ def team_rows(topic_ids: list[int], *, team: Team | None) -> list[MapRow]:
     cells = {
         (team_id, topic_id): {
             "rank": best,
-            "label": f"{experts} expert{'s' if experts != 1 else ''}, best: {RANK_LABELS[best]}",
+            "label": ngettext("%(count)d expert, best: %(best)s", "%(count)d experts, best: %(best)s", experts)
+            % {"count": experts, "best": RANK_LABELS[best]},
             "score": experts,
         }
         for team_id, topic_id, best, experts in scores.values("person__profile__team_id", "topic_id")

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -13,40 +15,42 @@ class TopicChoiceField(forms.ModelChoiceField):
 
 
 class EndorseForm(forms.Form):
-    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label="Choose a topic")
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label=_("Choose a topic"))
     reason = forms.CharField(
         max_length=ENDORSEMENT_REASON_MAX,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. walked me through a blocked payment run"}),
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. walked me through a blocked payment run")}),
         error_messages={
-            "required": "Say in a few words why: what did you see them do?",
-            "max_length": f"Keep the reason to {ENDORSEMENT_REASON_MAX} characters or fewer.",
+            "required": _("Say in a few words why: what did you see them do?"),
+            "max_length": format_lazy(
+                _("Keep the reason to {count} characters or fewer."), count=ENDORSEMENT_REASON_MAX
+            ),
         },
     )
 
 
 class SelfAssessForm(forms.Form):
-    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label="Choose a topic")
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label=_("Choose a topic"))
     level = forms.TypedChoiceField(
         choices=SelfAssessment.Level.choices,
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "A level runs from 1 to 5.", "required": "Choose a level from 1 to 5."},
+        error_messages={"invalid_choice": _("A level runs from 1 to 5."), "required": _("Choose a level from 1 to 5.")},
     )
     note = forms.CharField(required=False, max_length=300)
 
 
 class ConfirmForm(forms.Form):
-    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label="Choose a topic")
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), empty_label=_("Choose a topic"))
     note = forms.CharField(required=False, max_length=300)
 
 
 class QuestionForm(forms.Form):
-    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), required=False, empty_label="Any topic")
+    topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), required=False, empty_label=_("Any topic"))
     text = forms.CharField(
-        label="Your question",
+        label=_("Your question"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write your question.", "max_length": "Keep it to 2000 characters."},
+        error_messages={"required": _("Write your question."), "max_length": _("Keep it to 2000 characters.")},
     )
 
 
@@ -78,7 +82,9 @@ class ProfileForm(forms.ModelForm):
         field_classes = {"display_name": SingleLineField, "title": SingleLineField, "out_of_office_until": DateField}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "ask_me_about": f"Topics from Onramp's vocabulary, separated by commas (at most {ASK_ME_ABOUT_LIMIT})."
+            "ask_me_about": format_lazy(
+                _("Topics from Onramp's vocabulary, separated by commas (at most {count})."), count=ASK_ME_ABOUT_LIMIT
+            )
         }
 
 
@@ -92,15 +98,15 @@ class ProfileAdminForm(WagtailAdminModelForm):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label="Name or title", required=False)
+    q = forms.CharField(label=_("Name or title"), required=False)
     team = forms.ModelChoiceField(
-        queryset=Team.objects.order_by("name"), required=False, to_field_name="slug", empty_label="All teams"
+        queryset=Team.objects.order_by("name"), required=False, to_field_name="slug", empty_label=_("All teams")
     )
     topic = forms.ModelChoiceField(
-        queryset=Topic.objects.order_by("name"), required=False, to_field_name="slug", empty_label="All topics"
+        queryset=Topic.objects.order_by("name"), required=False, to_field_name="slug", empty_label=_("All topics")
     )
     location = forms.CharField(required=False)
 
 
 class WhoKnowsForm(forms.Form):
-    q = forms.CharField(label="What do you need to know?", max_length=200)
+    q = forms.CharField(label=_("What do you need to know?"), max_length=200)

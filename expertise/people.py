@@ -9,6 +9,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 import inbox
 from expertise.models import Profile, Question
@@ -57,11 +59,11 @@ def availability(profile: Profile | None, *, load: int, on=None) -> str | None:
     if profile is None:
         return None
     if not profile.active:
-        return "no longer active"
+        return _("no longer active")
     if profile.is_out_of_office(on):
-        return f"out of office until {profile.out_of_office_until:%-d %b}"
+        return _("out of office until %(day)s") % {"day": date_format(profile.out_of_office_until, "j M")}
     if load >= profile.question_capacity:
-        return "at their question capacity this week"
+        return _("at their question capacity this week")
     return None
 
 

@@ -9,12 +9,13 @@ from datetime import datetime
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from expertise.models import EvidenceKind, ExpertiseScore, Profile, Topic
 from expertise.people import availability, questions_this_week
 from expertise.privacy import self_assessment_subjects
 from expertise.scoring import LEVEL_RANK, level_for
-from expertise.time_zones import hours_apart
+from expertise.time_zones import hours_apart, plural_count
 
 # Near-equal scores are ordered by closeness to the asker: these small bonuses only reorder people whose
 # scores are within a few per cent of each other.
@@ -153,28 +154,43 @@ def closeness(profile: Profile, asker_profile: Profile | None, *, now: datetime)
         return []
     close = []
     if profile.team_id and profile.team_id == asker_profile.team_id:
-        close.append("in your team")
+        close.append(gettext("in your team"))
     apart = hours_apart(profile.time_zone, asker_profile.time_zone, on=now.date())
     if apart is not None and apart > NEAR_TIME_ZONE_HOURS:
-        close.append(f"works {apart:g} hours from your time zone")
+        close.append(
+            ngettext(
+                "works %(hours)s hour from your time zone",
+                "works %(hours)s hours from your time zone",
+                plural_count(apart),
+            )
+            % {"hours": f"{apart:g}"}
+        )
     return close
-
-
-def plural(count: int, singular: str) -> str:
-    return f"{count} {singular if count == 1 else singular + 's'}"
 
 
 # What each kind of evidence says, counted over the last year ("recent") or over all time ("total").
 # Page edits say "in the last year" when there are recent ones and fall back to all time otherwise.
 REASON_PHRASES = [
-    (EvidenceKind.PAGE_EDITED, "recent", lambda n: f"edited {plural(n, 'page')} in the last year"),
-    (EvidenceKind.PAGE_EDITED, "total", lambda n: f"edited {plural(n, 'page')}"),
-    (EvidenceKind.PAGE_OWNED, "total", lambda n: f"owns {plural(n, 'page')}"),
-    (EvidenceKind.PAGE_VERIFIED, "recent", lambda n: f"verified {plural(n, 'page')} this year"),
-    (EvidenceKind.GAP_RESOLVED, "total", lambda n: f"resolved {plural(n, 'gap')}"),
-    (EvidenceKind.TASK_COMPLETED, "total", lambda n: f"completed {plural(n, 'revision task')}"),
-    (EvidenceKind.ENDORSED, "total", lambda n: f"endorsed by {n}"),
-    (EvidenceKind.MANAGER_CONFIRMED, "total", lambda n: "confirmed by their manager"),
+    (
+        EvidenceKind.PAGE_EDITED,
+        "recent",
+        lambda n: ngettext("edited %(count)d page in the last year", "edited %(count)d pages in the last year", n),
+    ),
+    (EvidenceKind.PAGE_EDITED, "total", lambda n: ngettext("edited %(count)d page", "edited %(count)d pages", n)),
+    (EvidenceKind.PAGE_OWNED, "total", lambda n: ngettext("owns %(count)d page", "owns %(count)d pages", n)),
+    (
+        EvidenceKind.PAGE_VERIFIED,
+        "recent",
+        lambda n: ngettext("verified %(count)d page this year", "verified %(count)d pages this year", n),
+    ),
+    (EvidenceKind.GAP_RESOLVED, "total", lambda n: ngettext("resolved %(count)d gap", "resolved %(count)d gaps", n)),
+    (
+        EvidenceKind.TASK_COMPLETED,
+        "total",
+        lambda n: ngettext("completed %(count)d revision task", "completed %(count)d revision tasks", n),
+    ),
+    (EvidenceKind.ENDORSED, "total", lambda n: ngettext("endorsed by %(count)d", "endorsed by %(count)d", n)),
+    (EvidenceKind.MANAGER_CONFIRMED, "total", lambda n: gettext("confirmed by their manager")),
 ]
 
 
@@ -195,10 +211,19 @@ def reasons_for(
         for kind, window, phrase in REASON_PHRASES:
             counts = recent if window == "recent" else total
             if counts.get(kind) and not (kind == EvidenceKind.PAGE_EDITED and window == "total" and recent.get(kind)):
-                parts.append(phrase(counts[kind]))
+                parts.append(phrase(counts[kind]) % {"count": counts[kind]})
         if "self_level" in score.facts:
-            parts.append(f"self-assessed {score.facts['self_level']}/5" if show_self else "has self-assessed")
+            parts.append(
+                gettext("self-assessed %(level)s/5") % {"level": score.facts["self_level"]}
+                if show_self
+                else gettext("has self-assessed")
+            )
         if parts:
-            prefix = f"{score.get_level_display()} on {topic}: " if with_topic else ""
-            reasons.append(prefix + "; ".join(parts))
+            facts = "; ".join(parts)
+            reasons.append(
+                gettext("%(level)s on %(topic)s: %(facts)s")
+                % {"level": score.get_level_display(), "topic": topic, "facts": facts}
+                if with_topic
+                else facts
+            )
     return reasons[:REASON_TOPICS] + closeness

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from expertise.models import Evidence, EvidenceKind, SelfAssessment, Topic
 from expertise.scoring import self_assessment_weight, update_score
@@ -46,13 +47,15 @@ def record_from_source(
 def endorse(*, endorser: AbstractBaseUser, person: AbstractBaseUser, topic: Topic, reason: str) -> Evidence:
     """A colleague vouches for a person on a topic; endorsing again updates the reason, never duplicates."""
     if endorser.pk == person.pk:
-        raise ValidationError("You cannot endorse yourself.")
+        raise ValidationError(_("You cannot endorse yourself."))
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": "Say in a few words why: what did you see them do?"})
+        raise ValidationError({"reason": _("Say in a few words why: what did you see them do?")})
     if len(reason) > ENDORSEMENT_REASON_MAX:
-        raise ValidationError({"reason": f"Keep the reason to {ENDORSEMENT_REASON_MAX} characters or fewer."})
-    evidence, _ = Evidence.objects.update_or_create(
+        raise ValidationError(
+            {"reason": _("Keep the reason to %(count)d characters or fewer.") % {"count": ENDORSEMENT_REASON_MAX}}
+        )
+    evidence, _created = Evidence.objects.update_or_create(
         person=person,
         topic=topic,
         kind=EvidenceKind.ENDORSED,
@@ -69,7 +72,7 @@ def self_assess(
 ) -> SelfAssessment:
     """Keeps every self-assessment as history; the latest one is the evidence that counts."""
     if level not in SelfAssessment.Level.values:
-        raise ValidationError({"level": "A level runs from 1 to 5."})
+        raise ValidationError({"level": _("A level runs from 1 to 5.")})
     assessment = SelfAssessment(
         person=person, topic=topic, level=level, note=note.strip(), assessed_at=at or timezone.now()
     )
@@ -92,8 +95,8 @@ def confirm_by_manager(
 ) -> Evidence:
     profile = getattr(person, "profile", None)
     if profile is None or profile.manager_id != manager.pk:
-        raise ValidationError("Only the person's manager can confirm their expertise.")
-    evidence, _ = Evidence.objects.update_or_create(
+        raise ValidationError(_("Only the person's manager can confirm their expertise."))
+    evidence, _created = Evidence.objects.update_or_create(
         person=person,
         topic=topic,
         kind=EvidenceKind.MANAGER_CONFIRMED,

@@ -1,6 +1,7 @@
 import django_filters
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
@@ -12,10 +13,10 @@ from onramp.spreadsheets import SafeReportView
 
 class TopicsWithoutAnExpertFilterSet(WagtailFilterSet):
     experts = django_filters.ChoiceFilter(
-        label="Experts",
+        label=gettext_lazy("Experts"),
         choices=[("0", "None"), ("1", "Only one")],
         method="filter_experts",
-        empty_label="None or only one",
+        empty_label=gettext_lazy("None or only one"),
     )
 
     class Meta:
@@ -27,16 +28,18 @@ class TopicsWithoutAnExpertFilterSet(WagtailFilterSet):
 
 
 class TopicsWithoutAnExpertReport(SafeReportView):
-    page_title = "Topics without an expert"
+    page_title = gettext_lazy("Topics without an expert")
     header_icon = "warning"
     index_url_name = "expertise_reports:topics_without_expert"
     index_results_url_name = "expertise_reports:topics_without_expert_results"
     filterset_class = TopicsWithoutAnExpertFilterSet
     columns = [
-        TitleColumn("name", label="Topic", get_url=lambda topic: reverse("expertise:topic", args=[topic.slug])),
-        NumberColumn("experts", label="Experts or go-to people"),
-        NumberColumn("practitioners", label="Practitioners"),
-        Column("description", label="Description"),
+        TitleColumn(
+            "name", label=gettext_lazy("Topic"), get_url=lambda topic: reverse("expertise:topic", args=[topic.slug])
+        ),
+        NumberColumn("experts", label=gettext_lazy("Experts or go-to people")),
+        NumberColumn("practitioners", label=gettext_lazy("Practitioners")),
+        Column("description", label=gettext_lazy("Description")),
     ]
     list_export = ["name", "experts", "practitioners"]
     export_headings = {"name": "Topic", "experts": "Experts", "practitioners": "Practitioners"}

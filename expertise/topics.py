@@ -10,6 +10,7 @@ from operator import or_
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from expertise.models import Topic
 
@@ -40,16 +41,23 @@ def check_ask_me_about(names: list[str], *, by: AbstractBaseUser) -> None:
     ASK_ME_ABOUT_LIMIT, and new ones only from someone who may add topics. Raises ValidationError naming
     what is wrong."""
     if len(names) > ASK_ME_ABOUT_LIMIT:
-        raise ValidationError(f"List at most {ASK_ME_ABOUT_LIMIT} topics; this names {len(names)}.")
+        raise ValidationError(
+            _("List at most %(limit)d topics; this names %(count)d.")
+            % {"limit": ASK_ME_ABOUT_LIMIT, "count": len(names)}
+        )
     longest = Topic._meta.get_field("name").max_length
     too_long = [name for name in names if len(name) > longest]
     if too_long:
         raise ValidationError(
-            f"A topic name has at most {longest} characters: {', '.join(name[:40] + '…' for name in too_long)}."
+            _("A topic name has at most %(count)d characters: %(names)s.")
+            % {"count": longest, "names": ", ".join(name[:40] + "…" for name in too_long)}
         )
     unknown = unknown_topic_names(names)
     if unknown and not by.has_perm(ADD_TOPIC_PERMISSION):
         raise ValidationError(
-            f"Not topics in Onramp yet: {', '.join(unknown)}. Pick topics from the vocabulary; "
-            "a moderator can add a missing one."
+            _(
+                "Not topics in Onramp yet: %(names)s. Pick topics from the vocabulary; "
+                "a moderator can add a missing one."
+            )
+            % {"names": ", ".join(unknown)}
         )

@@ -1,4 +1,5 @@
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -14,7 +15,7 @@ from expertise.reports import TopicsWithoutAnExpertReport
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Topics"
+    menu_label = _("Topics")
     list_display = ["name", "description"]
     search_fields = ["name"]
     ordering = ["name"]
@@ -24,7 +25,7 @@ class TopicViewSet(SnippetViewSet):
 class TeamViewSet(SnippetViewSet):
     model = Team
     icon = "group"
-    menu_label = "Teams"
+    menu_label = _("Teams")
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["name"]
@@ -33,7 +34,7 @@ class TeamViewSet(SnippetViewSet):
 class ProfileViewSet(SnippetViewSet):
     model = Profile
     icon = "user"
-    menu_label = "People"
+    menu_label = _("People")
     list_display = ["name", "title", "team", "manager", "active"]
     list_filter = ["team", "active"]
     search_fields = ["display_name", "title", "user__first_name", "user__last_name"]
@@ -58,7 +59,7 @@ class ProfileViewSet(SnippetViewSet):
 class ExpertiseViewSetGroup(SnippetViewSetGroup):
     items = (ProfileViewSet, TopicViewSet, TeamViewSet)
     menu_icon = "group"
-    menu_label = "Expertise"
+    menu_label = _("Expertise")
     menu_name = "expertise"
     menu_order = 220
 
@@ -82,5 +83,5 @@ def register_expertise_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_topics_without_expert_report():
     return MenuItem(
-        "Topics without an expert", reverse("expertise_reports:topics_without_expert"), icon_name="warning", order=60
+        _("Topics without an expert"), reverse("expertise_reports:topics_without_expert"), icon_name="warning", order=60
     )

@@ -19,6 +19,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
@@ -72,7 +74,7 @@ class NotHelpfulFeedback:
     """Not-helpful votes that have not become a gap and were not dismissed."""
 
     name = "feedback"
-    label = "“Not helpful” feedback"
+    label = gettext_lazy("“Not helpful” feedback")
 
     def pending(self):
         feedback_type = ContentType.objects.get_for_model(PageFeedback)
@@ -106,7 +108,7 @@ class NotHelpfulFeedback:
     def raise_gap(self, object_id: str, *, by: AbstractBaseUser) -> Gap:
         vote = PageFeedback.objects.select_related("page", "user").filter(pk=object_id, helpful=False).first()
         if vote is None or not may_view(vote.page, request_of(by)):
-            raise ValidationError("That feedback no longer exists.")
+            raise ValidationError(_("That feedback no longer exists."))
         reason = dict(PageFeedback.Reason.choices).get(vote.reason, "not helpful")
         return raise_gap(
             title=f"{vote.page.title}: {reason.lower()}",
@@ -133,7 +135,7 @@ def visible_candidates(source: CandidateSource, request: HttpRequest, *, limit: 
 def split_key(key: str) -> tuple[CandidateSource, str]:
     name, _, object_id = key.partition(":")
     if name not in _sources or parse_id(object_id) is None:
-        raise ValidationError(f"“{key}” is not a candidate Onramp knows.")
+        raise ValidationError(_("“%(key)s” is not a candidate Onramp knows.") % {"key": key})
     return _sources[name], object_id
 
 

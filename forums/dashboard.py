@@ -8,6 +8,7 @@ from datetime import date, datetime
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
@@ -25,7 +26,7 @@ from onramp.charts import BarChart, Group, bar_chart
 from wiki.visibility import may_view
 
 CHART_MONTHS = 12
-HIDDEN_PROCESS = "A process you cannot open"
+HIDDEN_PROCESS = gettext_lazy("A process you cannot open")
 
 
 @dataclass

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.forms import formset_factory
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
@@ -28,22 +29,22 @@ def wiki_pages(request: HttpRequest):
 
 class GapForm(forms.Form):
     title = SingleLineField(
-        label="What is missing or wrong?",
+        label=_("What is missing or wrong?"),
         max_length=TITLE_MAX,
-        error_messages={"required": "Say in a few words what is missing or wrong."},
+        error_messages={"required": _("Say in a few words what is missing or wrong.")},
     )
     description = forms.CharField(
-        label="Details (optional)",
+        label=_("Details (optional)"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What were you trying to do, and where did you look?",
+        help_text=_("What were you trying to do, and where did you look?"),
     )
     topics = forms.ModelMultipleChoiceField(
-        label="Topics (optional)", queryset=Topic.objects.order_by("name"), required=False
+        label=_("Topics (optional)"), queryset=Topic.objects.order_by("name"), required=False
     )
     related_page = forms.ModelChoiceField(
-        label="Page it is about (optional)", queryset=Page.objects.none(), required=False
+        label=_("Page it is about (optional)"), queryset=Page.objects.none(), required=False
     )
 
     def __init__(self, *args, request: HttpRequest, **kwargs):
@@ -54,10 +55,10 @@ class GapForm(forms.Form):
 class QuickGapForm(forms.Form):
     """One row of the "record gaps during the meeting" table on a session page."""
 
-    title = SingleLineField(label="Gap", max_length=TITLE_MAX, required=False)
-    description = forms.CharField(label="Notes", required=False, max_length=2000)
+    title = SingleLineField(label=_("Gap"), max_length=TITLE_MAX, required=False)
+    description = forms.CharField(label=_("Notes"), required=False, max_length=2000)
     raised_by = PersonChoiceField(
-        label="Raised by", queryset=active_people(), required=False, empty_label="Me (who records it)"
+        label=_("Raised by"), queryset=active_people(), required=False, empty_label=_("Me (who records it)")
     )
 
     def __init__(self, *args, people=None, **kwargs):
@@ -67,7 +68,7 @@ class QuickGapForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("title") and (data.get("description") or data.get("raised_by")):
-            self.add_error("title", "Give the gap a title, or clear this row.")
+            self.add_error("title", _("Give the gap a title, or clear this row."))
         return data
 
 
@@ -75,18 +76,20 @@ QuickGapFormSet = formset_factory(QuickGapForm, extra=5, max_num=20)
 
 
 class TriageForm(forms.Form):
-    page = forms.ModelChoiceField(label="Page to revise", queryset=Page.objects.none(), required=False)
-    new_page_title = SingleLineField(label="…or title of a new page to write", max_length=255, required=False)
-    new_page_parent = forms.ModelChoiceField(label="New page goes under", queryset=Page.objects.none(), required=False)
-    page_assignee = PersonChoiceField(label="Page task assignee", queryset=active_people(), required=False)
-    page_due_date = DateField(label="Page task due", required=False)
-    material = forms.ModelChoiceField(
-        label="Training material to revise", queryset=TrainingMaterial.objects.order_by("title"), required=False
+    page = forms.ModelChoiceField(label=_("Page to revise"), queryset=Page.objects.none(), required=False)
+    new_page_title = SingleLineField(label=_("…or title of a new page to write"), max_length=255, required=False)
+    new_page_parent = forms.ModelChoiceField(
+        label=_("New page goes under"), queryset=Page.objects.none(), required=False
     )
-    material_assignee = PersonChoiceField(label="Material task assignee", queryset=active_people(), required=False)
-    material_due_date = DateField(label="Material task due", required=False)
+    page_assignee = PersonChoiceField(label=_("Page task assignee"), queryset=active_people(), required=False)
+    page_due_date = DateField(label=_("Page task due"), required=False)
+    material = forms.ModelChoiceField(
+        label=_("Training material to revise"), queryset=TrainingMaterial.objects.order_by("title"), required=False
+    )
+    material_assignee = PersonChoiceField(label=_("Material task assignee"), queryset=active_people(), required=False)
+    material_due_date = DateField(label=_("Material task due"), required=False)
     instructions = forms.CharField(
-        label="Instructions for the assignees (optional)",
+        label=_("Instructions for the assignees (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -103,43 +106,45 @@ class TriageForm(forms.Form):
         data = super().clean()
         wants_page = data.get("page") or data.get("new_page_title")
         if data.get("page") and data.get("new_page_title"):
-            self.add_error("new_page_title", "Choose a page to revise or a new page to write, not both.")
+            self.add_error("new_page_title", _("Choose a page to revise or a new page to write, not both."))
         if wants_page and not data.get("page_assignee"):
-            self.add_error("page_assignee", "Choose who will revise or write the page.")
+            self.add_error("page_assignee", _("Choose who will revise or write the page."))
         if data.get("new_page_title") and not data.get("new_page_parent"):
-            self.add_error("new_page_parent", "Choose where the new page goes.")
+            self.add_error("new_page_parent", _("Choose where the new page goes."))
         if data.get("material") and not data.get("material_assignee"):
-            self.add_error("material_assignee", "Choose who will revise the material.")
+            self.add_error("material_assignee", _("Choose who will revise the material."))
         if not wants_page and not data.get("material") and not self.errors:
-            raise forms.ValidationError("Choose at least one task: a page to revise or write, or a training material.")
+            raise forms.ValidationError(
+                _("Choose at least one task: a page to revise or write, or a training material.")
+            )
         return data
 
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label="Why is it declined?",
+        label=_("Why is it declined?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Say why the gap is declined: the people who raised it will read it."},
+        error_messages={"required": _("Say why the gap is declined: the people who raised it will read it.")},
     )
 
 
 class MergeForm(forms.Form):
     into = forms.IntegerField(
-        label="Merge into gap number",
+        label=_("Merge into gap number"),
         min_value=1,
-        error_messages={"required": "Give the number of the gap to merge into.", "invalid": "Give a gap number."},
+        error_messages={"required": _("Give the number of the gap to merge into."), "invalid": _("Give a gap number.")},
     )
 
 
 class TaskStatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", choices=[("open", "Open"), ("in-progress", "In progress"), ("in-review", "In review")]
+        label=_("Status"), choices=[("open", "Open"), ("in-progress", "In progress"), ("in-review", "In review")]
     )
 
 
 class CompleteTaskForm(forms.Form):
-    new_page = forms.ModelChoiceField(label="The page you wrote", queryset=Page.objects.none(), required=False)
+    new_page = forms.ModelChoiceField(label=_("The page you wrote"), queryset=Page.objects.none(), required=False)
 
     def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -47,15 +48,15 @@ def raise_gap(
     object twice returns the gap it already became instead of a second one."""
     title = single_line(title or "")
     if not title:
-        raise ValidationError({"title": "Say in a few words what is missing or wrong."})
+        raise ValidationError({"title": _("Say in a few words what is missing or wrong.")})
     if len(title) > TITLE_MAX:
-        raise ValidationError({"title": f"Keep the title to {TITLE_MAX} characters or fewer."})
+        raise ValidationError({"title": _("Keep the title to %(count)d characters or fewer.") % {"count": TITLE_MAX}})
     if source not in GapSource.values:
-        raise ValidationError({"source": f"“{source}” is not a source of gaps Onramp knows."})
+        raise ValidationError({"source": _("“%(source)s” is not a source of gaps Onramp knows.") % {"source": source}})
     if source == GapSource.FORUM and session is None:
-        raise ValidationError({"session": "A gap from a forum needs the session it was raised at."})
+        raise ValidationError({"session": _("A gap from a forum needs the session it was raised at.")})
     if raised_by is None or not raised_by.is_authenticated:
-        raise ValidationError("A gap needs the person who raised it.")
+        raise ValidationError(_("A gap needs the person who raised it."))
     if source_object is not None and (existing := existing_gap_for(source_object)) is not None:
         return existing
     topics = list(topics)
@@ -97,17 +98,17 @@ def raise_gap(
 def me_too(*, gap: Gap, person: AbstractBaseUser) -> Raiser:
     """Adds `person` to the people who hit the gap; saying it twice is refused, even at the same moment."""
     if gap.status == GapStatus.DUPLICATE:
-        raise ValidationError(f"This gap was merged into “{gap.duplicate_of}”: say “me too” there.")
+        raise ValidationError(_("This gap was merged into “%(gap)s”: say “me too” there.") % {"gap": gap.duplicate_of})
     if gap.status in CLOSED_GAP_STATUSES:
-        raise ValidationError(f"This gap is already {gap.get_status_display().lower()}.")
+        raise ValidationError(_("This gap is already %(status)s.") % {"status": gap.get_status_display().lower()})
     try:
         with transaction.atomic():
             return Raiser.objects.create(gap=gap, person=person, how=Raiser.How.ME_TOO)
     except IntegrityError:
         already = Raiser.objects.filter(gap=gap, person=person).first()
         if already is not None and already.how == Raiser.How.RAISED:
-            raise ValidationError("You raised this gap yourself; you are already on the list.") from None
-        raise ValidationError("You have already said “me too” on this gap.") from None
+            raise ValidationError(_("You raised this gap yourself; you are already on the list.")) from None
+        raise ValidationError(_("You have already said “me too” on this gap.")) from None
 
 
 @transaction.atomic
@@ -116,20 +117,27 @@ def merge_gaps(*, duplicate: Gap, into: Gap, by: AbstractBaseUser) -> Gap:
 
     The duplicate keeps its own raisers as history; nothing is deleted."""
     if not can_triage(by, duplicate) or not can_triage(by, into):
-        raise PermissionDenied("Only trainers and the page owner may merge gaps.")
+        raise PermissionDenied(_("Only trainers and the page owner may merge gaps."))
     duplicate = Gap.objects.select_for_update().get(pk=duplicate.pk)
     into = Gap.objects.select_for_update().get(pk=into.pk)
     if duplicate.pk == into.pk:
-        raise ValidationError({"into": "A gap cannot be merged into itself."})
+        raise ValidationError({"into": _("A gap cannot be merged into itself.")})
     if duplicate.status in CLOSED_GAP_STATUSES:
         raise ValidationError(
-            f"“{duplicate}” is already {duplicate.get_status_display().lower()}; it cannot be merged."
+            _("“%(gap)s” is already %(status)s; it cannot be merged.")
+            % {"gap": duplicate, "status": duplicate.get_status_display().lower()}
         )
     if into.status in [GapStatus.DECLINED, GapStatus.DUPLICATE]:
-        raise ValidationError({"into": f"“{into}” is {into.get_status_display().lower()}; merge into an open gap."})
+        raise ValidationError(
+            {
+                "into": _("“%(gap)s” is %(status)s; merge into an open gap.")
+                % {"gap": into, "status": into.get_status_display().lower()}
+            }
+        )
     if duplicate.tasks.exclude(status="cancelled").exists():
         raise ValidationError(
-            f"“{duplicate}” already has revision tasks: merge the other gap into it instead, or finish them first."
+            _("“%(gap)s” already has revision tasks: merge the other gap into it instead, or finish them first.")
+            % {"gap": duplicate}
         )
     already = set(into.raisers.values_list("person_id", flat=True))
     for raiser in duplicate.raisers.all():
@@ -154,13 +162,13 @@ def merge_gaps(*, duplicate: Gap, into: Gap, by: AbstractBaseUser) -> Gap:
 def decline_gap(*, gap: Gap, by: AbstractBaseUser, reason: str) -> Gap:
     """Closes a gap that will not be acted on; the reason is required and everyone who hit it hears it."""
     if not can_triage(by, gap):
-        raise PermissionDenied("Only trainers and the page owner may decline gaps.")
+        raise PermissionDenied(_("Only trainers and the page owner may decline gaps."))
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Say why the gap is declined: the people who raised it will read it."})
+        raise ValidationError({"reason": _("Say why the gap is declined: the people who raised it will read it.")})
     gap = Gap.objects.select_for_update().get(pk=gap.pk)
     if gap.status in CLOSED_GAP_STATUSES:
-        raise ValidationError(f"This gap is already {gap.get_status_display().lower()}.")
+        raise ValidationError(_("This gap is already %(status)s.") % {"status": gap.get_status_display().lower()})
     gap.tasks.filter(status__in=["open", "in-progress", "in-review"]).update(status="cancelled")
     gap.status = GapStatus.DECLINED
     gap.decline_reason = reason

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
@@ -43,7 +44,7 @@ class UserGroup(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "user group"
+        verbose_name = _("user group")
 
     def __str__(self) -> str:
         return self.name
@@ -66,7 +67,7 @@ class ForumSession(models.Model):
 
     class Meta:
         ordering = ["-date"]
-        verbose_name = "forum session"
+        verbose_name = _("forum session")
         constraints = [models.UniqueConstraint(fields=["group", "date"], name="one_session_per_group_and_day")]
 
     def __str__(self) -> str:
@@ -82,20 +83,20 @@ class GapTopic(ItemBase):
 
 
 class GapSource(models.TextChoices):
-    FORUM = "forum", "Forum session"
-    SEARCH = "search", "Search that found nothing"
-    FEEDBACK = "feedback", "“Not helpful” feedback"
-    CHECK_IN = "check-in", "Check-in question"
-    DIRECT = "direct", "Raised directly"
+    FORUM = "forum", _("Forum session")
+    SEARCH = "search", _("Search that found nothing")
+    FEEDBACK = "feedback", _("“Not helpful” feedback")
+    CHECK_IN = "check-in", _("Check-in question")
+    DIRECT = "direct", _("Raised directly")
 
 
 class GapStatus(models.TextChoices):
-    NEW = "new", "New"
-    TRIAGED = "triaged", "Triaged"
-    IN_REVISION = "in-revision", "In revision"
-    RESOLVED = "resolved", "Resolved"
-    DECLINED = "declined", "Declined"
-    DUPLICATE = "duplicate", "Duplicate"
+    NEW = "new", _("New")
+    TRIAGED = "triaged", _("Triaged")
+    IN_REVISION = "in-revision", _("In revision")
+    RESOLVED = "resolved", _("Resolved")
+    DECLINED = "declined", _("Declined")
+    DUPLICATE = "duplicate", _("Duplicate")
 
 
 OPEN_GAP_STATUSES = [GapStatus.NEW, GapStatus.TRIAGED, GapStatus.IN_REVISION]
@@ -110,7 +111,12 @@ class Gap(models.Model):
     topics = TaggableManager(through=GapTopic, blank=True)
     source = models.CharField(max_length=20, choices=GapSource.choices, default=GapSource.DIRECT)
     session = models.ForeignKey(
-        ForumSession, null=True, blank=True, on_delete=models.PROTECT, related_name="gaps", help_text="Forum gaps only."
+        ForumSession,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="gaps",
+        help_text=_("Forum gaps only."),
     )
     source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -127,7 +133,7 @@ class Gap(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="process_gaps",
-        help_text="The business process the gap is about, found from its page or material.",
+        help_text=_("The business process the gap is about, found from its page or material."),
     )
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="gaps_raised"
@@ -148,7 +154,7 @@ class Gap(models.Model):
         FieldPanel("topics"),
         MultiFieldPanel(
             [FieldPanel("source"), FieldPanel("session"), FieldPanel("related_page"), FieldPanel("related_material")],
-            heading="Where it came from",
+            heading=_("Where it came from"),
         ),
         FieldPanel("process"),
     ]
@@ -186,9 +192,9 @@ class Raiser(models.Model):
     """Someone who hit a gap: who raised it, who said "me too", and who raised a duplicate merged into it."""
 
     class How(models.TextChoices):
-        RAISED = "raised", "Raised it"
-        ME_TOO = "me-too", "Me too"
-        MERGED = "merged", "Raised a duplicate"
+        RAISED = "raised", _("Raised it")
+        ME_TOO = "me-too", _("Me too")
+        MERGED = "merged", _("Raised a duplicate")
 
     gap = models.ForeignKey(Gap, on_delete=models.CASCADE, related_name="raisers")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gaps_hit")
@@ -205,18 +211,18 @@ class Raiser(models.Model):
 
 
 class TaskKind(models.TextChoices):
-    PAGE = "page", "Revise a wiki page"
-    NEW_PAGE = "new-page", "Write a new wiki page"
-    MATERIAL = "material", "Revise a training material"
-    MATERIAL_REVIEW = "material-review", "Review a material after its page changed"
+    PAGE = "page", _("Revise a wiki page")
+    NEW_PAGE = "new-page", _("Write a new wiki page")
+    MATERIAL = "material", _("Revise a training material")
+    MATERIAL_REVIEW = "material-review", _("Review a material after its page changed")
 
 
 class TaskStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    IN_PROGRESS = "in-progress", "In progress"
-    IN_REVIEW = "in-review", "In review"
-    DONE = "done", "Done"
-    CANCELLED = "cancelled", "Cancelled"
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in-progress", _("In progress")
+    IN_REVIEW = "in-review", _("In review")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 OPEN_TASK_STATUSES = [TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.IN_REVIEW]
@@ -241,12 +247,12 @@ class RevisionTask(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Where the new page goes (new-page tasks).",
+        help_text=_("Where the new page goes (new-page tasks)."),
     )
     material = models.ForeignKey(
         "wiki.TrainingMaterial", null=True, blank=True, on_delete=models.SET_NULL, related_name="revision_tasks"
     )
-    subject_title = models.CharField(max_length=255, help_text="The page or material title when the task opened.")
+    subject_title = models.CharField(max_length=255, help_text=_("The page or material title when the task opened."))
     instructions = models.TextField(blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="revision_tasks"
@@ -264,7 +270,7 @@ class RevisionTask(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The page revision whose publication asked for this review.",
+        help_text=_("The page revision whose publication asked for this review."),
     )
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(
@@ -279,7 +285,7 @@ class RevisionTask(models.Model):
 
     class Meta:
         ordering = ["due_date", "pk"]
-        verbose_name = "revision task"
+        verbose_name = _("revision task")
         indexes = [models.Index(fields=["status", "due_date"]), models.Index(fields=["assignee", "status"])]
         constraints = [
             models.UniqueConstraint(
@@ -337,7 +343,7 @@ class RevisionTask(models.Model):
 class DismissedCandidate(models.Model):
     """A candidate gap (e.g. a not-helpful vote) a trainer decided is not a gap: kept, so it can be revisited."""
 
-    key = models.CharField(max_length=100, unique=True, help_text="The candidate's key, e.g. feedback:12.")
+    key = models.CharField(max_length=100, unique=True, help_text=_("The candidate's key, e.g. feedback:12."))
     dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     dismissed_at = models.DateTimeField(default=timezone.now)
     reason = models.CharField(max_length=300, blank=True)

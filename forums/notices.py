@@ -8,6 +8,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 import inbox
 from expertise.models import ExpertiseScore
@@ -50,13 +51,17 @@ def notify_experts(gap: Gap) -> int:
 
 def where(task: RevisionTask) -> str:
     if task.kind == TaskKind.NEW_PAGE:
-        parent = f" under “{task.new_page_parent.title}”" if task.new_page_parent_id else ""
-        return f"Write a new page “{task.subject_title}”{parent}"
+        if task.new_page_parent_id:
+            return _("Write a new page “%(title)s” under “%(parent)s”") % {
+                "title": task.subject_title,
+                "parent": task.new_page_parent.title,
+            }
+        return _("Write a new page “%(title)s”") % {"title": task.subject_title}
     if task.kind == TaskKind.PAGE:
-        return f"Revise the page “{task.subject_title}”"
+        return _("Revise the page “%(title)s”") % {"title": task.subject_title}
     if task.kind == TaskKind.MATERIAL_REVIEW:
-        return f"Review the training material “{task.subject_title}”"
-    return f"Revise the training material “{task.subject_title}”"
+        return _("Review the training material “%(title)s”") % {"title": task.subject_title}
+    return _("Revise the training material “%(title)s”") % {"title": task.subject_title}
 
 
 def notify_assignee(task: RevisionTask) -> bool:

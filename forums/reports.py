@@ -4,6 +4,7 @@ import django_filters
 
 from django.db.models import Count, Min, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
@@ -16,7 +17,10 @@ from wiki.visibility import viewable
 
 class OpenGapsFilterSet(WagtailFilterSet):
     source = django_filters.ChoiceFilter(
-        label="Source", choices=GapSource.choices, method="filter_source", empty_label="Any source"
+        label=gettext_lazy("Source"),
+        choices=GapSource.choices,
+        method="filter_source",
+        empty_label=gettext_lazy("Any source"),
     )
 
     class Meta:
@@ -29,7 +33,7 @@ class OpenGapsFilterSet(WagtailFilterSet):
 
 
 class OpenGapsByProcessReport(SafeReportView):
-    page_title = "Open gaps by process"
+    page_title = gettext_lazy("Open gaps by process")
     header_icon = "warning"
     index_url_name = "forums_reports:open_gaps"
     index_results_url_name = "forums_reports:open_gaps_results"
@@ -37,15 +41,17 @@ class OpenGapsByProcessReport(SafeReportView):
     any_permission_required = ["triage"]  # the policy adds the model name: forums.triage_gap
     columns = [
         TitleColumn(
-            "title", label="Process", get_url=lambda process: reverse("forums:dashboard") + f"?process={process.pk}"
+            "title",
+            label=gettext_lazy("Process"),
+            get_url=lambda process: reverse("forums:dashboard") + f"?process={process.pk}",
         ),
-        NumberColumn("open_gaps", label="Open gaps"),
-        NumberColumn("new_gaps", label="Not triaged"),
-        DateColumn("oldest", label="Oldest raised"),
+        NumberColumn("open_gaps", label=gettext_lazy("Open gaps")),
+        NumberColumn("new_gaps", label=gettext_lazy("Not triaged")),
+        DateColumn("oldest", label=gettext_lazy("Oldest raised")),
     ]
     list_export = ["title", "open_gaps", "new_gaps", "oldest"]
     export_headings = {
-        "title": "Process",
+        "title": gettext_lazy("Process"),
         "open_gaps": "Open gaps",
         "new_gaps": "Not triaged",
         "oldest": "Oldest raised",

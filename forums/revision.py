@@ -10,6 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -37,12 +38,12 @@ def can_work_on(user: AbstractBaseUser, task: RevisionTask) -> bool:
 def move_task(*, task: RevisionTask, by: AbstractBaseUser, status: str) -> RevisionTask:
     """Moves a task between open, in progress and in review (done has its own rules: see complete_task)."""
     if not can_work_on(by, task):
-        raise PermissionDenied("Only the assignee or a trainer may update this task.")
+        raise PermissionDenied(_("Only the assignee or a trainer may update this task."))
     task = RevisionTask.objects.select_for_update().get(pk=task.pk)
     if status not in STEPS:
-        raise ValidationError({"status": "Choose open, in progress or in review; “done” is confirmed separately."})
+        raise ValidationError({"status": _("Choose open, in progress or in review; “done” is confirmed separately.")})
     if not task.is_open:
-        raise ValidationError(f"This task is already {task.get_status_display().lower()}.")
+        raise ValidationError(_("This task is already %(status)s.") % {"status": task.get_status_display().lower()})
     task.status = status
     task.save(update_fields=["status"])
     if task.gap_id and status != TaskStatus.OPEN:
@@ -65,35 +66,40 @@ def material_reviewed_since_opening(task: RevisionTask, material: TrainingMateri
 def complete_task(*, task: RevisionTask, by: AbstractBaseUser, new_page: Page | None = None) -> RevisionTask:
     """Confirms a task done when its page or material really changed since it opened."""
     if not can_work_on(by, task):
-        raise PermissionDenied("Only the assignee or a trainer may confirm this task.")
+        raise PermissionDenied(_("Only the assignee or a trainer may confirm this task."))
     task = RevisionTask.objects.select_for_update().get(pk=task.pk)
     if not task.is_open:
-        raise ValidationError(f"This task is already {task.get_status_display().lower()}.")
+        raise ValidationError(_("This task is already %(status)s.") % {"status": task.get_status_display().lower()})
     if task.kind == TaskKind.PAGE:
         if task.page_id is None:
             raise ValidationError(
-                f"“{task.subject_title}” was deleted after the task opened: a trainer can cancel this task "
-                "or open a new one on another page."
+                _(
+                    "“%(title)s” was deleted after the task opened: a trainer can cancel this task "
+                    "or open a new one on another page."
+                )
+                % {"title": task.subject_title}
             )
         page = task.page.specific
         if not published_since(page, task.opened_at):
             raise ValidationError(
-                f"“{page.title}” has no published revision since this task opened: publish your changes first."
+                _("“%(title)s” has no published revision since this task opened: publish your changes first.")
+                % {"title": page.title}
             )
     elif task.kind == TaskKind.NEW_PAGE:
         if new_page is None:
-            raise ValidationError({"new_page": "Choose the page you wrote."})
+            raise ValidationError({"new_page": _("Choose the page you wrote.")})
         page = Page.objects.filter(pk=new_page.pk).first()
         if page is None or not page.live or not page.first_published_at or page.first_published_at <= task.opened_at:
-            raise ValidationError({"new_page": "Choose a page published after this task opened."})
+            raise ValidationError({"new_page": _("Choose a page published after this task opened.")})
         task.page = page
     else:
         material = TrainingMaterial.objects.filter(pk=task.material_id).first()
         if material is None:
-            raise ValidationError(f"“{task.subject_title}” was deleted after the task opened.")
+            raise ValidationError(_("“%(title)s” was deleted after the task opened.") % {"title": task.subject_title})
         if not material_reviewed_since_opening(task, material):
             raise ValidationError(
-                f"Update the review date of “{material.title}” when you have revised it; the task closes with it."
+                _("Update the review date of “%(title)s” when you have revised it; the task closes with it.")
+                % {"title": material.title}
             )
     return finish(task, by=by)
 
@@ -162,10 +168,10 @@ def material_reviewed(material: TrainingMaterial) -> list[RevisionTask]:
 def cancel_task(*, task: RevisionTask, by: AbstractBaseUser) -> RevisionTask:
     """Trainers cancel a task that cannot be done (its page was deleted, say); the task stays as history."""
     if not can_triage(by, task.gap):
-        raise PermissionDenied("Only trainers may cancel tasks.")
+        raise PermissionDenied(_("Only trainers may cancel tasks."))
     task = RevisionTask.objects.select_for_update().get(pk=task.pk)
     if not task.is_open:
-        raise ValidationError(f"This task is already {task.get_status_display().lower()}.")
+        raise ValidationError(_("This task is already %(status)s.") % {"status": task.get_status_display().lower()})
     task.status = TaskStatus.CANCELLED
     task.save(update_fields=["status"])
     if task.gap_id:

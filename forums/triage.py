@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -42,13 +43,13 @@ def live_page(page: Page | None, field: str) -> Page:
     """The page as it is now, or a clear error when it was deleted since the form was shown."""
     current = Page.objects.filter(pk=page.pk).first() if page is not None else None
     if current is None:
-        raise ValidationError({field: "That page no longer exists (it was deleted). Choose another page."})
+        raise ValidationError({field: _("That page no longer exists (it was deleted). Choose another page.")})
     return current.specific
 
 
 def require_assignee(assignee: AbstractBaseUser | None, field: str) -> None:
     if assignee is None:
-        raise ValidationError({field: "Choose who will do this task."})
+        raise ValidationError({field: _("Choose who will do this task.")})
 
 
 def check_assignee(assignee: AbstractBaseUser, field: str, **subject) -> None:
@@ -60,7 +61,7 @@ def check_assignee(assignee: AbstractBaseUser, field: str, **subject) -> None:
 
 def check_due_date(due_date: date | None, field: str) -> None:
     if due_date is not None and due_date < timezone.localdate():
-        raise ValidationError({field: "The due date is in the past; choose today or a later day."})
+        raise ValidationError({field: _("The due date is in the past; choose today or a later day.")})
 
 
 def page_task(gap: Gap, plan: PageTaskPlan, *, by: AbstractBaseUser) -> RevisionTask:
@@ -73,7 +74,7 @@ def page_task(gap: Gap, plan: PageTaskPlan, *, by: AbstractBaseUser) -> Revision
     else:
         title = plan.new_page_title.strip()
         if not title:
-            raise ValidationError({"page": "Choose a page to revise, or give the title of a new page to write."})
+            raise ValidationError({"page": _("Choose a page to revise, or give the title of a new page to write.")})
         parent = live_page(plan.new_page_parent, "new_page_parent")
         check_assignee(plan.assignee, "page_assignee", kind=TaskKind.NEW_PAGE, new_page_parent=parent)
         kind, page = TaskKind.NEW_PAGE, None
@@ -98,7 +99,7 @@ def material_task(gap: Gap, plan: MaterialTaskPlan, *, by: AbstractBaseUser) -> 
     check_due_date(plan.due_date, "material_due_date")
     material = TrainingMaterial.objects.filter(pk=plan.material.pk).first() if plan.material else None
     if material is None:
-        raise ValidationError({"material": "That training material no longer exists. Choose another."})
+        raise ValidationError({"material": _("That training material no longer exists. Choose another.")})
     check_assignee(plan.assignee, "material_assignee", kind=TaskKind.MATERIAL, material=material)
     task = RevisionTask(
         gap=gap,
@@ -126,19 +127,20 @@ def triage_gap(
 ) -> list[RevisionTask]:
     """Opens one or two revision tasks for an open gap and tells their assignees. All or nothing."""
     if not can_triage(by, gap):
-        raise PermissionDenied("Only trainers and the owner of the gap's page may triage it.")
+        raise PermissionDenied(_("Only trainers and the owner of the gap's page may triage it."))
     gap = Gap.objects.select_for_update().get(pk=gap.pk)
     if gap.status in CLOSED_GAP_STATUSES:
         raise ValidationError(
-            f"This gap is already {gap.get_status_display().lower()}; a closed gap cannot be triaged."
+            _("This gap is already %(status)s; a closed gap cannot be triaged.")
+            % {"status": gap.get_status_display().lower()}
         )
     if page_plan is None and material_plan is None:
-        raise ValidationError("Choose at least one task: a page to revise or write, or a training material.")
+        raise ValidationError(_("Choose at least one task: a page to revise or write, or a training material."))
     live_kinds = set(gap.tasks.exclude(status="cancelled").values_list("kind", flat=True))
     if page_plan is not None and live_kinds & {TaskKind.PAGE, TaskKind.NEW_PAGE}:
-        raise ValidationError({"page": "This gap already has a page task."})
+        raise ValidationError({"page": _("This gap already has a page task.")})
     if material_plan is not None and TaskKind.MATERIAL in live_kinds:
-        raise ValidationError({"material": "This gap already has a training-material task."})
+        raise ValidationError({"material": _("This gap already has a training-material task.")})
     tasks = []
     if page_plan is not None:
         tasks.append(page_task(gap, page_plan, by=by))

@@ -1,6 +1,7 @@
 import django_filters
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,9 +18,9 @@ class GapFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=GapStatus.choices)
     source = django_filters.ChoiceFilter(choices=GapSource.choices)
     topic = django_filters.ModelChoiceFilter(
-        label="Topic", field_name="topic_links__tag", queryset=Topic.objects.order_by("name")
+        label=_("Topic"), field_name="topic_links__tag", queryset=Topic.objects.order_by("name")
     )
-    created_at = django_filters.DateFromToRangeFilter(label="Raised between")
+    created_at = django_filters.DateFromToRangeFilter(label=_("Raised between"))
 
     class Meta:
         model = Gap
@@ -29,7 +30,7 @@ class GapFilterSet(WagtailFilterSet):
 class GapViewSet(SnippetViewSet):
     model = Gap
     icon = "warning"
-    menu_label = "Gaps"
+    menu_label = _("Gaps")
     list_display = ["title", "status", "source", "process", "raised_by", "created_at"]
     list_filter = None
     filterset_class = GapFilterSet
@@ -42,7 +43,7 @@ class GapViewSet(SnippetViewSet):
 class TaskFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=TaskStatus.choices)
     kind = django_filters.ChoiceFilter(choices=TaskKind.choices)
-    due_date = django_filters.DateFromToRangeFilter(label="Due between")
+    due_date = django_filters.DateFromToRangeFilter(label=_("Due between"))
 
     class Meta:
         model = RevisionTask
@@ -52,7 +53,7 @@ class TaskFilterSet(WagtailFilterSet):
 class RevisionTaskViewSet(SnippetViewSet):
     model = RevisionTask
     icon = "tasks"
-    menu_label = "Revision tasks"
+    menu_label = _("Revision tasks")
     list_display = ["subject_title", "kind", "status", "assignee", "due_date"]
     list_filter = None
     filterset_class = TaskFilterSet
@@ -65,7 +66,7 @@ class RevisionTaskViewSet(SnippetViewSet):
 class UserGroupViewSet(SnippetViewSet):
     model = UserGroup
     icon = "group"
-    menu_label = "User groups"
+    menu_label = _("User groups")
     list_display = ["name", "facilitator"]
     list_filter = ["facilitator"]
     search_fields = ["name", "description"]
@@ -73,7 +74,7 @@ class UserGroupViewSet(SnippetViewSet):
 
 
 class SessionFilterSet(WagtailFilterSet):
-    date = django_filters.DateFromToRangeFilter(label="Held between")
+    date = django_filters.DateFromToRangeFilter(label=_("Held between"))
 
     class Meta:
         model = ForumSession
@@ -83,7 +84,7 @@ class SessionFilterSet(WagtailFilterSet):
 class ForumSessionViewSet(SnippetViewSet):
     model = ForumSession
     icon = "date"
-    menu_label = "Forum sessions"
+    menu_label = _("Forum sessions")
     list_display = ["group", "date"]
     list_filter = None
     filterset_class = SessionFilterSet
@@ -94,7 +95,7 @@ class ForumSessionViewSet(SnippetViewSet):
 class ForumsViewSetGroup(SnippetViewSetGroup):
     items = (GapViewSet, RevisionTaskViewSet, UserGroupViewSet, ForumSessionViewSet)
     menu_icon = "warning"
-    menu_label = "Forums and gaps"
+    menu_label = _("Forums and gaps")
     menu_name = "forums"
     menu_order = 230
 
@@ -113,4 +114,4 @@ def register_forums_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_open_gaps_report():
-    return MenuItem("Open gaps by process", reverse("forums_reports:open_gaps"), icon_name="warning", order=70)
+    return MenuItem(_("Open gaps by process"), reverse("forums_reports:open_gaps"), icon_name="warning", order=70)

@@ -4,21 +4,22 @@ history that became expertise evidence."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportRun(models.Model):
     class Kind(models.TextChoices):
-        MARKDOWN = "markdown", "Markdown tree"
-        PEOPLE = "people", "People (HR export)"
+        MARKDOWN = "markdown", _("Markdown tree")
+        PEOPLE = "people", _("People (HR export)")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    source = models.CharField(max_length=500, help_text="The folder, archive or file imported.")
+    source = models.CharField(max_length=500, help_text=_("The folder, archive or file imported."))
     dry_run = models.BooleanField(default=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -30,7 +31,10 @@ class ImportRun(models.Model):
     report = models.TextField(blank=True)
     upload = models.FileField(upload_to="imports/", blank=True)
     history = models.FileField(
-        "edit history", upload_to="imports/", blank=True, help_text="The CSV of edits uploaded with the tree, if any."
+        _("edit history"),
+        upload_to="imports/",
+        blank=True,
+        help_text=_("The CSV of edits uploaded with the tree, if any."),
     )
 
     class Meta:
@@ -48,7 +52,7 @@ class ImportedPage(models.Model):
     """Which wiki page a file became, so that importing again updates instead of duplicating."""
 
     under = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    path = models.CharField(max_length=500, help_text="The file or folder, relative to the imported tree.")
+    path = models.CharField(max_length=500, help_text=_("The file or folder, relative to the imported tree."))
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="import_sources")
     content_hash = models.CharField(max_length=64, blank=True)
     revision = models.ForeignKey(

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from inbox.models import Notification
 from onramp.mail import send_email
@@ -31,7 +32,7 @@ def notify(
     Returns the new notification, or None when it existed already (the unique constraint decides, so two
     concurrent calls still create one)."""
     if not key:
-        raise ValidationError({"key": "A notification needs a deduplication key."})
+        raise ValidationError({"key": _("A notification needs a deduplication key.")})
     if not recipient.is_active:
         return None
     notification = Notification(
@@ -111,7 +112,7 @@ def forget_unread_count(user_id: int) -> None:
 
 def mark_read(*, notification: Notification, user: AbstractBaseUser) -> None:
     if notification.recipient_id != user.pk:
-        raise ValidationError("That notification is not yours.")
+        raise ValidationError(_("That notification is not yours."))
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

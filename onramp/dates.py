@@ -5,6 +5,8 @@ plus the program's length) cannot run past the calendar's end."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)
@@ -14,5 +16,7 @@ def check_in_range(value: date) -> None:
     """A validator: refuses a date outside EARLIEST–LATEST."""
     if not EARLIEST <= value <= LATEST:
         raise ValidationError(
-            f"Enter a date between {EARLIEST:%-d %B %Y} and {LATEST:%-d %B %Y}.", code="date_out_of_range"
+            _("Enter a date between %(earliest)s and %(latest)s.")
+            % {"earliest": date_format(EARLIEST, "j F Y"), "latest": date_format(LATEST, "j F Y")},
+            code="date_out_of_range",
         )

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Ask (search)"
+    verbose_name = _("Ask (search)")
 
     def ready(self):
         # Imported here: these modules import models, which the app registry loads before ready() runs.

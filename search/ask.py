@@ -10,6 +10,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page, Site
 
@@ -31,7 +32,9 @@ PEOPLE = 5
 GAPS = 5
 PROCESS_KIND = "process"
 KIND_CHOICES = [(PROCESS_KIND, "Process"), *ArticlePage.Kind.choices]
-FALLBACK_NOTICE = "The main search service is unreachable, so these results come from the simpler database search."
+FALLBACK_NOTICE = gettext_lazy(
+    "The main search service is unreachable, so these results come from the simpler database search."
+)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from onramp.fields import SingleLineField
 from search.ask import KIND_CHOICES
@@ -13,10 +14,10 @@ class AskForm(forms.Form):
     """The Ask page's question and filters. Nothing here is refused: a question too long is cut, and an
     unknown filter value is ignored, so a search never ends on an error."""
 
-    q = forms.CharField(label="Your question", required=False, strip=True, widget=SearchInput)
-    area = forms.TypedChoiceField(label="Process area", required=False, coerce=int, empty_value=None, choices=[])
-    topic = forms.CharField(label="Topic", required=False, max_length=100)
-    kind = forms.ChoiceField(label="Kind of page", required=False, choices=[("", "Any kind"), *KIND_CHOICES])
+    q = forms.CharField(label=_("Your question"), required=False, strip=True, widget=SearchInput)
+    area = forms.TypedChoiceField(label=_("Process area"), required=False, coerce=int, empty_value=None, choices=[])
+    topic = forms.CharField(label=_("Topic"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Kind of page"), required=False, choices=[("", "Any kind"), *KIND_CHOICES])
 
     def __init__(self, *args, areas=(), topics=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,19 +37,22 @@ class AskForm(forms.Form):
 
 class RaiseGapForm(forms.Form):
     title = SingleLineField(
-        label="What is missing",
+        label=_("What is missing"),
         max_length=200,
-        help_text="We filled in your question; say it in your own words if you like.",
-        error_messages={"required": "Say in a few words what is missing.", "max_length": "Keep it to 200 characters."},
+        help_text=_("We filled in your question; say it in your own words if you like."),
+        error_messages={
+            "required": _("Say in a few words what is missing."),
+            "max_length": _("Keep it to 200 characters."),
+        },
     )
     q = forms.CharField(widget=forms.HiddenInput, max_length=4000)
 
 
 class AnsweredForm(forms.Form):
     answered = forms.TypedChoiceField(
-        label="Did this answer your question?",
+        label=_("Did this answer your question?"),
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose yes or no."},
+        error_messages={"required": _("Choose yes or no.")},
     )

@@ -7,6 +7,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forums.candidates import Candidate, dismissed_keys
 from forums.gaps import raise_gap
@@ -51,6 +53,16 @@ def raise_gap_for_search(*, asked: AskedText, by: AbstractBaseUser, title: str =
     )
 
 
+def miss_detail(group: AskedText) -> str:
+    """ "Asked 3 times without an answer; found nothing 2 times." for a group of missed searches."""
+    asked = ngettext("Asked %(count)d time without an answer", "Asked %(count)d times without an answer", group.misses)
+    detail = asked % {"count": group.misses}
+    if group.nothing_found:
+        nothing = ngettext("found nothing %(count)d time", "found nothing %(count)d times", group.nothing_found)
+        detail += "; " + nothing % {"count": group.nothing_found}
+    return detail + "."
+
+
 class SearchMisses:
     """The candidate source the forums' gap queue reads (see `forums.candidates.CandidateSource`)."""
 
@@ -65,15 +77,7 @@ class SearchMisses:
                 key=f"{self.name}:{group.pk}",
                 source_label=GapSource.SEARCH.label,
                 title=group.example,
-                detail=(
-                    f"Asked {group.misses} time{'s' if group.misses != 1 else ''} without an answer"
-                    + (
-                        f"; found nothing {group.nothing_found} time{'s' if group.nothing_found != 1 else ''}"
-                        if group.nothing_found
-                        else ""
-                    )
-                    + "."
-                ),
+                detail=miss_detail(group),
                 created_at=group.last_asked_at,
             )
             for group in miss_groups()[:limit]
@@ -83,5 +87,5 @@ class SearchMisses:
         pk = parse_id(object_id)
         asked = AskedText.objects.filter(pk=pk).first() if pk is not None else None
         if asked is None:
-            raise ValidationError("That search no longer exists.")
+            raise ValidationError(_("That search no longer exists."))
         return raise_gap_for_search(asked=asked, by=by)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -15,12 +16,12 @@ class GlossaryTerm(index.Indexed, models.Model):
     """A company term or acronym ("P2P") with what it stands for and a definition; searching for either
     finds pages that use the other."""
 
-    term = models.CharField(max_length=60, unique=True, help_text='The short form people type, e.g. "P2P".')
-    expansion = models.CharField(max_length=200, help_text='What it stands for, e.g. "procure to pay".')
+    term = models.CharField(max_length=60, unique=True, help_text=_('The short form people type, e.g. "P2P".'))
+    expansion = models.CharField(max_length=200, help_text=_('What it stands for, e.g. "procure to pay".'))
     synonyms = models.CharField(
-        max_length=300, blank=True, help_text="Other words that mean the same, separated by commas (optional)."
+        max_length=300, blank=True, help_text=_("Other words that mean the same, separated by commas (optional).")
     )
-    definition = models.TextField(help_text="A sentence or two a new hire can understand.")
+    definition = models.TextField(help_text=_("A sentence or two a new hire can understand."))
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [FieldPanel("term"), FieldPanel("expansion"), FieldPanel("synonyms"), FieldPanel("definition")]
@@ -32,7 +33,7 @@ class GlossaryTerm(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["term"]
-        verbose_name = "glossary term"
+        verbose_name = _("glossary term")
 
     def __str__(self) -> str:
         return f"{self.term} ({self.expansion})"
@@ -41,9 +42,9 @@ class GlossaryTerm(index.Indexed, models.Model):
         self.term = self.term.strip()
         self.expansion = self.expansion.strip()
         if not normalise(self.term):
-            raise ValidationError({"term": "The term needs at least one letter or digit."})
+            raise ValidationError({"term": _("The term needs at least one letter or digit.")})
         if normalise(self.term) == normalise(self.expansion):
-            raise ValidationError({"expansion": "Say what the term stands for, not the term again."})
+            raise ValidationError({"expansion": _("Say what the term stands for, not the term again.")})
 
     @property
     def synonym_list(self) -> list[str]:
@@ -64,11 +65,11 @@ class AskedText(models.Model):
     object a gap raised from failed searches points at."""
 
     normalised = models.CharField(max_length=300, unique=True)
-    example = models.CharField(max_length=300, help_text="The words of the latest person who asked it this way.")
+    example = models.CharField(max_length=300, help_text=_("The words of the latest person who asked it this way."))
     first_asked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "asked text"
+        verbose_name = _("asked text")
 
     def __str__(self) -> str:
         return self.normalised
@@ -90,13 +91,13 @@ class LoggedQuery(models.Model):
     clicked_url = models.CharField(max_length=500, blank=True)
     clicked_kind = models.CharField(max_length=20, blank=True)
     clicked_at = models.DateTimeField(null=True, blank=True)
-    answered = models.BooleanField(null=True, help_text="Whether the person said the results answered the question.")
+    answered = models.BooleanField(null=True, help_text=_("Whether the person said the results answered the question."))
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "logged query"
-        verbose_name_plural = "logged queries"
+        verbose_name = _("logged query")
+        verbose_name_plural = _("logged queries")
 
     def __str__(self) -> str:
         return self.text

@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from onramp.params import local_path, parse_id
 from search.models import AskedText, LoggedQuery
@@ -58,16 +59,16 @@ def query_of(query_id: int | str, user: AbstractBaseUser) -> LoggedQuery:
     pk = parse_id(query_id)
     query = LoggedQuery.objects.filter(pk=pk, user=user).first() if pk is not None else None
     if query is None:
-        raise ValidationError("That search is not one of yours, or it no longer exists.")
+        raise ValidationError(_("That search is not one of yours, or it no longer exists."))
     return query
 
 
 def record_click(*, query: LoggedQuery, url: str, kind: str) -> str:
     """Records what was opened from the results and returns where to send the person (a local URL only)."""
     if kind not in CLICK_KINDS:
-        raise ValidationError({"kind": f"“{kind}” is not a kind of result."})
+        raise ValidationError({"kind": _("“%(kind)s” is not a kind of result.") % {"kind": kind}})
     if local_path(url) is None:
-        raise ValidationError({"url": "Only links to pages of Onramp can be followed from search."})
+        raise ValidationError({"url": _("Only links to pages of Onramp can be followed from search.")})
     if not query.clicked_url:
         LoggedQuery.objects.filter(pk=query.pk).update(
             clicked_url=url[:500], clicked_kind=kind, clicked_at=timezone.now()

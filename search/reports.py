@@ -2,6 +2,8 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 
@@ -19,7 +21,7 @@ class GapColumn(Column):
 
 
 class TopUnansweredSearchesReport(SafeReportView):
-    page_title = "Top unanswered searches"
+    page_title = gettext_lazy("Top unanswered searches")
     header_icon = "search"
     index_url_name = "search_reports:unanswered"
     index_results_url_name = "search_reports:unanswered_results"
@@ -38,14 +40,14 @@ class TopUnansweredSearchesReport(SafeReportView):
     @property
     def columns(self):
         columns = [
-            Column("example", label="Question"),
-            NumberColumn("misses", label="Unanswered"),
-            NumberColumn("nothing_found", label="Found nothing"),
-            DateColumn("last_asked_at", label="Last asked"),
-            GapColumn("gap", label="Gap"),
+            Column("example", label=_("Question")),
+            NumberColumn("misses", label=_("Unanswered")),
+            NumberColumn("nothing_found", label=_("Found nothing")),
+            DateColumn("last_asked_at", label=_("Last asked")),
+            GapColumn("gap", label=_("Gap")),
         ]
         if self.shows_people:
-            columns.append(Column("asked_by", label="Asked by"))
+            columns.append(Column("asked_by", label=_("Asked by")))
         return columns
 
     @property

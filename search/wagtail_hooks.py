@@ -1,4 +1,5 @@
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,7 +13,7 @@ from search.reports import TopUnansweredSearchesReport
 class GlossaryViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
-    menu_label = "Glossary"
+    menu_label = _("Glossary")
     menu_name = "glossary"
     add_to_admin_menu = True
     menu_order = 260
@@ -41,5 +42,5 @@ class TriagersMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_unanswered_searches_report():
     return TriagersMenuItem(
-        "Top unanswered searches", reverse("search_reports:unanswered"), icon_name="search", order=80
+        _("Top unanswered searches"), reverse("search_reports:unanswered"), icon_name="search", order=80
     )

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WikiConfig(AppConfig):
     name = "wiki"
-    verbose_name = "Business-process wiki"
+    verbose_name = _("Business-process wiki")
 
     def ready(self):
         # Receivers connect on import, and may import models only once the app registry is ready.

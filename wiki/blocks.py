@@ -1,5 +1,7 @@
 """The blocks an article body is made of."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -15,7 +17,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "wiki/blocks/heading.html"
-        description = "A section heading; headings make the page's table of contents."
+        description = _("A section heading; headings make the page's table of contents.")
         preview_value = {"text": "Before you start", "level": "h2"}
 
 
@@ -24,22 +26,22 @@ class StepBlock(blocks.StructBlock):
     screen = blocks.CharBlock(
         required=False,
         max_length=80,
-        help_text="The system screen or transaction where this step happens, e.g. ME21N or 'Invoice inbox'.",
+        help_text=_("The system screen or transaction where this step happens, e.g. ME21N or 'Invoice inbox'."),
     )
-    image = ImageChooserBlock(required=False, help_text="A screenshot of the step, if it helps.")
+    image = ImageChooserBlock(required=False, help_text=_("A screenshot of the step, if it helps."))
 
     class Meta:
         icon = "list-ol"
 
 
 class StepsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, max_length=120, help_text="Optional, e.g. 'Post the invoice'.")
+    title = blocks.CharBlock(required=False, max_length=120, help_text=_("Optional, e.g. 'Post the invoice'."))
     steps = blocks.ListBlock(StepBlock(), min_num=1)
 
     class Meta:
         icon = "list-ol"
         template = "wiki/blocks/steps.html"
-        description = "Numbered steps, each optionally naming its screen and carrying a screenshot."
+        description = _("Numbered steps, each optionally naming its screen and carrying a screenshot.")
         preview_value = {
             "title": "Park the invoice",
             "steps": [
@@ -63,7 +65,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "wiki/blocks/callout.html"
-        description = "A tip, a warning, or a note where our system differs from the vendor's standard."
+        description = _("A tip, a warning, or a note where our system differs from the vendor's standard.")
         preview_value = {"kind": "customisation", "text": "<p>We block invoices over 10,000 EUR for review.</p>"}
 
 
@@ -74,17 +76,17 @@ class TableWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         template = "wiki/blocks/table.html"
-        description = "A table, such as a list of fields and what to put in them."
+        description = _("A table, such as a list of fields and what to put in them.")
 
 
 class WhoToAskBlock(blocks.StructBlock):
     topics = blocks.ListBlock(SnippetChooserBlock("expertise.Topic"), min_num=1)
-    note = blocks.CharBlock(required=False, max_length=200, help_text="e.g. 'for anything about payment runs'.")
+    note = blocks.CharBlock(required=False, max_length=200, help_text=_("e.g. 'for anything about payment runs'."))
 
     class Meta:
         icon = "group"
         template = "wiki/blocks/who_to_ask.html"
-        description = "Names the topics to ask people about; readers see who knows them."
+        description = _("Names the topics to ask people about; readers see who knows them.")
 
 
 class CodeBlock(blocks.StructBlock):
@@ -94,7 +96,7 @@ class CodeBlock(blocks.StructBlock):
     class Meta:
         icon = "code"
         template = "wiki/blocks/code.html"
-        description = "A snippet of code, a query or a configuration value, shown as typed."
+        description = _("A snippet of code, a query or a configuration value, shown as typed.")
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from wiki.feedback import record_feedback
 from wiki.models import PageFeedback
@@ -7,24 +9,26 @@ from wiki.models.feedback import COMMENT_MAX_LENGTH
 
 class FeedbackForm(forms.ModelForm):
     helpful = forms.TypedChoiceField(
-        label="Was this helpful?",
+        label=_("Was this helpful?"),
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose yes or no."},
+        error_messages={"required": _("Choose yes or no.")},
     )
     reason = forms.ChoiceField(
-        label="What was wrong?",
+        label=_("What was wrong?"),
         choices=PageFeedback.Reason.choices,
         required=False,
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label="Anything else? (optional)",
+        label=_("Anything else? (optional)"),
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX_LENGTH}),
-        error_messages={"max_length": f"Keep the comment to {COMMENT_MAX_LENGTH} characters or fewer."},
+        error_messages={
+            "max_length": format_lazy(_("Keep the comment to {count} characters or fewer."), count=COMMENT_MAX_LENGTH)
+        },
     )
 
     class Meta:
@@ -40,9 +44,9 @@ class FeedbackForm(forms.ModelForm):
 
 class VerifyForm(forms.Form):
     note = forms.CharField(
-        label="Note (optional)",
+        label=_("Note (optional)"),
         required=False,
         max_length=500,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. checked against the new approval limits"}),
-        error_messages={"max_length": "Keep the note to 500 characters or fewer."},
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. checked against the new approval limits")}),
+        error_messages={"max_length": _("Keep the note to 500 characters or fewer.")},
     )

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wiki.signals import page_verified
 
@@ -85,7 +86,7 @@ def verify_page(
     from wiki.models import PageVerification
 
     if not can_verify(page, user):
-        raise PermissionDenied("Only the page's owner or an editor who can publish it may verify it.")
+        raise PermissionDenied(_("Only the page's owner or an editor who can publish it may verify it."))
     verification = PageVerification(page=page, verified_by=user, note=note.strip(), verified_at=now or timezone.now())
     verification.full_clean()
     verification.save()

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
@@ -29,12 +30,14 @@ class OwnerFilter(django_filters.ModelChoiceFilter):
 
 class DueFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(
-        label="State",
+        label=gettext_lazy("State"),
         choices=[(Freshness.DUE.value, "Due"), (Freshness.STALE.value, "Stale")],
         method="filter_state",
-        empty_label="Due or stale",
+        empty_label=gettext_lazy("Due or stale"),
     )
-    owner = OwnerFilter(label="Owner", queryset=lambda request: get_user_model().objects.order_by("first_name"))
+    owner = OwnerFilter(
+        label=gettext_lazy("Owner"), queryset=lambda request: get_user_model().objects.order_by("first_name")
+    )
 
     class Meta:
         model = Page
@@ -68,17 +71,17 @@ class WikiPageReport(SafeReportView):
 
 
 class PagesDueForVerificationReport(WikiPageReport):
-    page_title = "Pages due for verification"
+    page_title = gettext_lazy("Pages due for verification")
     header_icon = "time"
     index_url_name = "wiki_reports:pages_due"
     index_results_url_name = "wiki_reports:pages_due_results"
     filterset_class = DueFilterSet
     columns = [
-        TitleColumn("title", label="Page", get_url=page_edit_url),
-        OwnerColumn("owner", label="Owner"),
-        FreshnessColumn("state", label="State"),
-        DateColumn("due_at", label="Due"),
-        DateColumn("verified_at", label="Last verified"),
+        TitleColumn("title", label=gettext_lazy("Page"), get_url=page_edit_url),
+        OwnerColumn("owner", label=gettext_lazy("Owner")),
+        FreshnessColumn("state", label=gettext_lazy("State")),
+        DateColumn("due_at", label=gettext_lazy("Due")),
+        DateColumn("verified_at", label=gettext_lazy("Last verified")),
     ]
     list_export = ["title", "owner_name", "state", "due_at", "verified_at"]
     export_headings = {"owner_name": "Owner", "state": "State", "due_at": "Due", "verified_at": "Last verified"}
@@ -98,9 +101,12 @@ class PagesDueForVerificationReport(WikiPageReport):
 
 class NotHelpfulFilterSet(WagtailFilterSet):
     reason = django_filters.ChoiceFilter(
-        label="Reason", choices=PageFeedback.Reason.choices, method="filter_reason", empty_label="Any reason"
+        label=gettext_lazy("Reason"),
+        choices=PageFeedback.Reason.choices,
+        method="filter_reason",
+        empty_label=gettext_lazy("Any reason"),
     )
-    since = django_filters.DateFilter(label="Feedback since", method="filter_since")
+    since = django_filters.DateFilter(label=gettext_lazy("Feedback since"), method="filter_since")
 
     class Meta:
         model = Page
@@ -118,18 +124,18 @@ class NotHelpfulFilterSet(WagtailFilterSet):
 
 
 class PagesWithNotHelpfulFeedbackReport(WikiPageReport):
-    page_title = "Pages with not-helpful feedback"
+    page_title = gettext_lazy("Pages with not-helpful feedback")
     header_icon = "comment"
     index_url_name = "wiki_reports:not_helpful"
     index_results_url_name = "wiki_reports:not_helpful_results"
     filterset_class = NotHelpfulFilterSet
     columns = [
-        TitleColumn("title", label="Page", get_url=page_edit_url),
-        NumberColumn("not_helpful", label="Not helpful"),
-        NumberColumn("helpful", label="Helpful"),
-        Column("latest_reason_label", label="Latest reason"),
-        Column("latest_comment", label="Latest comment"),
-        DateColumn("latest_at", label="Latest"),
+        TitleColumn("title", label=gettext_lazy("Page"), get_url=page_edit_url),
+        NumberColumn("not_helpful", label=gettext_lazy("Not helpful")),
+        NumberColumn("helpful", label=gettext_lazy("Helpful")),
+        Column("latest_reason_label", label=gettext_lazy("Latest reason")),
+        Column("latest_comment", label=gettext_lazy("Latest comment")),
+        DateColumn("latest_at", label=gettext_lazy("Latest")),
     ]
     list_export = ["title", "not_helpful", "helpful", "latest_reason_label", "latest_comment", "latest_at"]
     export_headings = {

@@ -1,6 +1,7 @@
 import django_filters
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -36,13 +37,13 @@ def register_wiki_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_pages_due_report():
-    return MenuItem("Pages due for verification", reverse("wiki_reports:pages_due"), icon_name="time", order=50)
+    return MenuItem(_("Pages due for verification"), reverse("wiki_reports:pages_due"), icon_name="time", order=50)
 
 
 @hooks.register("register_reports_menu_item")
 def register_not_helpful_report():
     return MenuItem(
-        "Pages with not-helpful feedback", reverse("wiki_reports:not_helpful"), icon_name="comment", order=51
+        _("Pages with not-helpful feedback"), reverse("wiki_reports:not_helpful"), icon_name="comment", order=51
     )
 
 
@@ -75,7 +76,7 @@ class TrainingMaterialFilterSet(WagtailFilterSet):
 class TrainingMaterialViewSet(SnippetViewSet):
     model = TrainingMaterial
     icon = "doc-full-inverse"
-    menu_label = "Training materials"
+    menu_label = _("Training materials")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["title", "kind", "trainer", "last_reviewed"]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class CheckInQuerySet(models.QuerySet):
@@ -14,8 +15,8 @@ class CheckIn(models.Model):
     onboarding = models.ForeignKey("buddies.Onboarding", on_delete=models.CASCADE, related_name="check_ins")
     scheduled_for = models.DateField(db_index=True)
     held_on = models.DateField(null=True, blank=True)
-    aims = models.TextField("what this session aims for", blank=True, max_length=2000)
-    learned = models.TextField("what was learned", blank=True, max_length=2000)
+    aims = models.TextField(_("what this session aims for"), blank=True, max_length=2000)
+    learned = models.TextField(_("what was learned"), blank=True, max_length=2000)
     next_steps = models.TextField(blank=True, max_length=2000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -75,8 +76,8 @@ class CheckInReminder(models.Model):
     """A reminder sent: one row per check-in, person and kind, so a task run twice never reminds twice."""
 
     class Kind(models.TextChoices):
-        UPCOMING = "upcoming", "Upcoming"
-        MISSED = "missed", "Missed"
+        UPCOMING = "upcoming", _("Upcoming")
+        MISSED = "missed", _("Missed")
 
     check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="reminders")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

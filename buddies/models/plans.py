@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -11,14 +12,14 @@ from wagtail.models import Orderable
 
 class PlanTemplate(ClusterableModel):
     name = models.CharField(max_length=150, unique=True)
-    role = models.CharField(max_length=150, help_text="The role this plan is for, e.g. “Accounts payable clerk”.")
+    role = models.CharField(max_length=150, help_text=_("The role this plan is for, e.g. “Accounts payable clerk”."))
     description = models.TextField(blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("description"),
-        InlinePanel("milestones", heading="Milestones", label="Milestone", min_num=1),
+        InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone"), min_num=1),
     ]
 
     class Meta:
@@ -34,11 +35,13 @@ class PlanTemplateMilestone(Orderable, ClusterableModel):
     template = ParentalKey(PlanTemplate, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=200)
     day_offset = models.PositiveSmallIntegerField(
-        help_text="Days after the start date it is due: 1 for day one, 7 for week one, 30, 60, 90…"
+        help_text=_("Days after the start date it is due: 1 for day one, 7 for week one, 30, 60, 90…")
     )
-    goals = models.TextField(blank=True, help_text="What the new hire can do by then, one goal a line.")
-    pages = ParentalManyToManyField("wiki.ArticlePage", blank=True, related_name="+", verbose_name="wiki pages to read")
-    topics = ParentalManyToManyField("expertise.Topic", blank=True, related_name="+", verbose_name="topics to learn")
+    goals = models.TextField(blank=True, help_text=_("What the new hire can do by then, one goal a line."))
+    pages = ParentalManyToManyField(
+        "wiki.ArticlePage", blank=True, related_name="+", verbose_name=_("wiki pages to read")
+    )
+    topics = ParentalManyToManyField("expertise.Topic", blank=True, related_name="+", verbose_name=_("topics to learn"))
 
     panels = [
         FieldPanel("title"),
@@ -67,7 +70,7 @@ class Milestone(models.Model):
     topics = models.ManyToManyField("expertise.Topic", blank=True, related_name="+")
     done_at = models.DateTimeField(null=True, blank=True)
     done_day = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The day of the onboarding it was done on (day 1 is the start date)."
+        null=True, blank=True, help_text=_("The day of the onboarding it was done on (day 1 is the start date).")
     )
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

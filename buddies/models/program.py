@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -29,27 +30,27 @@ class BuddyProgramSettings(BaseGenericSetting):
     coaching_training_weight = weight_field(1.0, "Points for a buddy who completed the coaching training.")
 
     default_capacity = models.PositiveSmallIntegerField(
-        default=2, validators=[MinValueValidator(1)], help_text="New hires a buddy coaches at once unless they say."
+        default=2, validators=[MinValueValidator(1)], help_text=_("New hires a buddy coaches at once unless they say.")
     )
     minimum_tenure_months = models.PositiveSmallIntegerField(
-        default=6, help_text="How long someone must have worked here before they can be a buddy."
+        default=6, help_text=_("How long someone must have worked here before they can be a buddy.")
     )
     weekly_check_in_weeks = models.PositiveSmallIntegerField(
-        default=4, validators=[MinValueValidator(0)], help_text="Weekly check-ins for this many weeks…"
+        default=4, validators=[MinValueValidator(0)], help_text=_("Weekly check-ins for this many weeks…")
     )
     later_check_in_every_days = models.PositiveSmallIntegerField(
-        default=14, validators=[MinValueValidator(1)], help_text="…then a check-in every this many days…"
+        default=14, validators=[MinValueValidator(1)], help_text=_("…then a check-in every this many days…")
     )
     program_length_days = models.PositiveSmallIntegerField(
-        default=90, validators=[MinValueValidator(7)], help_text="…until this many days after the start date."
+        default=90, validators=[MinValueValidator(7)], help_text=_("…until this many days after the start date.")
     )
     missed_after_days = models.PositiveSmallIntegerField(
-        default=2, help_text="A check-in not held this many days after its date counts as missed."
+        default=2, help_text=_("A check-in not held this many days after its date counts as missed.")
     )
     low_survey_score = models.FloatField(
         default=3.0,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text="A survey averaging below this puts the onboarding on the at-risk list.",
+        help_text=_("A survey averaging below this puts the onboarding on the at-risk list."),
     )
 
     panels = [
@@ -63,10 +64,10 @@ class BuddyProgramSettings(BaseGenericSetting):
                 FieldPanel("experience_weight"),
                 FieldPanel("coaching_training_weight"),
             ],
-            heading="Matching weights",
+            heading=_("Matching weights"),
         ),
         MultiFieldPanel(
-            [FieldPanel("default_capacity"), FieldPanel("minimum_tenure_months")], heading="Who can be a buddy"
+            [FieldPanel("default_capacity"), FieldPanel("minimum_tenure_months")], heading=_("Who can be a buddy")
         ),
         MultiFieldPanel(
             [
@@ -76,34 +77,39 @@ class BuddyProgramSettings(BaseGenericSetting):
                 FieldPanel("missed_after_days"),
                 FieldPanel(
                     "low_survey_score",
-                    help_text="A cohort's survey averaging below this (from three answers on) is flagged on the "
-                    "program page. One person's answers are never shown or flagged to anyone but them.",
+                    help_text=_(
+                        "A cohort's survey averaging below this (from three answers on) is flagged on the "
+                        "program page. One person's answers are never shown or flagged to anyone but them."
+                    ),
                 ),
             ],
-            heading="Check-ins and risk",
+            heading=_("Check-ins and risk"),
         ),
     ]
 
     class Meta:
-        verbose_name = "buddy program settings"
+        verbose_name = _("buddy program settings")
 
 
 class BuddyProfile(models.Model):
     """Someone who volunteered as an integration buddy, and what they bring."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="buddy_profile")
-    opted_in = models.BooleanField("available as a buddy", default=True)
+    opted_in = models.BooleanField(_("available as a buddy"), default=True)
     capacity = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text="New hires at once; empty means the program default.",
+        help_text=_("New hires at once; empty means the program default."),
     )
     coaching_trained_on = models.DateField(
-        null=True, blank=True, help_text="When they completed the coaching training, if they did."
+        null=True, blank=True, help_text=_("When they completed the coaching training, if they did.")
     )
     process_areas = models.ManyToManyField(
-        "wiki.ProcessPage", blank=True, related_name="buddies", help_text="The process areas they know their way round."
+        "wiki.ProcessPage",
+        blank=True,
+        related_name="buddies",
+        help_text=_("The process areas they know their way round."),
     )
 
     panels = [
@@ -127,7 +133,7 @@ class Cohort(models.Model):
     name = models.CharField(max_length=100, unique=True)
     starts_on = models.DateField()
     ends_on = models.DateField()
-    review_notes = models.TextField(blank=True, help_text="What went well and what to change, once it ends.")
+    review_notes = models.TextField(blank=True, help_text=_("What went well and what to change, once it ends."))
 
     panels = [FieldPanel("name"), FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("review_notes")]
 
@@ -139,14 +145,14 @@ class Cohort(models.Model):
 
     def clean(self):
         if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
-            raise ValidationError({"ends_on": "A cohort cannot end before it starts."})
+            raise ValidationError({"ends_on": _("A cohort cannot end before it starts.")})
 
 
 class OnboardingStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
-    ENDED_EARLY = "ended-early", "Ended early"
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    ENDED_EARLY = "ended-early", _("Ended early")
 
 
 OPEN_STATUSES = [OnboardingStatus.PLANNED, OnboardingStatus.ACTIVE]
@@ -155,7 +161,7 @@ OPEN_STATUSES = [OnboardingStatus.PLANNED, OnboardingStatus.ACTIVE]
 class Onboarding(models.Model):
     hire = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="onboardings")
     start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True, help_text="When the program ends (or ended) for this hire.")
+    end_date = models.DateField(null=True, blank=True, help_text=_("When the program ends (or ended) for this hire."))
     role = models.CharField(max_length=150, blank=True)
     team = models.ForeignKey("expertise.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     manager = models.ForeignKey(
@@ -167,7 +173,7 @@ class Onboarding(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="buddy_onboardings",
-        help_text="Change the buddy from the onboarding's page, so the reason is recorded.",
+        help_text=_("Change the buddy from the onboarding's page, so the reason is recorded."),
     )
     cohort = models.ForeignKey(Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="onboardings")
     plan_template = models.ForeignKey(
@@ -213,9 +219,9 @@ class Onboarding(models.Model):
 
     def clean(self):
         if self.start_date and self.end_date and self.start_date > self.end_date:
-            raise ValidationError({"end_date": "The end date must be on or after the start date."})
+            raise ValidationError({"end_date": _("The end date must be on or after the start date.")})
         if self.buddy_id and self.buddy_id == self.hire_id:
-            raise ValidationError({"buddy": "A new hire cannot be their own buddy."})
+            raise ValidationError({"buddy": _("A new hire cannot be their own buddy.")})
 
 
 class BuddyAssignment(models.Model):
@@ -230,7 +236,7 @@ class BuddyAssignment(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     score = models.FloatField(null=True, blank=True)
     breakdown = models.JSONField(default=list, blank=True)
-    overridden = models.BooleanField(default=False, help_text="The manager chose someone other than the best match.")
+    overridden = models.BooleanField(default=False, help_text=_("The manager chose someone other than the best match."))
     reason = models.CharField(max_length=500, blank=True)
 
     class Meta:

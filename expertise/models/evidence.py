@@ -6,17 +6,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class EvidenceKind(models.TextChoices):
-    PAGE_EDITED = "page-edited", "Authored or substantially edited a page"
-    PAGE_OWNED = "page-owned", "Owns a page"
-    PAGE_VERIFIED = "page-verified", "Verified a page"
-    GAP_RESOLVED = "gap-resolved", "Resolved a gap"
-    TASK_COMPLETED = "task-completed", "Completed a revision task"
-    ENDORSED = "endorsed", "Endorsed by a colleague"
-    SELF_ASSESSED = "self-assessed", "Self-assessment"
-    MANAGER_CONFIRMED = "manager-confirmed", "Confirmed by their manager"
+    PAGE_EDITED = "page-edited", _("Authored or substantially edited a page")
+    PAGE_OWNED = "page-owned", _("Owns a page")
+    PAGE_VERIFIED = "page-verified", _("Verified a page")
+    GAP_RESOLVED = "gap-resolved", _("Resolved a gap")
+    TASK_COMPLETED = "task-completed", _("Completed a revision task")
+    ENDORSED = "endorsed", _("Endorsed by a colleague")
+    SELF_ASSESSED = "self-assessed", _("Self-assessment")
+    MANAGER_CONFIRMED = "manager-confirmed", _("Confirmed by their manager")
 
 
 class Evidence(models.Model):
@@ -31,7 +32,7 @@ class Evidence(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="evidence_given",
-        help_text="The endorser or the confirming manager.",
+        help_text=_("The endorser or the confirming manager."),
     )
     reason = models.CharField(max_length=300, blank=True)
     source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
@@ -39,7 +40,7 @@ class Evidence(models.Model):
     source = GenericForeignKey("source_type", "source_id")
 
     class Meta:
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
         indexes = [models.Index(fields=["person", "topic"]), models.Index(fields=["topic", "kind"])]
         constraints = [
             models.UniqueConstraint(
@@ -62,11 +63,11 @@ class SelfAssessment(models.Model):
     """One self-assessment of a topic; every one is kept, so people see their progress."""
 
     class Level(models.IntegerChoices):
-        AWARE = 1, "1 · Aware: I know it exists and where to read about it"
-        GUIDED = 2, "2 · Guided: I can do it with help or a procedure open"
-        INDEPENDENT = 3, "3 · Independent: I do it on my own, including the usual exceptions"
-        ADVANCED = 4, "4 · Advanced: I handle unusual cases and explain it to others"
-        AUTHORITY = 5, "5 · Authority: people come to me; I could write or change the process"
+        AWARE = 1, _("1 · Aware: I know it exists and where to read about it")
+        GUIDED = 2, _("2 · Guided: I can do it with help or a procedure open")
+        INDEPENDENT = 3, _("3 · Independent: I do it on my own, including the usual exceptions")
+        ADVANCED = 4, _("4 · Advanced: I handle unusual cases and explain it to others")
+        AUTHORITY = 5, _("5 · Authority: people come to me; I could write or change the process")
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="self_assessments")
     topic = models.ForeignKey("expertise.Topic", on_delete=models.CASCADE, related_name="self_assessments")
@@ -92,17 +93,19 @@ class ExpertiseScore(models.Model):
     """The stored result of scoring one person on one topic (see expertise/scoring.py)."""
 
     class Level(models.TextChoices):
-        LEARNING = "learning", "Learning"
-        PRACTITIONER = "practitioner", "Practitioner"
-        EXPERT = "expert", "Expert"
-        GO_TO = "go-to", "Go-to person"
+        LEARNING = "learning", _("Learning")
+        PRACTITIONER = "practitioner", _("Practitioner")
+        EXPERT = "expert", _("Expert")
+        GO_TO = "go-to", _("Go-to person")
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expertise_scores")
     topic = models.ForeignKey("expertise.Topic", on_delete=models.CASCADE, related_name="scores")
     score = models.FloatField(db_index=True)
     level = models.CharField(max_length=20, choices=Level.choices, db_index=True)
-    rank = models.PositiveSmallIntegerField(default=0, help_text="0 learning … 3 go-to person, for sorting and maps.")
-    facts = models.JSONField(default=dict, help_text="What the reasons are written from.")
+    rank = models.PositiveSmallIntegerField(
+        default=0, help_text=_("0 learning … 3 go-to person, for sorting and maps.")
+    )
+    facts = models.JSONField(default=dict, help_text=_("What the reasons are written from."))
     computed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
@@ -33,15 +34,17 @@ class AskMeAbout(ItemBase):
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"“{value}” is not a time zone Onramp knows; use a name such as Europe/London.")
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone Onramp knows; use a name such as Europe/London.") % {"zone": value}
+        )
 
 
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     external_id = models.CharField(
-        "HR id", max_length=100, null=True, blank=True, unique=True, help_text="The person's id in the HR system."
+        _("HR id"), max_length=100, null=True, blank=True, unique=True, help_text=_("The person's id in the HR system.")
     )
-    display_name = models.CharField(max_length=150, blank=True, help_text="How colleagues see your name.")
+    display_name = models.CharField(max_length=150, blank=True, help_text=_("How colleagues see your name."))
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     title = models.CharField(max_length=150, blank=True)
     manager = models.ForeignKey(
@@ -51,14 +54,14 @@ class Profile(models.Model):
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     start_date = models.DateField(null=True, blank=True)
     active = models.BooleanField(default=True)
-    ask_me_about = TaggableManager(through=AskMeAbout, blank=True, verbose_name="ask me about")
+    ask_me_about = TaggableManager(through=AskMeAbout, blank=True, verbose_name=_("ask me about"))
     bio = models.TextField(max_length=1000, blank=True)
     out_of_office_until = models.DateField(null=True, blank=True)
     question_capacity = models.PositiveSmallIntegerField(
-        "questions a week",
+        _("questions a week"),
         default=5,
         validators=[MinValueValidator(0)],
-        help_text="How many questions from colleagues you can take in a week.",
+        help_text=_("How many questions from colleagues you can take in a week."),
     )
 
     class Meta:
@@ -79,7 +82,9 @@ class Profile(models.Model):
         from expertise.people import manager_chain_loops
 
         if self.manager_id and manager_chain_loops(person_id=self.user_id, manager_id=self.manager_id):
-            raise ValidationError({"manager": "That manager would make the reporting chain loop back to this person."})
+            raise ValidationError(
+                {"manager": _("That manager would make the reporting chain loop back to this person.")}
+            )
 
 
 class Question(models.Model):

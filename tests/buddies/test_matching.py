@@ -48,7 +48,7 @@ def test_suggestions_rank_eligible_buddies_with_the_score_broken_down(org):
     assert best.score == pytest.approx(sum(c.weight * c.value for c in best.breakdown))
     topics = next(c for c in best.breakdown if c.label == "Knows the plan's topics")
     assert topics.value == 1 and topics.detail == "knows 2 of the 2 plan topics"
-    assert "1 hours apart" in next(c.detail for c in best.breakdown if c.label == "Time zone")
+    assert next(c.detail for c in best.breakdown if c.label == "Time zone") == "1 hour apart"
     assert sum(left_out.values()) == 2
 
 

@@ -4,17 +4,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 COMMENT_MAX_LENGTH = 1000
 
 
 class PageFeedback(models.Model):
     class Reason(models.TextChoices):
-        OUTDATED = "outdated", "It is out of date"
-        STEPS_MISSING = "steps-missing", "Steps are missing"
-        WRONG = "wrong", "Something is wrong"
-        UNCLEAR = "unclear", "It is unclear"
-        OTHER = "other", "Something else"
+        OUTDATED = "outdated", _("It is out of date")
+        STEPS_MISSING = "steps-missing", _("Steps are missing")
+        WRONG = "wrong", _("Something is wrong")
+        UNCLEAR = "unclear", _("It is unclear")
+        OTHER = "other", _("Something else")
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="feedback")
     # The version voted on: the page's live revision at the time. Kept as a bare id (no database constraint),
@@ -37,8 +38,8 @@ class PageFeedback(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "page feedback"
-        verbose_name_plural = "page feedback"
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(helpful=True) | ~models.Q(reason=""),
@@ -63,6 +64,6 @@ class PageFeedback(models.Model):
 
     def clean(self):
         if not self.helpful and not self.reason:
-            raise ValidationError({"reason": "Tell us what was wrong: choose a reason."})
+            raise ValidationError({"reason": _("Tell us what was wrong: choose a reason.")})
         if self.helpful:
             self.reason = ""

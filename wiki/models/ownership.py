@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -25,14 +26,14 @@ class OwnedPage(models.Model):
         blank=False,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="page owner",
-        help_text="Keeps this page true and verifies it when it falls due.",
+        verbose_name=_("page owner"),
+        help_text=_("Keeps this page true and verifies it when it falls due."),
     )
     verification_interval_days = models.PositiveSmallIntegerField(
-        "verification interval (days)",
+        _("verification interval (days)"),
         default=default_interval,
         validators=[MinValueValidator(1, "The verification interval must be at least one day.")],
-        help_text="How often the owner must confirm the page is still correct.",
+        help_text=_("How often the owner must confirm the page is still correct."),
     )
     last_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_verified_by = models.ForeignKey(
@@ -43,7 +44,7 @@ class OwnedPage(models.Model):
     ownership_panels = [
         MultiFieldPanel(
             [FieldPanel("page_owner"), FieldPanel("verification_interval_days")],
-            heading="Ownership and verification",
+            heading=_("Ownership and verification"),
         )
     ]
 
@@ -85,7 +86,7 @@ class PageVerification(models.Model):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="verifications")
     verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     verified_at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=500, blank=True, help_text="Optional: what you checked.")
+    note = models.CharField(max_length=500, blank=True, help_text=_("Optional: what you checked."))
 
     class Meta:
         ordering = ["-verified_at"]

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -54,14 +55,16 @@ class HomePage(Page):
 class ProcessPage(OwnedPage, Page):
     """A process area, a process or a sub-process of the business-process model."""
 
-    summary = RichTextField(features=SUMMARY_FEATURES, blank=True, help_text="What this process achieves and for whom.")
+    summary = RichTextField(
+        features=SUMMARY_FEATURES, blank=True, help_text=_("What this process achieves and for whom.")
+    )
     process_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The person accountable for how the business runs this process.",
+        help_text=_("The person accountable for how the business runs this process."),
     )
     topics = ClusterTaggableManager(through=PageTopic, blank=True, related_name="process_pages")
 
@@ -84,7 +87,7 @@ class ProcessPage(OwnedPage, Page):
     articles_per_page = 25
 
     class Meta:
-        verbose_name = "process"
+        verbose_name = _("process")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -101,13 +104,15 @@ class ArticlePage(OwnedPage, Page):
     """A procedure, how-to, FAQ or reference article."""
 
     class Kind(models.TextChoices):
-        PROCEDURE = "procedure", "Procedure"
-        HOW_TO = "how-to", "How-to"
-        FAQ = "faq", "FAQ"
-        REFERENCE = "reference", "Reference"
+        PROCEDURE = "procedure", _("Procedure")
+        HOW_TO = "how-to", _("How-to")
+        FAQ = "faq", _("FAQ")
+        REFERENCE = "reference", _("Reference")
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROCEDURE)
-    summary = models.CharField(max_length=300, blank=True, help_text="One or two sentences shown in lists and search.")
+    summary = models.CharField(
+        max_length=300, blank=True, help_text=_("One or two sentences shown in lists and search.")
+    )
     body = StreamField(ArticleBodyBlock(), blank=True)
     topics = ClusterTaggableManager(through=PageTopic, blank=True, related_name="article_pages")
 
@@ -131,7 +136,7 @@ class ArticlePage(OwnedPage, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
 
     @property
     def table_of_contents(self) -> list[dict]:

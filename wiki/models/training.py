@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,14 +24,14 @@ class MaterialTopic(ItemBase):
 
 class TrainingMaterial(RevisionMixin, index.Indexed, ClusterableModel):
     class Kind(models.TextChoices):
-        COURSE = "course", "Course"
-        SLIDE_DECK = "slide-deck", "Slide deck"
-        VIDEO = "video", "Video"
-        JOB_AID = "job-aid", "Job aid"
+        COURSE = "course", _("Course")
+        SLIDE_DECK = "slide-deck", _("Slide deck")
+        VIDEO = "video", _("Video")
+        JOB_AID = "job-aid", _("Job aid")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COURSE)
-    url = models.URLField("link", blank=True, help_text="Where the material lives, if not uploaded here.")
+    url = models.URLField(_("link"), blank=True, help_text=_("Where the material lives, if not uploaded here."))
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -39,7 +40,7 @@ class TrainingMaterial(RevisionMixin, index.Indexed, ClusterableModel):
         null=True,
         on_delete=models.SET_NULL,
         related_name="training_materials",
-        help_text="The trainer who owns and revises this material.",
+        help_text=_("The trainer who owns and revises this material."),
     )
     processes = ParentalManyToManyField("wiki.ProcessPage", blank=True, related_name="training_materials")
     topics = ClusterTaggableManager(through=MaterialTopic, blank=True)
@@ -48,7 +49,7 @@ class TrainingMaterial(RevisionMixin, index.Indexed, ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
-        MultiFieldPanel([FieldPanel("url"), FieldPanel("document")], heading="Where to find it"),
+        MultiFieldPanel([FieldPanel("url"), FieldPanel("document")], heading=_("Where to find it")),
         FieldPanel("trainer"),
         FieldPanel("processes"),
         FieldPanel("topics"),
@@ -69,7 +70,7 @@ class TrainingMaterial(RevisionMixin, index.Indexed, ClusterableModel):
 
     def clean(self):
         if not self.url and not self.document_id:
-            raise ValidationError({"url": "Give a link or choose a document: a material needs somewhere to live."})
+            raise ValidationError({"url": _("Give a link or choose a document: a material needs somewhere to live.")})
 
     @property
     def location(self) -> str:

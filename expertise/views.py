@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from expertise import coverage, people, recording
 from expertise.directory import search_people
+from expertise.filters import CoverageMapFilterForm
 from expertise.forms import (
     ConfirmForm,
     DirectoryFilterForm,
@@ -21,7 +22,6 @@ from expertise.privacy import can_see_self_assessments
 from expertise.ranking import rank_people_for, reasons_for
 from onramp.actions import post_action
 from onramp.form_messages import form_errors
-from onramp.params import parse_count, parse_id
 from wiki.models import ArticlePage, ProcessPage
 from wiki.topics import topics_for_text, topics_of_area
 from wiki.visibility import viewable
@@ -39,13 +39,7 @@ def directory(request):
         location=filters.get("location", ""),
     ).prefetch_related("ask_me_about")
     page = Paginator(found, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "expertise/directory.html",
-        {"form": form, "people": page, "page_obj": page, "query": query.urlencode()},
-    )
+    return render(request, "expertise/directory.html", {"form": form, "people": page, "page_obj": page})
 
 
 def profile(request, username: str):
@@ -183,20 +177,15 @@ def who_knows(request):
 
 def expertise_map(request):
     areas = viewable(ProcessPage.objects.live().filter(depth=3), request).order_by("path")
-    area_id = parse_id(request.GET.get("area"))
-    area = areas.filter(pk=area_id).first() if area_id is not None else None
-    team = Team.objects.filter(slug=request.GET.get("team", "")).first()
-    by = "teams" if request.GET.get("by") == "teams" else "people"
-    per_page = parse_count(request.GET.get("per_page"), default=100, maximum=300)
+    chosen = CoverageMapFilterForm(request.GET, areas=areas).filters()
+    area_topics = topics_of_area(chosen["area"]) if chosen["area"] is not None else None
     the_map = coverage.coverage_map(
-        topics=topics_of_area(area) if area is not None else None,
-        team=team,
-        by=by,
+        topics=area_topics,
+        team=chosen["team"],
+        by=chosen["by"],
+        per_page=chosen["per_page"],
         page_number=request.GET.get("page"),
-        per_page=per_page,
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "expertise/map.html",
@@ -204,10 +193,9 @@ def expertise_map(request):
             "map": the_map,
             "areas": areas,
             "teams": Team.objects.order_by("name"),
-            "area": area,
-            "team": team,
-            "by": by,
+            "area": chosen["area"],
+            "team": chosen["team"],
+            "by": chosen["by"],
             "page_obj": the_map.page,
-            "query": query.urlencode(),
         },
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from expertise.models import Topic
 from forums import candidates, dashboard, gaps, revision, triage
+from forums.filters import GapListFilter, GapQueueFilter, TaskListFilter
 from forums.forms import (
     CompleteTaskForm,
     DeclineForm,
@@ -20,13 +21,10 @@ from forums.forms import (
     TriageForm,
 )
 from forums.models import (
-    CLOSED_GAP_STATUSES,
     OPEN_GAP_STATUSES,
-    OPEN_TASK_STATUSES,
     ForumSession,
     Gap,
     GapSource,
-    GapStatus,
     RevisionTask,
     TaskKind,
     UserGroup,
@@ -38,28 +36,15 @@ from onramp.params import parse_id
 PER_PAGE = 25
 
 
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def gap_list(request):
-    show = request.GET.get("show", "open")
-    found = Gap.objects.select_related("process")
-    if show == "closed":
-        found = found.filter(status__in=CLOSED_GAP_STATUSES)
-    elif show == "mine":
-        found = found.filter(raisers__person=request.user)
-    else:
-        show = "open"
-        found = found.filter(status__in=OPEN_GAP_STATUSES)
-    page = Paginator(found.distinct().order_by("-created_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    chosen = GapListFilter(request.GET, queryset=Gap.objects.select_related("process"), request=request)
+    found = chosen.qs.distinct().order_by("-created_at", "-pk")
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = dashboard.with_people_counts(list(page.object_list))
     return render(
         request,
         "forums/gap_list.html",
-        {"gaps": page, "page_obj": page, "query": query_without_page(request), "show": show},
+        {"gaps": page, "page_obj": page, "show": chosen.form.cleaned_data["show"]},
     )
 
 
@@ -228,17 +213,7 @@ def require_triager(request) -> None:
 def trainer_dashboard(request):
     require_triager(request)
     queue = Gap.objects.filter(status__in=OPEN_GAP_STATUSES).select_related("process").order_by("created_at", "pk")
-    status = request.GET.get("status", "")
-    if status in {GapStatus.NEW, GapStatus.TRIAGED, GapStatus.IN_REVISION}:
-        queue = queue.filter(status=status)
-    process = request.GET.get("process", "")
-    if (process_id := parse_id(process)) is not None:
-        queue = queue.filter(process_id=process_id)
-    elif process == "none":
-        queue = queue.filter(process__isnull=True)
-    topic = request.GET.get("topic", "")
-    if topic:
-        queue = queue.filter(topic_links__tag__slug=topic)
+    queue = GapQueueFilter(request.GET, queryset=queue, request=request).qs
     page = Paginator(queue, PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = dashboard.with_people_counts(list(page.object_list))
     bars = dashboard.gaps_per_month()
@@ -257,7 +232,6 @@ def trainer_dashboard(request):
         {
             "queue": page,
             "page_obj": page,
-            "query": query_without_page(request),
             "by_process": dashboard.queue_by_process(),
             "by_topic": dashboard.queue_by_topic(),
             "tasks_by_status": dashboard.tasks_by_status(),
@@ -265,9 +239,8 @@ def trainer_dashboard(request):
             "months": bars,
             "chart": dashboard.month_chart(bars),
             "candidate_groups": candidate_groups,
-            "status": status,
-            "process": process,
-            "topic": topic,
+            # As asked, to fill the filter form again: a value that names nothing is kept too.
+            **{name: request.GET.get(name, "") for name in ("status", "process", "topic")},
         },
     )
 
@@ -299,18 +272,11 @@ def dismiss_candidate(request):
 
 
 def my_tasks(request):
-    show = request.GET.get("show", "open")
-    tasks = RevisionTask.objects.filter(assignee=request.user).select_related("gap", "page", "material")
-    tasks = (
-        tasks.exclude(status__in=OPEN_TASK_STATUSES)
-        if show == "closed"
-        else tasks.filter(status__in=OPEN_TASK_STATUSES)
-    )
-    page = Paginator(tasks.order_by("due_date", "pk"), PER_PAGE).get_page(request.GET.get("page"))
+    mine = RevisionTask.objects.filter(assignee=request.user).select_related("gap", "page", "material")
+    chosen = TaskListFilter(request.GET, queryset=mine, request=request)
+    page = Paginator(chosen.qs.order_by("due_date", "pk"), PER_PAGE).get_page(request.GET.get("page"))
     return render(
-        request,
-        "forums/my_tasks.html",
-        {"tasks": page, "page_obj": page, "query": query_without_page(request), "show": show},
+        request, "forums/my_tasks.html", {"tasks": page, "page_obj": page, "show": chosen.form.cleaned_data["show"]}
     )
 
 
@@ -374,7 +340,7 @@ def group_list(request):
         member_count=Count("members", distinct=True), session_count=Count("sessions", distinct=True)
     )
     page = Paginator(groups.order_by("name"), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "forums/group_list.html", {"groups": page, "page_obj": page, "query": ""})
+    return render(request, "forums/group_list.html", {"groups": page, "page_obj": page})
 
 
 def group_detail(request, slug: str):
@@ -388,7 +354,6 @@ def group_detail(request, slug: str):
             "group": group,
             "sessions": page,
             "page_obj": page,
-            "query": "",
             "members": group.members.order_by("first_name", "last_name"),
             "topics": group.topics.all(),
         },

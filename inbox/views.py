@@ -5,6 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from inbox.filters import InboxFilter
 from inbox.models import Notification
 from inbox.notifications import mark_all_read, mark_read
 
@@ -12,16 +13,12 @@ PER_PAGE = 25
 
 
 def inbox(request):
-    notifications = Notification.objects.filter(recipient=request.user)
-    if request.GET.get("show") == "unread":
-        notifications = notifications.filter(read_at__isnull=True)
-    page = Paginator(notifications, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    chosen = InboxFilter(request.GET, queryset=Notification.objects.filter(recipient=request.user), request=request)
+    page = Paginator(chosen.qs, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "inbox/inbox.html",
-        {"notifications": page, "page_obj": page, "query": query.urlencode(), "show": request.GET.get("show", "")},
+        {"notifications": page, "page_obj": page, "show": chosen.form.cleaned_data["show"]},
     )
 
 

@@ -66,16 +66,17 @@ def ask_page(request):
                 people_count=len(results.people),
                 gap_count=len(results.gaps),
             )
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
+    page_links_query = None
     if logged is not None:
-        query_without_page["log"] = str(logged.pk)
+        # Turning a page is the same search: the page links carry it, so it is not logged again.
+        page_links_query = request.GET.copy()
+        page_links_query["log"] = str(logged.pk)
     context = {
         "form": form,
         "results": results,
         "filters": filters,
         "logged": logged,
-        "query": query_without_page.urlencode(),
+        "page_links_query": page_links_query,
         "page_obj": results.pages if results else None,
         "raise_form": RaiseGapForm(initial={"title": text[:200], "q": text}, auto_id="raise_%s")
         if results and results.query

@@ -20,7 +20,7 @@ def profile_for(user: AbstractBaseUser) -> Profile:
     """The user's profile, created on first use."""
     profile = getattr(user, "profile", None)
     if profile is None:
-        profile, _ = Profile.objects.get_or_create(user=user)
+        profile, _created = Profile.objects.get_or_create(user=user)
     return profile
 
 

@@ -133,7 +133,7 @@ def visible_candidates(source: CandidateSource, request: HttpRequest, *, limit: 
 
 
 def split_key(key: str) -> tuple[CandidateSource, str]:
-    name, _, object_id = key.partition(":")
+    name, _sep, object_id = key.partition(":")
     if name not in _sources or parse_id(object_id) is None:
         raise ValidationError(_("“%(key)s” is not a candidate Onramp knows.") % {"key": key})
     return _sources[name], object_id

@@ -3,6 +3,7 @@
 import pytest
 
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 
 import inbox
@@ -31,3 +32,14 @@ def test_any_other_show_is_all(value):
     chosen = InboxFilter(QueryDict(f"show={value}"), queryset=Notification.objects.all())
     assert chosen.qs.count() == 1
     assert chosen.form.cleaned_data["show"] == "all"
+
+
+def test_the_inbox_page_links_keep_the_filter(client):
+    person = UserFactory()
+    for number in range(26):
+        inbox.notify(person, kind="test", subject=f"Notice {number}", key=f"k{number}")
+    client.force_login(person)
+    first = client.get(reverse("inbox:inbox"), {"show": "unread"}).content.decode()
+    assert 'href="?show=unread&amp;page=2" rel="next"' in first
+    second = client.get(reverse("inbox:inbox"), {"page": 2, "show": "unread"}).content.decode()
+    assert 'href="?page=1&amp;show=unread" rel="prev"' in second

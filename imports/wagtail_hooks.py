@@ -2,10 +2,10 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.rich_text.converters.editor_html import WhitelistRule
 from wagtail.whitelist import allow_without_attributes
 
 from imports import admin_views
+from onramp.wagtail_compat import editor_html_rule
 
 
 @hooks.register("register_admin_urls")
@@ -30,4 +30,4 @@ def register_import_menu_item():
 def register_inline_code_for_imports(features):
     """Wagtail gives inline code a rule for its Draftail editor only; imports clean HTML by the editor-HTML
     rules, so without this one `code` in a Markdown file would lose its formatting."""
-    features.register_converter_rule("editorhtml", "code", [WhitelistRule("code", allow_without_attributes)])
+    features.register_converter_rule("editorhtml", "code", [editor_html_rule("code", allow_without_attributes)])

@@ -22,6 +22,9 @@ and its failure message names the internal that changed: after an upgrade, run i
 - Wagtail's `EditorHTMLConverter(features).whitelister`, a `DbWhitelister` whose `clean_node(doc, node)`
   cleans a parsed fragment in place (`rich_text_cleaner`). Check it still exists and cleans as
   `to_database_format` does.
+- Wagtail's `WhitelistRule(element, handler)` in `wagtail.admin.rich_text.converters.editor_html`
+  (`editor_html_rule`): the rule that lets the editor-HTML converter keep an element. Check it is still the
+  rule type `features.register_converter_rule("editorhtml", ...)` expects.
 """
 
 from __future__ import annotations
@@ -39,13 +42,14 @@ from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.conf import get_app_config
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter, WhitelistRule
 from wagtail.models import Page
 
 __all__ = [
     "PathOverflow",
     "child_path",
     "child_step",
+    "editor_html_rule",
     "fts_table",
     "index_entry_table",
     "index_on_save",
@@ -140,3 +144,8 @@ def rich_text_cleaner(features: list[str]) -> Callable[[BeautifulSoup], None]:
         whitelister.clean_node(fragment, fragment)
 
     return clean
+
+
+def editor_html_rule(element: str, handler: Callable) -> WhitelistRule:
+    """The editor-HTML converter rule that keeps `element`, cleaning its attributes with `handler`."""
+    return WhitelistRule(element, handler)

@@ -148,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "onramp.authentication.PeopleBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

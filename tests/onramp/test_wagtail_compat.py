@@ -267,3 +267,13 @@ def test_cleaning_a_parsed_fragment_gives_what_wagtails_converter_stores():
         "cleaning in place no longer matches EditorHTMLConverter.to_database_format"
     )
     assert "onclick" not in expected and "<!--" not in expected
+
+
+def test_an_editor_html_rule_keeps_its_element_through_wagtails_converter():
+    features = [*FEATURES, "code"]
+
+    kept = EditorHTMLConverter(features=features).to_database_format('<p>Run <code class="x">ZAP_INBOX</code></p>')
+
+    assert "<code>ZAP_INBOX</code>" in kept, (
+        "the rule editor_html_rule builds (Wagtail's WhitelistRule) no longer keeps its element"
+    )

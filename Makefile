@@ -64,7 +64,7 @@ browser-deps:
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 test-postgres: install browser-deps
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --create-db \
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db \
 		-m "services or corpus or browser or postgres"
 
 # The load test drives gunicorn with wrk (Debian's package).

@@ -1,7 +1,7 @@
 """Browser journeys: Debian's Chromium driven by Playwright against Onramp as it runs in production —
 gunicorn and a real Celery worker on PostgreSQL and Redis, with the demo organisation loaded.
 
-The stack gets a database of its own (created, migrated and loaded with the demo once per test session,
+The stack gets a database of its own (created, migrated and loaded with the demo once per run of the journeys,
 dropped at the end), so the journeys see what a user sees and never touch the other tests' database.
 On CI (CI=true) a missing browser or service is a failure; elsewhere the journeys are skipped."""
 
@@ -61,6 +61,7 @@ class Stack:
     url: str
     env: dict
     processes: list = field(default_factory=list)
+    shell: subprocess.Popen | None = None
 
     def manage(self, *args: str) -> str:
         """Runs a management command against the stack's database (as an operator would)."""
@@ -73,9 +74,27 @@ class Stack:
 
     def query(self, expression: str, *, imports: str = ""):
         """Evaluates a Python expression against the stack's database and returns its JSON value: how a
-        journey checks what happened behind the pages (a notification sent once, a task saved)."""
-        script = f"import json\n{imports}\nprint(json.dumps({expression}, default=str))"
-        return json.loads(self.manage("shell", "-c", script).strip().splitlines()[-1])
+        journey checks what happened behind the pages (a notification sent once, a task saved). One Django
+        process (stack_shell.py) answers every query of the run."""
+        if self.shell is None:
+            self.shell = subprocess.Popen(  # noqa: S603 - our own script with the stack's environment
+                [sys.executable, "-m", "tests.browser.stack_shell"],
+                cwd=ROOT,
+                env=self.env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            self.processes.append(self.shell)
+        self.shell.stdin.write(json.dumps({"imports": imports, "expression": expression}) + "\n")
+        self.shell.stdin.flush()
+        line = self.shell.stdout.readline()
+        if not line:
+            raise RuntimeError("the stack's shell stopped; see the test output for its traceback")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"the stack's shell could not evaluate {expression!r}:\n{answer['error']}")
+        return answer["value"]
 
 
 def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
@@ -84,7 +103,9 @@ def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
     )
 
 
-@pytest.fixture(scope="session")
+# Package-scoped: the journeys run together on one worker (--dist loadgroup), so the stack stops and Playwright's
+# event loop ends as soon as the last journey is done, before that worker goes on to other tests.
+@pytest.fixture(scope="package")
 def stack():
     if not Path(CHROMIUM).exists():
         missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
@@ -152,8 +173,10 @@ def stack():
         database_command(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="session")
-def browser(stack):
+@pytest.fixture(scope="package")
+def browser(stack, django_db_setup):
+    # While Playwright's event loop runs in this worker's thread Django refuses to open connections, so the test
+    # database is created before it starts.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -125,7 +125,9 @@ def test_a_new_hire_asks_opens_an_answer_finds_an_expert_and_raises_a_gap(stack,
     jill.page.goto("/")
     jill.page.get_by_role("searchbox").first.fill("how do I release a blocked invoice")
     jill.page.get_by_role("searchbox").first.press("Enter")
+    jill.page.wait_for_url("**/ask/?q=*")
     answers = jill.page.locator(".ask-hit h3 a")
+    answers.first.wait_for()
     assert answers.count() > 0
     jill.screenshot("1-new-hire-asks-a-question")
     answer_title = answers.first.inner_text()
@@ -134,6 +136,7 @@ def test_a_new_hire_asks_opens_an_answer_finds_an_expert_and_raises_a_gap(stack,
 
     jill.page.go_back()
     people = jill.page.locator(".ask-person > a")
+    people.first.wait_for()
     assert people.count() > 0
     expert = people.first.inner_text()
     people.first.click()
@@ -143,6 +146,7 @@ def test_a_new_hire_asks_opens_an_answer_finds_an_expert_and_raises_a_gap(stack,
     question = "zebra quokka xylophone tariffs"
     jill.page.get_by_role("searchbox").first.fill(question)
     jill.page.get_by_role("searchbox").first.press("Enter")
+    jill.page.wait_for_url("**/ask/?q=zebra*")
     assert "Nobody has documented this" in jill.page.content()
     jill.page.get_by_role("button", name="Raise a gap").click()
     assert "gap" in jill.page.get_by_role("status").first.inner_text().lower()

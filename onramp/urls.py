@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from onramp import password_reset
 from onramp import views as onramp_views
 from wiki import views as wiki_views
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password-reset/", include(password_reset)),
     path("wiki/pages/<int:page_id>/verify/", wiki_views.verify, name="wiki_verify"),
     path("", include("expertise.urls")),
     path("onboarding/", include("buddies.urls")),

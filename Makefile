@@ -34,7 +34,7 @@ run-stack: install
 	$(STACK_ENV) $(BIN)/python deploy/ensure_database.py
 	$(STACK_ENV) $(BIN)/python manage.py migrate --noinput
 	$(STACK_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(STACK_ENV) $(BIN)/python manage.py load_demo
+	$(STACK_ENV) $(BIN)/python manage.py load_demo --force
 	@echo "Onramp (gunicorn, Celery worker and beat) is starting on http://127.0.0.1:8000"
 	$(STACK_ENV) $(BIN)/python deploy/run_stack.py
 

@@ -64,10 +64,12 @@ class LoadReport:
 
 
 @transaction.atomic
-def load_demo(*, now=None) -> LoadReport:
+def load_demo(*, now=None, superusers: bool = True) -> LoadReport:
+    """Loads what is missing. With `superusers` false (production settings) the demo's admin is no superuser,
+    only a moderator: every demo person's password is published."""
     now = now or timezone.now()
     report = LoadReport()
-    users = load_people(content("people").PEOPLE, report=report)
+    users = load_people(content("people").PEOPLE, report=report, superusers=superusers)
     grant_group_permissions()
     topics = load_topics(content("topics").TOPICS, report=report)
     home = demo_home_page()
@@ -83,7 +85,7 @@ def load_demo(*, now=None) -> LoadReport:
     return report
 
 
-def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
+def load_people(people: list[dict], *, report: LoadReport, superusers: bool = True) -> dict[str, object]:
     User = get_user_model()
     users = {}
     # Every demo person has the same published password: hashing it once saves a second per person under
@@ -97,8 +99,8 @@ def load_people(people: list[dict], *, report: LoadReport) -> dict[str, object]:
                 first_name=person["first_name"],
                 last_name=person["last_name"],
                 email=person["email"],
-                is_superuser="admin" in person["roles"],
-                is_staff="admin" in person["roles"],
+                is_superuser=superusers and "admin" in person["roles"],
+                is_staff=superusers and "admin" in person["roles"],
             )
             user.password = demo_password
             user.full_clean()

@@ -41,6 +41,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = False
+# True in settings/production.py only: there `load_demo` refuses to run without --force and makes no superuser.
+ONRAMP_PRODUCTION = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -3,6 +3,8 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import SECRET_KEY, env, env_bool
 
+ONRAMP_PRODUCTION = True
+
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment to run Onramp in production.")
 

@@ -135,7 +135,7 @@ def stack():
     try:
         stack.manage("migrate", "--noinput")
         stack.manage("collectstatic", "--noinput", "--verbosity", "0")
-        stack.manage("load_demo")
+        stack.manage("load_demo", "--force")  # production settings: the demo is loaded on purpose
         stack.processes.append(
             start(
                 [str(binaries / "gunicorn"), "onramp.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

@@ -33,6 +33,13 @@ def test_loading_the_demo_again_changes_nothing(capsys):
     assert editing_setup() == setup
 
 
+def test_outside_production_the_demo_admin_is_a_superuser():
+    """Under production settings the demo is refused without --force and makes no superuser
+    (tests/onramp/test_load_demo_in_production.py); elsewhere, as here, it does."""
+    admin = get_user_model().objects.get(username="olu.adebayo")
+    assert admin.is_superuser and admin.is_staff
+
+
 def test_demo_organisation_is_complete():
     assert get_user_model().objects.count() >= 25
     assert ArticlePage.objects.live().count() >= 40

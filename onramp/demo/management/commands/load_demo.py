@@ -1,13 +1,32 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from onramp.demo.loader import DEMO_PASSWORD, demo_logins, load_demo
 
 
 class Command(BaseCommand):
-    help = "Loads the demo organisation (people, topics, the process wiki, training materials). Safe to run again."
+    help = (
+        "Loads the demo organisation (people, topics, the process wiki, training materials). Safe to run again. "
+        "Refused under production settings unless --force is given."
+    )
 
-    def handle(self, *args, **options):
-        report = load_demo()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load it under production settings too (a stack to try Onramp on); its admin is then no superuser.",
+        )
+
+    def handle(self, *args, force: bool = False, **options):
+        # Production settings set ONRAMP_PRODUCTION (DEBUG is off in the tests' and bench's settings too).
+        production = settings.ONRAMP_PRODUCTION
+        if production and not force:
+            raise CommandError(
+                "These are production settings: the demo organisation would add fictional people who all sign in "
+                f"with the published password {DEMO_PASSWORD!r}. Nothing was loaded. Add --force to load it "
+                "anyway (its admin is then no superuser)."
+            )
+        report = load_demo(superusers=not production)
         if report.created:
             summary = ", ".join(f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in report.created.items())
             self.stdout.write(self.style.SUCCESS(f"Demo organisation loaded: created {summary}."))
@@ -16,3 +35,5 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for role, username in demo_logins():
             self.stdout.write(f"  {role:<9} {username}")
+        if production:
+            self.stdout.write("Under production settings the demo admin is no superuser: use createsuperuser.")

@@ -141,6 +141,17 @@ class PeopleOIDCBackend(OIDCAuthenticationBackend):
 
     get_settings = staticmethod(oidc_setting)
 
+    def __init__(self, *args, **kwargs):
+        # Django makes a backend for every password sign-in and every request of a person signed in through the
+        # provider: the endpoints (perhaps discovered over the network) are read only for a provider's answer.
+        self.UserModel = get_user_model()
+
+    def authenticate(self, request, **kwargs):
+        if request is None or "nonce" not in kwargs:  # not the callback (onramp.single_sign_on.CallbackView)
+            return None
+        super().__init__()
+        return super().authenticate(request, **kwargs)
+
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)
         audience = payload.get("aud")

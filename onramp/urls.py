@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from onramp import password_reset
 from onramp import views as onramp_views
+from onramp.single_sign_on import CallbackView, SignInView
 from wiki import views as wiki_views
 
 urlpatterns = [
@@ -17,8 +19,11 @@ urlpatterns = [
     path("admin/password_reset/", onramp_views.PasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", onramp_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Single sign-on (onramp/single_sign_on.py); both answer 404 while it is off.
+    path("oidc/authenticate/", login_not_required(SignInView.as_view()), name="oidc_authentication_init"),
+    path("oidc/callback/", login_not_required(CallbackView.as_view()), name="oidc_authentication_callback"),
     path("accounts/password-reset/", include(password_reset)),
     path("wiki/pages/<int:page_id>/verify/", wiki_views.verify, name="wiki_verify"),
     path("", include("expertise.urls")),

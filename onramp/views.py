@@ -1,5 +1,7 @@
 import sys
 
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -51,3 +53,13 @@ class PasswordResetView(wagtail_account.PasswordResetView):
         if not throttling.allow_password_reset(request):
             return throttling.locked_out(request)
         return super().post(request, *args, **kwargs)
+
+
+class LoginView(auth_views.LoginView):
+    """The sign-in page: a password, and the organisation's single sign-on when it is configured."""
+
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        single_sign_on = settings.OIDC_PROVIDER_NAME if settings.OIDC_ENABLED else None
+        return super().get_context_data(**kwargs, single_sign_on=single_sign_on)

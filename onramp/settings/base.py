@@ -40,6 +40,36 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_pairs(name: str) -> dict[str, str]:
+    """`key=value;key=value` as a dict. A key may hold "=" itself (an LDAP group's DN): the last one splits."""
+    pairs = {}
+    for item in (env(name) or "").split(";"):
+        if not item.strip():
+            continue
+        key, separator, value = item.rpartition("=")
+        if not separator or not key.strip() or not value.strip():
+            raise ImproperlyConfigured(f"{name} must be pairs like “provider-group=Onramp group;…”, not {item!r}")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def oidc_configured(
+    *, issuer: str | None, endpoints: list[str | None], client_id: str | None, client_secret: str | None
+) -> bool:
+    """Whether single sign-on is on; half a configuration is refused, naming what is missing."""
+    given = {
+        "OIDC_ISSUER (or every OIDC_OP_*_ENDPOINT)": bool(issuer) or all(endpoints),
+        "OIDC_RP_CLIENT_ID": bool(client_id),
+        "OIDC_RP_CLIENT_SECRET": bool(client_secret),
+    }
+    if all(given.values()):
+        return True
+    if any(given.values()) or any(endpoints):
+        missing = ", ".join(name for name, present in given.items() if not present)
+        raise ImproperlyConfigured(f"Single sign-on is half configured: set {missing} too, or none of them.")
+    return False
+
+
 DEBUG = False
 # True in settings/production.py only: there `load_demo` refuses to run without --force and makes no superuser.
 ONRAMP_PRODUCTION = False
@@ -171,6 +201,38 @@ AXES_CLIENT_IP_CALLABLE = "onramp.throttling.client_address"
 AXES_VERBOSE = False  # no banner on every manage.py command; failures and lockouts are still logged
 # Behind reverse proxies, how many of them add to X-Forwarded-For: the client's address is read from there.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
+# Single sign-on with the organisation's OpenID Connect provider (README: "Single sign-on"), on once the provider
+# (OIDC_ISSUER, or all four OIDC_OP_*_ENDPOINT) and Onramp's client id and secret there are set. Endpoints not
+# set are discovered from the issuer's /.well-known/openid-configuration at the first sign-in.
+OIDC_ISSUER = env("OIDC_ISSUER")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+OIDC_ENABLED = oidc_configured(
+    issuer=OIDC_ISSUER,
+    endpoints=[OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT],
+    client_id=OIDC_RP_CLIENT_ID,
+    client_secret=OIDC_RP_CLIENT_SECRET,
+)
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", "single sign-on")  # the sign-in page's "Sign in with …"
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = "RS256"  # ID tokens are checked against the provider's JWKS
+OIDC_USE_PKCE = True
+OIDC_TOKEN_USE_BASIC_AUTH = True  # client_secret_basic, the default of OpenID Connect client registration
+OIDC_TIMEOUT = 10
+# A person is found by the claim holding their HR id (Profile.external_id), else by email. Unset: by email only;
+# `sub` is the provider's own id, rarely the HR id.
+OIDC_EXTERNAL_ID_CLAIM = env("OIDC_EXTERNAL_ID_CLAIM")
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", default=False)  # someone Onramp does not know is refused
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", "groups")
+OIDC_GROUP_MAP = env_pairs("OIDC_GROUP_MAP")  # provider group -> Onramp group
+LOGIN_REDIRECT_URL_FAILURE = WAGTAIL_FRONTEND_LOGIN_URL  # a refused sign-in returns there, with the reason
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("expertise.single_sign_on.PeopleOIDCBackend")
 
 LANGUAGE_CODE = "en-gb"
 # English only for now. en-gb, not en: Wagtail's locales follow LANGUAGE_CODE and hide any not in LANGUAGES.

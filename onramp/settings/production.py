@@ -1,7 +1,16 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import (
+    OIDC_ISSUER,
+    OIDC_OP_AUTHORIZATION_ENDPOINT,
+    OIDC_OP_JWKS_ENDPOINT,
+    OIDC_OP_TOKEN_ENDPOINT,
+    OIDC_OP_USER_ENDPOINT,
+    SECRET_KEY,
+    env,
+    env_bool,
+)
 
 ONRAMP_PRODUCTION = True
 
@@ -34,6 +43,20 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# The client secret and people's tokens travel between Onramp and the single sign-on provider: HTTPS only.
+_provider_addresses = [
+    OIDC_ISSUER,
+    OIDC_OP_AUTHORIZATION_ENDPOINT,
+    OIDC_OP_TOKEN_ENDPOINT,
+    OIDC_OP_USER_ENDPOINT,
+    OIDC_OP_JWKS_ENDPOINT,
+]
+if HTTPS and any(address and not address.startswith("https://") for address in _provider_addresses):
+    raise ImproperlyConfigured(
+        "The single sign-on provider's addresses (OIDC_ISSUER, OIDC_OP_*_ENDPOINT) must start with https:// "
+        "in production."
+    )
 
 # One JSON object per log line unless LOG_FORMAT says otherwise.
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")  # noqa: F405

@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install browser-deps run run-stack test test-sqlite test-postgres lint bench clean eval-search
+.PHONY: install node-deps browser-deps run run-stack test test-sqlite test-postgres lint bench clean eval-search
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,11 +50,15 @@ test: install lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-postgres; fi
 
+# The single sign-on tests start the npm package oidc-provider (locked in package-lock.json) with node.
+node-deps:
+	@test -f node_modules/oidc-provider/package.json || ! command -v npm >/dev/null || npm ci --no-audit --no-fund
+
 # The whole suite runs on SQLite, Onramp's default. The PostgreSQL pass runs what needs PostgreSQL or
 # behaves differently on it: services tests (a real Celery worker on Redis), the handbook corpus import,
 # the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
 # It prints the coverage of Onramp's packages (settings in pyproject.toml).
-test-sqlite: install
+test-sqlite: install node-deps
 	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser" --cov --cov-report=term:skip-covered
 
 # The browser journeys need Debian's Chromium and axe-core (from npm, locked in package-lock.json).

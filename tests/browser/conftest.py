@@ -133,9 +133,16 @@ def stack():
     stack = Stack(url=f"http://127.0.0.1:{port}", env=env)
     binaries = Path(sys.executable).parent
     try:
+        # Static files are collected while the database is migrated and loaded: neither needs the other.
+        static = start(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            env,
+            ARTIFACTS / "collectstatic.log",
+        )
         stack.manage("migrate", "--noinput")
-        stack.manage("collectstatic", "--noinput", "--verbosity", "0")
         stack.manage("load_demo", "--force")  # production settings: the demo is loaded on purpose
+        if static.wait(timeout=120):
+            raise RuntimeError(f"collectstatic failed; see {ARTIFACTS / 'collectstatic.log'}")
         stack.processes.append(
             start(
                 [str(binaries / "gunicorn"), "onramp.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

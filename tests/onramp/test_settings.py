@@ -6,8 +6,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def settings_value(module: str, expression: str, **env: str) -> subprocess.CompletedProcess:
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+def settings_value(module: str, expression: str, *, setup: bool = False, **env: str) -> subprocess.CompletedProcess:
+    """Prints `expression` from a fresh process with these settings and environment. Reading settings only
+    imports the settings module; `setup` loads every app too (seconds), for what needs them."""
+    start = "import django; django.setup(); " if setup else ""
+    code = f"{start}from django.conf import settings; print({expression})"
     unset = {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "WAGTAILADMIN_BASE_URL"}
     environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(DJANGO_SETTINGS_MODULE=module, **env)

@@ -1,0 +1,1 @@
+"""Ask from chat: Slack's /ask slash command and a Microsoft Teams outgoing webhook."""

@@ -16,11 +16,11 @@ logger = logging.getLogger(__name__)
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
     """Onramp is an internal tool: every page needs a signed-in person.
 
-    The Wagtail admin is left to guard itself (it has its own sign-in and permissions), and static files
-    and health checks stay open.
+    The Wagtail admin is left to guard itself (it has its own sign-in and permissions), the API answers 401
+    itself to a request without a bearer token (api/site.py), and static files and health checks stay open.
     """
 
-    open_prefixes = ("/admin/", "/static/", "/health/")
+    open_prefixes = ("/admin/", "/static/", "/health/", "/api/")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path.startswith(self.open_prefixes) or request.path.startswith(settings.STATIC_URL):

@@ -31,6 +31,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("inbox/", include("inbox.urls")),
     path("ask/", include("search.urls")),
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:

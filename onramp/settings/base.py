@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "search",
     "imports",
     "axes",
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

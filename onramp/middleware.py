@@ -17,10 +17,11 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
     """Onramp is an internal tool: every page needs a signed-in person.
 
     The Wagtail admin is left to guard itself (it has its own sign-in and permissions), the API answers 401
-    itself to a request without a bearer token (api/site.py), and static files and health checks stay open.
+    itself to a request without a bearer token (api/site.py), Slack and Teams sign their own requests to Ask in
+    chat (chat/views.py), and static files and health checks stay open.
     """
 
-    open_prefixes = ("/admin/", "/static/", "/health/", "/api/")
+    open_prefixes = ("/admin/", "/static/", "/health/", "/api/", "/chat/slack/ask/", "/chat/teams/ask/")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path.startswith(self.open_prefixes) or request.path.startswith(settings.STATIC_URL):

@@ -32,6 +32,7 @@ urlpatterns = [
     path("inbox/", include("inbox.urls")),
     path("ask/", include("search.urls")),
     path("api/", include("api.urls")),
+    path("chat/", include("chat.urls")),
 ]
 
 if settings.DEBUG:

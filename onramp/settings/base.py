@@ -328,6 +328,13 @@ IMPORT_MAX_TOTAL_BYTES = int(env("IMPORT_MAX_TOTAL_BYTES", str(200 * 1024 * 1024
 IMPORT_MAX_COMPRESSION_RATIO = int(env("IMPORT_MAX_COMPRESSION_RATIO", "100"))
 IMPORT_MAX_HISTORY_BYTES = int(env("IMPORT_MAX_HISTORY_BYTES", str(20 * 1024 * 1024)))
 
+# Ask in chat (chat/): each endpoint answers 404 until its secret is set. The Slack bot token reads the asker's
+# email (scope users:read.email); the API address changes only for tests.
+SLACK_SIGNING_SECRET = env("SLACK_SIGNING_SECRET")
+SLACK_BOT_TOKEN = env("SLACK_BOT_TOKEN")
+SLACK_API_URL = env("SLACK_API_URL", "https://slack.com/api/")
+TEAMS_WEBHOOK_SECRET = env("TEAMS_WEBHOOK_SECRET")  # the outgoing webhook's security token, base64 as Teams shows it
+
 # Everything Onramp serves comes from itself; the Wagtail admin needs inline styles (and images from
 # anywhere a page links to). CONTENT_SECURITY_POLICY_REPORT_ONLY=true tries a change without enforcing it.
 CONTENT_SECURITY_POLICY = {

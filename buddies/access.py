@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
-from buddies.models import Onboarding, SurveyResponse
+from buddies.models import Onboarding, OnboardingStatus, SurveyResponse
 from expertise.models import Profile
 
 VIEW_ALL = "buddies.view_all_onboardings"
@@ -21,15 +21,15 @@ def onboardings_visible_to(
     user: AbstractBaseUser, queryset: QuerySet[Onboarding] | None = None
 ) -> QuerySet[Onboarding]:
     """The one rule for seeing an onboarding: the hire, the buddy, the manager it names, the hire's manager, and
-    program admins. `can_view` asks it of a single onboarding."""
+    program admins; a draft only the managers and program admins. `can_view` asks it of a single onboarding."""
     queryset = Onboarding.objects.all() if queryset is None else queryset
     if not user.is_authenticated:
         return queryset.none()
     if is_program_admin(user):
         return queryset
-    return queryset.filter(
-        Q(hire_id=user.pk) | Q(buddy_id=user.pk) | Q(manager_id=user.pk) | Q(hire__profile__manager_id=user.pk)
-    )
+    managing = Q(manager_id=user.pk) | Q(hire__profile__manager_id=user.pk)
+    # A draft is not the hire's or anyone's buddy business until a program admin confirms it.
+    return queryset.filter(((Q(hire_id=user.pk) | Q(buddy_id=user.pk)) & ~Q(status=OnboardingStatus.DRAFT)) | managing)
 
 
 def can_view(user: AbstractBaseUser, onboarding: Onboarding) -> bool:

@@ -9,6 +9,9 @@ class BuddiesConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models, which the app registry loads before ready() runs.
         from buddies.access import hires_buddied_by
+        from buddies.drafts import draft_for_new_starter
         from expertise.privacy import add_self_assessment_viewer_rule
+        from imports.provisioning import add_new_starter_rule
 
         add_self_assessment_viewer_rule(hires_buddied_by)
+        add_new_starter_rule(draft_for_new_starter)

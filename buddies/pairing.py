@@ -37,9 +37,6 @@ def start_onboarding(
     end_date: date | None = None,
 ) -> Onboarding:
     """A new onboarding with its plan and check-in schedule; team and manager default to the hire's profile."""
-    from buddies.checkins import schedule_check_ins
-    from buddies.plans import instantiate_plan
-
     profile = profile_for(hire)
     if Onboarding.objects.filter(hire=hire, status__in=OPEN_STATUSES).exists():
         raise ValidationError({"hire": _("%(name)s already has an onboarding under way.") % {"name": profile.name}})
@@ -59,10 +56,18 @@ def start_onboarding(
     )
     onboarding.full_clean()
     onboarding.save()
+    set_up_onboarding(onboarding, process_areas=process_areas)
+    return onboarding
+
+
+def set_up_onboarding(onboarding: Onboarding, *, process_areas=()) -> None:
+    """Gives a saved onboarding its plan, process areas and check-in schedule."""
+    from buddies.checkins import schedule_check_ins
+    from buddies.plans import instantiate_plan
+
     instantiate_plan(onboarding)
     onboarding.process_areas.set(process_areas or plan_process_areas(onboarding))
     schedule_check_ins(onboarding)
-    return onboarding
 
 
 def plan_process_areas(onboarding: Onboarding) -> list:

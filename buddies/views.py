@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from buddies import access, checkins, network, pairing, plans, questions, surveys
+from buddies import access, checkins, drafts, network, pairing, plans, questions, surveys
 from buddies.charts import Series, progress_chart
 from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
@@ -53,7 +53,11 @@ def page_of(request, queryset):
 
 def my_onboarding(request):
     onboarding = (
-        Onboarding.objects.filter(hire=request.user).order_by("-start_date").select_related(*LIST_RELATED).first()
+        Onboarding.objects.filter(hire=request.user)
+        .exclude(status=OnboardingStatus.DRAFT)
+        .order_by("-start_date")
+        .select_related(*LIST_RELATED)
+        .first()
     )
     open_one = Onboarding.objects.filter(hire=request.user, status__in=OPEN_STATUSES).first()
     if open_one is not None:
@@ -99,6 +103,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "is_buddy": is_buddy,
         "can_tick": plans.can_tick(user, onboarding) and onboarding.is_open,
         "can_manage": access.can_manage(user, onboarding),
+        "can_confirm": onboarding.is_draft and drafts.can_confirm(user),
         "can_record": checkins.can_record(user, onboarding) and onboarding.is_open,
         "can_cancel": checkins.can_cancel(user, onboarding) and onboarding.is_open,
         "history": onboarding.assignments.select_related("buddy__profile", "assigned_by")
@@ -177,6 +182,7 @@ def program_dashboard(request):
         "is_program_admin": access.is_program_admin(user),
     }
     if context["is_program_admin"]:
+        context["drafts"] = drafts.drafts_to_confirm().select_related(*LIST_RELATED, "suggested_buddy__profile")
         cohorts = list(Cohort.objects.order_by("-starts_on")[:6])
         kpis = cohort_kpis(cohorts, today=today)
         for item in kpis:
@@ -242,23 +248,33 @@ def program_export(request):
 
 
 def choose_buddy(request, pk: int):
+    """Choosing or changing the buddy; for a draft onboarding, confirming it with the buddy chosen."""
     onboarding = visible_onboarding(request, pk)
+    if onboarding.is_draft and not drafts.can_confirm(request.user):
+        raise PermissionDenied(_("Only a program admin confirms a drafted onboarding."))
     if not access.can_manage(request.user, onboarding):
         raise PermissionDenied(_("Only the new hire's manager or a program admin chooses the buddy."))
     suggestions, left_out = suggest_buddies(onboarding)
     best = suggestions[0].score if suggestions else None
-    form = AssignForm(request.POST or None, initial={"buddy": suggestions[0].candidate.user if suggestions else None})
+    proposed = suggestions[0].candidate.user if suggestions else None
+    if onboarding.is_draft and onboarding.suggested_buddy_id in {s.candidate.user_id for s in suggestions}:
+        proposed = onboarding.suggested_buddy
+    form = AssignForm(request.POST or None, initial={"buddy": proposed})
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            choice = {
+                "onboarding": onboarding,
+                "buddy": form.cleaned_data["buddy"],
+                "by": request.user,
+                "reason": form.cleaned_data["reason"],
+                "best_score": best,
+            }
             try:
-                pairing.assign_buddy(
-                    onboarding=onboarding,
-                    buddy=form.cleaned_data["buddy"],
-                    by=request.user,
-                    reason=form.cleaned_data["reason"],
-                    best_score=best,
-                )
+                if onboarding.is_draft:
+                    drafts.confirm_draft(**choice)
+                else:
+                    pairing.assign_buddy(**choice)
             except ValidationError as error:
                 add_errors_to_form(form, error)
             else:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -67,7 +68,18 @@ def availability(profile: Profile | None, *, load: int, on=None) -> str | None:
     return None
 
 
+def has_left(user: AbstractBaseUser) -> bool:
+    """Whether the person has left (their account or HR record is inactive): shown as "left", asked nothing,
+    and suggested as nobody's expert, buddy or assignee."""
+    profile = getattr(user, "profile", None)
+    return not user.is_active or (profile is not None and not profile.active)
+
+
 def ask_question(*, asker: AbstractBaseUser, expert: AbstractBaseUser, text: str, topic=None) -> Question:
+    if has_left(expert):
+        raise ValidationError(
+            _("%(name)s has left: ask someone else who knows the topic.") % {"name": profile_for(expert).name}
+        )
     question = Question(asker=asker, expert=expert, text=text.strip(), topic=topic)
     question.full_clean()
     question.save()

@@ -56,6 +56,7 @@ def profile(request, username: str):
         "person": person,
         "profile": person_profile,
         "is_me": viewer.pk == person.pk,
+        "has_left": people.has_left(person),
         "is_manager": person_profile.manager_id == viewer.pk,
         "can_see_self": can_see_self,
         "scores": scores,

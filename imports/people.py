@@ -9,8 +9,11 @@ Columns (a header row is required; names are case-insensitive; order does not ma
   manager     the manager's id or email, from this file or already in Onramp
   location    free text, e.g. "Leeds"
   time_zone   an IANA name such as Europe/London
-  start_date  YYYY-MM-DD
-Other columns are ignored. Nobody is sent an invitation or any email.
+  start_date  YYYY-MM-DD, the first working day; a new person starting later gets a draft onboarding
+  end_date    YYYY-MM-DD, the last working day; once it has passed the person is deactivated (never deleted)
+              and the wiki pages they own go to their manager (see imports/provisioning.py)
+Other columns are ignored (the handbook export's first_commit and last_commit are not employment dates).
+Nobody is sent an invitation or any email; a manager who takes over a leaver's pages is told in their inbox.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from django.utils.text import slugify
 
 from expertise.models import Profile, Team
 from expertise.people import chain_loops
+from imports.provisioning import provision
 from onramp.dates import check_in_range
 
 
@@ -49,6 +53,7 @@ class PersonRow:
     location: str
     time_zone: str
     start_date: date | None
+    end_date: date | None = None
 
 
 @dataclass
@@ -57,12 +62,29 @@ class PeopleReport:
     updated: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
     dry_run: bool = False
+    started: int = 0  # people new to Onramp whose start date is still ahead
+    drafted: int = 0  # draft onboardings made for them
+    left: int = 0  # people deactivated because their end date has passed
+    notes: list[tuple[int, str]] = field(default_factory=list)
 
     def as_text(self) -> str:
         head = "Dry run: nothing was saved. " if self.dry_run else ""
-        lines = [f"{head}{self.created} people created, {self.updated} updated, {len(self.errors)} rows with errors."]
-        lines += [f"  line {line}: {reason}" for line, reason in sorted(self.errors)]
+        lines = [
+            f"{head}{self.created} people created, {self.updated} updated, {len(self.errors)} rows with errors.",
+            f"{self.started} starting later, {self.drafted} onboardings drafted, {self.left} left.",
+        ]
+        lines += [f"  line {line}: {reason}" for line, reason in sorted(self.errors + self.notes)]
         return "\n".join(lines)
+
+    def summary(self) -> dict:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "errors": len(self.errors),
+            "started": self.started,
+            "drafted": self.drafted,
+            "left": self.left,
+        }
 
 
 def column(record: dict, *names: str) -> str:
@@ -103,15 +125,10 @@ def parse_people(text: str) -> tuple[list[PersonRow], list[tuple[int, str]]]:
         zone = column(record, "time_zone", "timezone")
         if zone and zone not in zones:
             problems.append(f"time zone {zone!r} is not a known IANA name such as Europe/London")
-        start = None
-        if column(record, "start_date"):
-            try:
-                start = date.fromisoformat(column(record, "start_date"))
-                check_in_range(start)
-            except ValueError:
-                problems.append(f"start date {column(record, 'start_date')!r} is not a date like 2024-03-01")
-            except ValidationError as error:
-                problems.append(f"start date {column(record, 'start_date')!r}: {error.messages[0]}")
+        start = parse_date(record, "start_date", problems)
+        end = parse_date(record, "end_date", problems)
+        if start and end and end < start:
+            problems.append(f"end date {end} is before the start date {start} (column end_date)")
         if problems:
             errors.append((line, "; ".join(problems)))
             continue
@@ -131,18 +148,44 @@ def parse_people(text: str) -> tuple[list[PersonRow], list[tuple[int, str]]]:
                 location=column(record, "location")[:100],
                 time_zone=zone or "UTC",
                 start_date=start,
+                end_date=end,
             )
         )
     return rows, errors
 
 
+def parse_date(record: dict, name: str, problems: list[str]) -> date | None:
+    """The column's date, or None when it is empty or bad (a bad one is added to `problems`, naming it)."""
+    value = column(record, name)
+    if not value:
+        return None
+    label = name.replace("_", " ")
+    try:
+        day = date.fromisoformat(value)
+        check_in_range(day)
+    except ValueError:
+        problems.append(f"{label} {value!r} is not a date like 2024-03-01 (column {name})")
+    except ValidationError as error:
+        problems.append(f"{label} {value!r}: {error.messages[0]} (column {name})")
+    else:
+        return day
+    return None
+
+
 def import_people(text: str, *, dry_run: bool = False) -> PeopleReport:
-    """Imports every good row in one transaction and reports each bad row by its line number."""
+    """Imports every good row in one transaction and reports each bad row by its line number; then drafts
+    onboardings for new people starting later and deactivates those whose end date has passed."""
     report = PeopleReport(dry_run=dry_run)
     rows, report.errors = parse_people(text)
     with transaction.atomic():
-        profiles = {row.line: upsert_person(row, report) for row in rows}
+        profiles, created = {}, set()
+        for row in rows:
+            before = report.created
+            profiles[row.line] = upsert_person(row, report)
+            if report.created > before:
+                created.add(row.line)
         link_managers(rows, profiles, report)
+        provision(rows, profiles, created=created, report=report)
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -47,6 +47,13 @@ def record_run(*, kind: str, source: str, report, dry_run: bool, user=None) -> I
     )
 
 
+def record_failed_run(*, kind: str, source: str, reason: str) -> ImportRun:
+    now = timezone.now()
+    return ImportRun.objects.create(
+        kind=kind, source=source[:500], status=ImportRun.Status.FAILED, started_at=now, finished_at=now, report=reason
+    )
+
+
 def claim_run(run_id: int) -> bool:
     """Marks a queued run as running. One UPDATE decides, so of two workers handed the same run (a message
     delivered twice) only the one that gets True may run it."""

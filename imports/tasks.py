@@ -2,10 +2,13 @@ import logging
 
 from celery import shared_task
 
+from django.conf import settings
 from django.core.cache import cache
 
 from imports.models import ImportRun
-from imports.runs import claim_run, fail_run, failure_reason, finish_run, import_upload
+from imports.people import PeopleFormatError, import_people
+from imports.people_sources import PeopleSourceError, read_people_source, shown_source
+from imports.runs import claim_run, fail_run, failure_reason, finish_run, import_upload, record_failed_run, record_run
 
 logger = logging.getLogger(__name__)
 
@@ -34,3 +37,23 @@ def run_markdown_import(run_id: int) -> None:
         finish_run(run, report)
     finally:
         cache.delete(progress_key(run.pk))
+
+
+@shared_task
+def import_people_from_source() -> int | None:
+    """The scheduled HR import: reads PEOPLE_IMPORT_SOURCE and imports it as `import_people` does, recording
+    the run either way. The import is one transaction, so a failure leaves nothing of it behind."""
+    source = settings.PEOPLE_IMPORT_SOURCE
+    if not source:
+        return None
+    shown = shown_source(source)
+    try:
+        report = import_people(read_people_source(source))
+    except (PeopleSourceError, PeopleFormatError) as error:
+        run = record_failed_run(kind=ImportRun.Kind.PEOPLE, source=shown, reason=f"The import could not run: {error}")
+    except Exception as error:  # noqa: BLE001 - every failure is the run's outcome, shown in the history
+        logger.exception("The scheduled people import from %s failed", shown)
+        run = record_failed_run(kind=ImportRun.Kind.PEOPLE, source=shown, reason=failure_reason(error))
+    else:
+        run = record_run(kind=ImportRun.Kind.PEOPLE, source=shown, report=report, dry_run=False)
+    return run.pk

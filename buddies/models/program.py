@@ -149,6 +149,7 @@ class Cohort(models.Model):
 
 
 class OnboardingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft, to confirm")
     PLANNED = "planned", _("Planned")
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
@@ -181,6 +182,14 @@ class Onboarding(models.Model):
     )
     process_areas = models.ManyToManyField("wiki.ProcessPage", blank=True, related_name="+")
     status = models.CharField(max_length=20, choices=OnboardingStatus.choices, default=OnboardingStatus.PLANNED)
+    suggested_buddy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A draft's best match when it was made: the program admin confirms it or chooses another."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     panels = [
@@ -204,6 +213,9 @@ class Onboarding(models.Model):
             models.UniqueConstraint(
                 fields=["hire"], condition=models.Q(status__in=OPEN_STATUSES), name="one_open_onboarding_per_hire"
             ),
+            models.UniqueConstraint(
+                fields=["hire"], condition=models.Q(status=OnboardingStatus.DRAFT), name="one_draft_onboarding_per_hire"
+            ),
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
                 name="onboarding_ends_after_start",
@@ -216,6 +228,10 @@ class Onboarding(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == OnboardingStatus.DRAFT
 
     def clean(self):
         if self.start_date and self.end_date and self.start_date > self.end_date:

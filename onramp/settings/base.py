@@ -328,6 +328,13 @@ IMPORT_MAX_TOTAL_BYTES = int(env("IMPORT_MAX_TOTAL_BYTES", str(200 * 1024 * 1024
 IMPORT_MAX_COMPRESSION_RATIO = int(env("IMPORT_MAX_COMPRESSION_RATIO", "100"))
 IMPORT_MAX_HISTORY_BYTES = int(env("IMPORT_MAX_HISTORY_BYTES", str(20 * 1024 * 1024)))
 
+# The scheduled HR import (imports/tasks.py): a CSV file path or http(s) URL, imported on a crontab schedule
+# ("minute hour day-of-month month day-of-week", in CELERY_TIMEZONE); beat runs it only when a source is set.
+PEOPLE_IMPORT_SOURCE = env("PEOPLE_IMPORT_SOURCE")
+PEOPLE_IMPORT_SCHEDULE = env("PEOPLE_IMPORT_SCHEDULE", "30 5 * * *")
+PEOPLE_IMPORT_TIMEOUT_SECONDS = float(env("PEOPLE_IMPORT_TIMEOUT_SECONDS", "30"))
+PEOPLE_IMPORT_MAX_BYTES = int(env("PEOPLE_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+
 # Ask in chat (chat/): each endpoint answers 404 until its secret is set. The Slack bot token reads the asker's
 # email (scope users:read.email); the API address changes only for tests.
 SLACK_SIGNING_SECRET = env("SLACK_SIGNING_SECRET")
@@ -408,3 +415,24 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 6 * 60 * 60},
     },
 }
+
+
+def crontab_from(name: str, value: str) -> crontab:
+    fields = value.split()
+    if len(fields) != 5:
+        raise ImproperlyConfigured(f"{name} must be five crontab fields like “30 5 * * *”, not {value!r}")
+    try:
+        minute, hour, day_of_month, month_of_year, day_of_week = fields
+        return crontab(
+            minute=minute, hour=hour, day_of_month=day_of_month, month_of_year=month_of_year, day_of_week=day_of_week
+        )
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not a crontab schedule: {error}") from error
+
+
+if PEOPLE_IMPORT_SOURCE:
+    CELERY_BEAT_SCHEDULE["import-people"] = {
+        "task": "imports.tasks.import_people_from_source",
+        "schedule": crontab_from("PEOPLE_IMPORT_SCHEDULE", PEOPLE_IMPORT_SCHEDULE),
+        "options": {"expires": 60 * 60},
+    }

@@ -28,3 +28,11 @@ api = NinjaAPI(
     docs_url="/docs/",
 )
 register_exception_handlers(api)
+
+# Onboarding, check-ins, tasks and notifications (each router applies the pages' own rules: see its module).
+from api import checkins, notifications, onboarding, tasks  # noqa: E402
+
+api.add_router("", onboarding.router)
+api.add_router("", checkins.router)
+api.add_router("", tasks.router)
+api.add_router("", notifications.router)

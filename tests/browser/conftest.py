@@ -1,5 +1,6 @@
 """Browser journeys: Debian's Chromium driven by Playwright against Onramp as it runs in production —
-gunicorn and a real Celery worker on PostgreSQL and Redis, with the demo organisation loaded.
+gunicorn and a real Celery worker on PostgreSQL and Redis, with the demo organisation loaded, and single sign-on
+through the test OpenID Connect provider (tests/sso/provider.py).
 
 The stack gets a database of its own (created, migrated and loaded with the demo once per run of the journeys,
 dropped at the end), so the journeys see what a user sees and never touch the other tests' database.
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sso.provider import Provider, ProviderUnavailable, start_provider
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -27,6 +30,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 POSTGRES = os.environ.get("BROWSER_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BROWSER_REDIS_URL", "redis://127.0.0.1:6379/14")
 DEMO_PASSWORD = "onramp-demo"  # noqa: S105 - the demo organisation's published password
+# Single sign-on on the stack: the test OpenID Connect provider (tests/sso/provider.py), the HR id in this claim.
+SSO_PROVIDER_NAME = "Test ID"
+SSO_EXTERNAL_ID_CLAIM = "employee_id"
 
 
 def missing(reason: str):
@@ -62,6 +68,8 @@ class Stack:
     env: dict
     processes: list = field(default_factory=list)
     shell: subprocess.Popen | None = None
+    provider: Provider | None = None  # None when node or oidc-provider is missing; why in `no_provider`
+    no_provider: str = ""
 
     def manage(self, *args: str) -> str:
         """Runs a management command against the stack's database (as an operator would)."""
@@ -103,10 +111,29 @@ def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
     )
 
 
+def single_sign_on(stack: Stack, directory: Path) -> dict:
+    """Starts the test provider with the stack's own callback as its client's redirect URI, and returns the
+    environment that turns single sign-on on, as an operator would set it. Production settings accept the
+    provider's http:// address only because the stack runs with HTTPS=false (plain HTTP on one machine)."""
+    try:
+        stack.provider = start_provider(directory, redirect_uris=[f"{stack.url}/oidc/callback/"])
+    except ProviderUnavailable as reason:
+        stack.no_provider = str(reason)  # the password journeys still run; the single sign-on ones skip (CI: fail)
+        return {}
+    return {
+        "OIDC_ISSUER": stack.provider.issuer,
+        "OIDC_RP_CLIENT_ID": stack.provider.client_id,
+        "OIDC_RP_CLIENT_SECRET": stack.provider.client_secret,
+        "OIDC_RP_SCOPES": "openid email profile",
+        "OIDC_PROVIDER_NAME": SSO_PROVIDER_NAME,
+        "OIDC_EXTERNAL_ID_CLAIM": SSO_EXTERNAL_ID_CLAIM,
+    }
+
+
 # Package-scoped: the journeys run together on one worker (--dist loadgroup), so the stack stops and Playwright's
 # event loop ends as soon as the last journey is done, before that worker goes on to other tests.
 @pytest.fixture(scope="package")
-def stack():
+def stack(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
@@ -133,6 +160,7 @@ def stack():
     stack = Stack(url=f"http://127.0.0.1:{port}", env=env)
     binaries = Path(sys.executable).parent
     try:
+        env.update(single_sign_on(stack, tmp_path_factory.mktemp("oidc-provider")))
         # Static files are collected while the database is migrated and loaded: neither needs the other.
         static = start(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
@@ -177,6 +205,8 @@ def stack():
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        if stack.provider is not None:
+            stack.provider.stop()
         database_command(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -1,6 +1,5 @@
-"""A real OpenID Connect provider for the single sign-on tests: the npm package oidc-provider (locked in
-package-lock.json), run by node from tests/sso/provider.mjs on a free loopback port, once per test session (per
-xdist worker). It knows one client, Onramp under the test client's address, and the accounts a test gives it.
+"""A real OpenID Connect provider for the single sign-on tests (tests/sso/provider.py), once per test session (per
+xdist worker), its client Onramp under the Django test client's address.
 
 The tests need only node, so they run in the SQLite pass of `make test`. On CI (CI=true) a missing node or
 package is a failure; elsewhere those tests are skipped.
@@ -8,24 +7,14 @@ package is a failure; elsewhere those tests are skipped.
 
 from __future__ import annotations
 
-import json
 import os
-import queue
-import shutil
-import subprocess
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from tests.sso.flow import CALLBACK
+from tests.sso.provider import CLIENT_ID, CLIENT_SECRET, Provider, ProviderUnavailable, start_provider
 
-ROOT = Path(__file__).resolve().parents[2]
-PROVIDER_SCRIPT = Path(__file__).with_name("provider.mjs")
-PACKAGE = ROOT / "node_modules" / "oidc-provider" / "package.json"
-CLIENT_ID, CLIENT_SECRET = "onramp", "onramp-tests-only-secret"
 SCOPES = "openid email profile groups"
 BACKEND = "expertise.single_sign_on.PeopleOIDCBackend"
 
@@ -36,62 +25,18 @@ def missing(reason: str):
     pytest.skip(reason)
 
 
-@dataclass
-class Provider:
-    issuer: str
-    accounts_file: Path
-
-    def set_accounts(self, accounts: dict[str, dict]) -> None:
-        """The accounts the provider knows, by subject (the login on its sign-in page), with their claims."""
-        self.accounts_file.write_text(json.dumps(accounts))
-
-
 @pytest.fixture(scope="session")
 def oidc_provider(tmp_path_factory) -> Iterator[Provider]:
-    node = shutil.which("node")
-    if node is None:
-        missing("node is not installed")
-    if not PACKAGE.exists():
-        missing("the npm package oidc-provider is not installed (npm ci)")
-    directory = tmp_path_factory.mktemp("oidc-provider")
-    accounts = directory / "accounts.json"
-    accounts.write_text("{}")
-    settings = directory / "settings.json"
-    settings.write_text(
-        json.dumps(
-            {
-                "client_id": CLIENT_ID,
-                "client_secret": CLIENT_SECRET,
-                "redirect_uris": [CALLBACK],
-                "accounts": str(accounts),
-            }
-        )
-    )
-    process = subprocess.Popen(  # noqa: S603 - node with our own script
-        [node, str(PROVIDER_SCRIPT), str(settings)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
     try:
-        first_line = lines.get(timeout=30)
-    except queue.Empty:
-        first_line = ""
-    if not first_line.startswith("issuer "):
-        process.kill()
-        pytest.fail(f"oidc-provider did not start: {first_line}{process.stderr.read()}")
+        provider = start_provider(tmp_path_factory.mktemp("oidc-provider"), redirect_uris=[CALLBACK])
+    except ProviderUnavailable as reason:
+        missing(str(reason))
+    except RuntimeError as error:
+        pytest.fail(str(error))
     try:
-        yield Provider(issuer=first_line.split()[1], accounts_file=accounts)
+        yield provider
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        provider.stop()
 
 
 @pytest.fixture

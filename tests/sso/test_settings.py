@@ -74,6 +74,18 @@ def test_production_refuses_a_provider_over_plain_http():
     assert result.stdout.strip() == "True", result.stderr
 
 
+def test_a_stack_on_one_machine_over_plain_http_takes_a_provider_on_loopback():
+    """What the browser journeys' stack runs as (HTTPS=false, `make run-stack`): Onramp itself on plain HTTP."""
+    production = {"SECRET_KEY": "x" * 50, "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000", "HTTPS": "false"}
+    result = settings_value(
+        "onramp.settings.production",
+        "settings.OIDC_ENABLED",
+        **production,
+        **{**PROVIDER, "OIDC_ISSUER": "http://127.0.0.1:9000"},
+    )
+    assert result.stdout.strip() == "True", result.stderr
+
+
 @pytest.mark.django_db
 def test_an_unreachable_provider_sends_people_back_to_sign_in_with_the_reason(client, settings, unreachable_port):
     settings.OIDC_ENABLED, settings.OIDC_ISSUER = True, f"http://127.0.0.1:{unreachable_port}"

@@ -3,11 +3,12 @@ fetched with a timeout and a size cap. Every failure is a PeopleSourceError whos
 
 from __future__ import annotations
 
+import base64
 import socket
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -27,14 +28,17 @@ def shown_source(source: str) -> str:
     if not is_url(source):
         return source
     parts = urlsplit(source)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+    return urlunsplit((parts.scheme, netloc_without_credentials(parts), parts.path, "", ""))
+
+
+def netloc_without_credentials(parts: SplitResult) -> str:
+    return parts.netloc.rpartition("@")[2]
 
 
 def read_people_source(source: str) -> str:
     """The text of the export at `source`."""
+    if "://" in source and not is_url(source):
+        raise PeopleSourceError(f"{shown_source(source)} is neither a file path nor an http(s) URL")
     data = fetch_url(source) if is_url(source) else read_file(Path(source))
     try:
         return data.decode("utf-8-sig")
@@ -50,8 +54,6 @@ def too_large(source: str) -> PeopleSourceError:
 
 
 def read_file(path: Path) -> bytes:
-    if "://" in str(path):
-        raise PeopleSourceError(f"{path} is neither a file path nor an http(s) URL")
     try:
         with path.open("rb") as file:
             data = file.read(settings.PEOPLE_IMPORT_MAX_BYTES + 1)
@@ -67,8 +69,15 @@ def read_file(path: Path) -> bytes:
 
 
 def fetch_url(url: str) -> bytes:
+    """The body at `url`; a user and password in it (https://user:password@host/...) are sent as basic auth."""
     shown, timeout = shown_source(url), settings.PEOPLE_IMPORT_TIMEOUT_SECONDS
-    request = urllib.request.Request(url, headers={"Accept": "text/csv, text/plain;q=0.9, */*;q=0.1"})  # noqa: S310 - http(s) only, checked by is_url
+    headers = {"Accept": "text/csv, text/plain;q=0.9, */*;q=0.1"}
+    parts = urlsplit(url)
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        headers["Authorization"] = f"Basic {base64.b64encode(credentials).decode('ascii')}"
+        url = urlunsplit((parts.scheme, netloc_without_credentials(parts), parts.path, parts.query, ""))
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http(s) only, checked by is_url
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
             declared = response.headers.get("Content-Length")

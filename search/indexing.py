@@ -26,10 +26,6 @@ CHUNK = 500
 Progress = Callable[[int, int, str], None]
 
 
-def elasticsearch_enabled() -> bool:
-    return bool(getattr(settings, "ELASTICSEARCH_URL", None))
-
-
 def searchable_page_models() -> list[type[Page]]:
     return [ProcessPage, ArticlePage]
 

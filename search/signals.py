@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from expertise.models import Profile
 from forums.models import Gap
-from search.indexing import elasticsearch_enabled
+from search.backends import elasticsearch_enabled
 
 
 @receiver(page_published)

@@ -1,28 +1,36 @@
 """Elasticsearch index updates, queued after the change that needs them is committed."""
 
+from importlib import import_module
+
 from celery import shared_task
 
-from search import indexing
 from search.backends import BackendUnavailable
+
+
+def indexing():
+    """search.indexing, imported when a task first runs: it loads Elasticsearch's client (about half a second),
+    which installs on the database backend never queue these tasks for."""
+    return import_module("search.indexing")
+
 
 RETRY = {"acks_late": True, "autoretry_for": (BackendUnavailable,), "retry_backoff": 30, "max_retries": 5}
 
 
 @shared_task(**RETRY)
 def update_page_in_index(page_id: int) -> str:
-    return indexing.update_page(page_id)
+    return indexing().update_page(page_id)
 
 
 @shared_task(**RETRY)
 def remove_page_from_index(page_id: int) -> str:
-    return indexing.remove_page(page_id)
+    return indexing().remove_page(page_id)
 
 
 @shared_task(**RETRY)
 def update_gap_in_index(gap_id: int) -> str:
-    return indexing.update_gap(gap_id)
+    return indexing().update_gap(gap_id)
 
 
 @shared_task(**RETRY)
 def update_person_in_index(user_id: int) -> str:
-    return indexing.update_person(user_id)
+    return indexing().update_person(user_id)

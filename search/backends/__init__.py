@@ -52,12 +52,17 @@ class AskBackend(Protocol):
     def match_gaps(self, query: ParsedQuery, *, gaps: QuerySet, limit: int) -> list[int]: ...
 
 
+def elasticsearch_enabled() -> bool:
+    return bool(getattr(settings, "ELASTICSEARCH_URL", None))
+
+
 def configured_backend() -> AskBackend:
+    # Imported here: each backend module imports this one, and Elasticsearch's client (about half a second to
+    # import) is loaded only by the installs that use it.
     from search.backends.database import DatabaseBackend
 
-    url = getattr(settings, "ELASTICSEARCH_URL", None)
-    if url:
+    if elasticsearch_enabled():
         from search.backends.elastic import ElasticsearchBackend
 
-        return ElasticsearchBackend(url=url)
+        return ElasticsearchBackend(url=settings.ELASTICSEARCH_URL)
     return DatabaseBackend()

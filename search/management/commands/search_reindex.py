@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from onramp.progress import ProgressBar
-from search.backends import BackendUnavailable
-from search.indexing import elasticsearch_enabled, rebuild_database_index, rebuild_elasticsearch
+from search.backends import BackendUnavailable, elasticsearch_enabled
+from search.indexing import rebuild_database_index, rebuild_elasticsearch
 
 
 class Command(BaseCommand):

@@ -36,3 +36,10 @@ api.add_router("", onboarding.router)
 api.add_router("", checkins.router)
 api.add_router("", tasks.router)
 api.add_router("", notifications.router)
+
+# Ask, who knows and gaps (the same functions as the Ask, who-knows and gap pages: see each module).
+from api import ask, gaps, people  # noqa: E402
+
+api.add_router("/ask/", ask.router)
+api.add_router("/people/", people.router)
+api.add_router("/gaps/", gaps.router)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "imports",
     "axes",
     "wagtail.api.v3",
+    "ninja",  # serves the API docs' Swagger UI from our own static files, as our Content-Security-Policy requires
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

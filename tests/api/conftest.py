@@ -10,6 +10,8 @@ from django.test import Client
 
 from wagtail.models import APIToken
 
+from tests.api.roles import roles  # noqa: F401  (the people and pages of the Ask, gaps and pages tests)
+
 
 class APIClient:
     """A test client whose every request carries one person's bearer token (or none, for `anonymous`)."""

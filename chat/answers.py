@@ -17,6 +17,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wagtail.models import PageViewRestriction
+
 from expertise.models import Profile
 from search.ask import ask
 from search.querylog import log_query
@@ -47,6 +49,7 @@ class ChatAnswer:
     did_you_mean: str = ""
     notice: str = ""
     message: str = ""
+    left_out: int = 0
 
 
 def person_by_email(email: str) -> AbstractBaseUser | None:
@@ -84,9 +87,14 @@ def asking_request(person: AbstractBaseUser, incoming: HttpRequest) -> HttpReque
     return request
 
 
-def answer_for(*, question: str, person: AbstractBaseUser, incoming: HttpRequest) -> ChatAnswer:
+def answer_for(*, question: str, person: AbstractBaseUser, incoming: HttpRequest, shared: bool = False) -> ChatAnswer:
     """Ask's top pages, people and open gaps for `question`, as `person` would see them on the Ask page; the
-    question is logged like one asked there, so the trainers' search reports include it."""
+    question is logged like one asked there, so the trainers' search reports include it.
+
+    A `shared` answer is posted where others read it too (a Teams channel): it leaves out the pages only some
+    people may open (saying how many, with the link to Ask) and the reasons behind each person, which may
+    carry what only the asker may read (their reports' self-assessments); the level stays, as everyone sees it.
+    """
     results = ask(text=question, request=asking_request(person, incoming), per_page=CHAT_PAGES)
     data = results_as_dict(results)
     answer = ChatAnswer(
@@ -111,17 +119,34 @@ def answer_for(*, question: str, person: AbstractBaseUser, incoming: HttpRequest
     if "definition" in data:
         answer.definition = f"{data['definition']['term']}: {data['definition']['expansion']}"
     answer.page_count = results.page_count
-    answer.pages = [Link(title=page["title"], url=absolute(page["url"])) for page in data["pages"]]
+    hits = zip(results.pages.object_list, data["pages"], strict=True)
+    closed = restricted_sections() if shared else []
+    answer.pages = [
+        Link(title=page["title"], url=absolute(page["url"]))
+        for hit, page in hits
+        if not any(hit.page.path.startswith(path) for path in closed)
+    ]
+    answer.left_out = len(data["pages"]) - len(answer.pages)
     answer.people = [
         Link(
             title=someone["name"],
             url=absolute(reverse("expertise:profile", args=[someone["person"]])),
-            detail="; ".join([*someone["reasons"], *([someone["unavailable"]] if someone["unavailable"] else [])]),
+            detail="; ".join([str(suggestion.level_label), *([] if shared else someone["reasons"])]),
         )
-        for someone in data["people"]
+        for suggestion, someone in zip(results.people, data["people"], strict=True)
     ]
     answer.gaps = [Link(title=gap["title"], url=absolute(gap["url"])) for gap in data["gaps"]]
     return answer
+
+
+def restricted_sections() -> list[str]:
+    """The paths of the sections closed to some signed-in people (to groups, or behind a password); a section
+    that only asks for signing in is open to every colleague."""
+    return list(
+        PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN).values_list(
+            "page__path", flat=True
+        )
+    )
 
 
 def sections(answer: ChatAnswer) -> list[tuple[str, list[Link], str]]:
@@ -138,6 +163,14 @@ def not_known_text() -> str:
         "Sorry, Onramp does not know you, so it cannot answer here. "
         "Ask a program admin to add you to Onramp with the email address your chat account uses."
     )
+
+
+def left_out_text(answer: ChatAnswer) -> str:
+    return ngettext(
+        "%(count)s page only some people may open is left out here: open the question in Ask to see it.",
+        "%(count)s pages only some people may open are left out here: open the question in Ask to see them.",
+        answer.left_out,
+    ) % {"count": answer.left_out}
 
 
 def more_text(answer: ChatAnswer) -> str:

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from chat.answers import ChatAnswer, more_text, person_by_email, person_by_external_id, sections
+from chat.answers import ChatAnswer, left_out_text, more_text, person_by_email, person_by_external_id, sections
 
 WINDOW = timedelta(minutes=5)
 MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
@@ -109,6 +109,8 @@ def answer_message(answer: ChatAnswer) -> dict:
         answer.definition,
         _("Did you mean: %(words)s") % {"words": answer.did_you_mean} if answer.did_you_mean else "",
     ]
+    if answer.left_out:
+        notes.append(left_out_text(answer))
     parts.extend(f"_{escape(note)}_" for note in notes if note)
     for heading, links, empty in sections(answer):
         lines = [

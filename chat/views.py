@@ -67,4 +67,6 @@ def teams_ask(request):
     question = teams.question_of(activity)
     if not question:
         return JsonResponse(teams.usage_message())
-    return JsonResponse(teams.answer_message(answer_for(question=question, person=person, incoming=request)))
+    # Teams posts the answer in the channel, where others read it too.
+    answer = answer_for(question=question, person=person, incoming=request, shared=True)
+    return JsonResponse(teams.answer_message(answer))

@@ -5,7 +5,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from expertise.factories import UserFactory
+from expertise.factories import TeamFactory, UserFactory
 from search.models import LoggedQuery
 from tests.chat.conftest import SLACK_PATH, slack_form, slack_headers
 
@@ -161,3 +161,13 @@ def test_without_a_signing_secret_the_endpoint_does_not_exist(client, settings, 
 def test_only_post_is_answered(client, slack_api):
     response = client.get(SLACK_PATH)
     assert response.status_code == 405
+
+
+def test_the_asker_sees_why_each_person_is_suggested(slack_post, slack_api, asker, invoices):
+    team = TeamFactory(name="Payables")
+    for someone in (asker, invoices["expert"]):
+        someone.profile.team = team
+        someone.profile.save()
+    body = slack_form(user_id="U0JILL", text="supplier invoice")
+    said = everything_said(slack_post(body, slack_headers(body)))
+    assert "|Paula Payables> — Expert; in your team" in said

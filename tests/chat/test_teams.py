@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from expertise.factories import UserFactory
+from expertise.factories import TeamFactory, UserFactory
 from search.models import LoggedQuery
 from tests.chat.conftest import TEAMS_PATH, teams_activity, teams_signature
 
@@ -24,6 +24,10 @@ def asker(teams_on):
 
 
 def test_a_signed_mention_is_answered_in_markdown_with_links(teams_post, asker, invoices):
+    team = TeamFactory(name="Payables")
+    for someone in (asker, invoices["expert"]):
+        someone.profile.team = team
+        someone.profile.save()
     body = teams_activity(text="how do I post a supplier invoice?", aad_object_id=JILL_AAD)
     response = teams_post(body, teams_signature(body))
     assert response.status_code == 200
@@ -31,7 +35,9 @@ def test_a_signed_mention_is_answered_in_markdown_with_links(teams_post, asker, 
     assert answer["type"] == "message"
     text = answer["text"]
     assert f"[Posting a supplier invoice](http://testserver{invoices['public'].url})" in text
-    assert "[Paula Payables](http://testserver/people/paula.payables/)" in text
+    # The level everyone sees, not the reasons, which may hold what only the asker may read.
+    assert "[Paula Payables](http://testserver/people/paula.payables/) — Expert\n" in text
+    assert "in your team" not in text
     assert f"[Supplier invoice without a purchase order](http://testserver{invoices['gap'].get_absolute_url()})" in text
     assert "**Pages**" in text
     # The @mention is not part of the question.
@@ -45,7 +51,7 @@ def test_an_email_in_the_payload_finds_the_person(teams_post, teams_on, invoices
     assert "Posting a supplier invoice" in teams_post(body, teams_signature(body)).json()["text"]
 
 
-def test_a_private_page_reaches_only_those_who_may_see_it(teams_post, asker, invoices):
+def test_a_private_page_is_never_posted_in_the_channel(teams_post, asker, invoices):
     body = teams_activity(text="supplier invoice", aad_object_id=JILL_AAD)
     text = teams_post(body, teams_signature(body)).json()["text"]
     assert "Posting a supplier invoice" in text
@@ -57,7 +63,11 @@ def test_a_private_page_reaches_only_those_who_may_see_it(teams_post, asker, inv
     moderator.profile.external_id = "carrie-aad-object-id"
     moderator.profile.save()
     body = teams_activity(text="supplier invoice", aad_object_id="carrie-aad-object-id")
-    assert "Supplier invoice fraud signals" in teams_post(body, teams_signature(body)).json()["text"]
+    text = teams_post(body, teams_signature(body)).json()["text"]
+    # Teams posts in the channel: a page only some may open is left out even for one who may, and said so.
+    assert "Supplier invoice fraud signals" not in text
+    assert "1 page only some people may open is left out here" in text
+    assert "Posting a supplier invoice" in text
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,12 @@ from wagtail.models import GroupPagePermission, Page, Site
 from expertise.models import Evidence, EvidenceKind, SelfAssessment, Team, Topic
 from expertise.people import profile_for
 from expertise.recording import confirm_by_manager, endorse, self_assess
+from imports.indexing import deferred_indexing
 from onramp.demo.buddies import load_buddy_program
 from onramp.demo.forums import load_forums
 from onramp.demo.handbook import load_handbook
 from onramp.demo.search import load_search
-from wiki.models import HomePage, PageFeedback, TrainingMaterial
+from wiki.models import ArticlePage, HomePage, PageFeedback, ProcessPage, TrainingMaterial
 
 DEMO_PASSWORD = "onramp-demo"  # noqa: S105 - the published password of the fictional demo people
 # Wagtail's Moderators group gives the admin, images and documents; page permissions come from the editors
@@ -74,7 +75,12 @@ def load_demo(*, now=None, superusers: bool = True) -> LoadReport:
     topics = load_topics(content("topics").TOPICS, report=report)
     home = demo_home_page()
     pages: dict[str, Page] = {}
-    load_handbook(content("pages").PAGES, home=home, users=users, topics=topics, pages=pages, now=now, report=report)
+    # Each page is saved several times on its way to published: search and references are indexed once, after.
+    with deferred_indexing([ProcessPage, ArticlePage]) as touched:
+        load_handbook(
+            content("pages").PAGES, home=home, users=users, topics=topics, pages=pages, now=now, report=report
+        )
+        touched.update(page.pk for page in pages.values())
     grant_area_editing(content("editing"), people=content("people").PEOPLE, users=users, pages=pages, report=report)
     load_materials(content("materials").MATERIALS, users=users, topics=topics, pages=pages, now=now, report=report)
     load_feedback(content("feedback").FEEDBACK, users=users, pages=pages, report=report)

@@ -8,6 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
 from expertise.models import Profile
 from imports.models import ImportRun
 from imports.tasks import import_people_from_source
@@ -68,12 +71,18 @@ def run(settings, source: str) -> ImportRun:
     return ImportRun.objects.get(pk=run_id)
 
 
-def test_the_task_imports_the_export_from_a_url_and_records_the_run(settings, export_server):
+def test_the_task_imports_the_export_from_a_url_and_records_the_run(settings, export_server, client):
     done = run(settings, url(export_server, "/people.csv"))
     assert done.status == ImportRun.Status.DONE and done.kind == ImportRun.Kind.PEOPLE
     assert done.summary == {"created": 2, "updated": 0, "errors": 0, "started": 0, "drafted": 0, "left": 0}
     assert "2 people created" in done.report and done.source == url(export_server, "/people.csv")
     assert Profile.objects.get(external_id="e2").manager.email == "marty@example.com"
+
+    superuser = get_user_model().objects.create_superuser("importer", "importer@example.com", "x")
+    client.force_login(superuser)
+    history = client.get(reverse("imports_upload")).content.decode()
+    assert "2 created, 0 updated; 0 starting later, 0 drafted, 0 left" in history
+    assert "2 people created" in client.get(reverse("imports_run", args=[done.pk])).content.decode()
 
     again = run(settings, url(export_server, "/people.csv"))
     assert again.summary["created"] == 0 and again.summary["updated"] == 2

@@ -10,7 +10,7 @@ onboarding and a 404 to anyone else."""
 from datetime import date, datetime
 from typing import Literal
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,10 +19,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-
 from api.auth import PersonTokenAuth
 from api.onboarding import NamedPerson, named
+from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId, refusal
 from api.shown import Shown
 from buddies import checkins, questions
@@ -149,7 +148,7 @@ def one_as_seen_by(user, check_in: CheckIn) -> CheckIn:
 
 
 @router.get("/onboardings/{onboarding_id}/check-ins/", response=list[CheckInOut], summary="An onboarding's check-ins")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(LimitOffsetPages)
 def check_in_list(request: HttpRequest, onboarding_id: ObjectId):
     """The check-ins of an onboarding the caller may see, in date order, as its page shows them."""
     onboarding = visible_onboarding(request, onboarding_id)
@@ -171,7 +170,7 @@ def plan_check_in(request: HttpRequest, onboarding_id: ObjectId, payload: Planne
     except ValidationError as error:
         raise refusal(form, error) from error
     check_in.onboarding = onboarding
-    return 201, one_as_seen_by(request.user, check_in)
+    return Status(201, one_as_seen_by(request.user, check_in))
 
 
 @router.get("/check-ins/{check_in_id}/", response=CheckInOut, summary="One check-in")

@@ -19,8 +19,11 @@ from onramp.params import LARGEST_ID
 ObjectId = Annotated[int, Path(ge=1, le=LARGEST_ID)]
 
 
-def refusal(form: forms.Form, error: ValidationError | None = None) -> FormValidationError:
-    """The form's errors, plus `error` (a rule's refusal) under the field it names or `__all__`, to raise."""
+def refusal(form: forms.Form | None, error: ValidationError | None = None) -> FormValidationError:
+    """The form's errors, plus `error` (a rule's refusal) under the field it names or `__all__`, to raise.
+    Without a form (a refusal about a whole object), the refusal alone, under `__all__`."""
+    form = form if form is not None else forms.Form({})
+    form.is_valid()  # cleans a bound form, so a refusal can be added to it
     if error is not None:
         add_errors_to_form(form, error)
     return FormValidationError.from_form(form)

@@ -8,16 +8,14 @@ from typing import Literal
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-
 from api.auth import PersonTokenAuth
 from api.onboarding import MilestoneOut, NamedPerson, milestones_for, named
+from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId, refusal
 from api.shown import Shown
 from buddies import plans
@@ -37,7 +35,7 @@ class MilestoneChange(Schema):
 
 
 @router.get("/onboardings/{onboarding_id}/milestones/", response=list[MilestoneOut], summary="An onboarding's plan")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(LimitOffsetPages)
 def milestone_list(request: HttpRequest, onboarding_id: ObjectId):
     """The milestones of the plan of an onboarding the caller may see, by due date."""
     return milestones_for(request, visible_onboarding(request, onboarding_id))
@@ -50,7 +48,7 @@ def tick_milestone(request: HttpRequest, milestone_id: ObjectId, payload: Milest
     try:
         plans.tick_milestone(milestone=milestone, by=request.user, done=payload.done)
     except ValidationError as error:
-        raise refusal(forms.Form(), error) from error
+        raise refusal(None, error) from error
     return next(m for m in milestones_for(request, milestone.onboarding) if m.pk == milestone.pk)
 
 
@@ -116,7 +114,7 @@ TASK_RELATED = ("gap", "page", "material", "assignee__profile")
 
 
 @router.get("/revision-tasks/", response=list[RevisionTaskOut], summary="My revision tasks")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(LimitOffsetPages)
 def revision_task_list(request: HttpRequest, show: Literal["open", "closed"] = "open"):
     """The revision tasks assigned to the caller: open ones, or the done and cancelled; by due date."""
     mine = RevisionTask.objects.filter(assignee=request.user).select_related(*TASK_RELATED)

@@ -4,7 +4,10 @@ Jill is the new hire (from tests.buddies' START, on its frozen TODAY), Jim her b
 (and so her onboarding's manager); Lee is another new hire, in General Ledger under Sam, with Agnes as his buddy;
 Marty heads finance but manages neither hire directly; a program admin, and Carrie, a trainer. Jim and Jill
 each wrote a private note on Jill's first check-in, Agnes one on Lee's; Jill assessed herself and answered a
-survey."""
+survey.
+
+A test module imports the fixtures it needs, with `frozen_today`, `org` and `program_admin` from tests.buddies;
+`world` and `as_role` are defined under other names so that importing them does not shadow the arguments."""
 
 import pytest
 
@@ -32,8 +35,8 @@ def grant(user, *dotted: str) -> None:
         user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
-@pytest.fixture
-def world(org, program_admin):  # noqa: F811
+@pytest.fixture(name="world")
+def world_fixture(org, program_admin):  # noqa: F811
     lee = make_person("lee.ledger", team=org["ledger"], manager=org["sam"], start_date=START)
     trainer = UserFactory(username="carrie.lindqvist", first_name="Carrie", last_name="Lindqvist")
     trainer.groups.add(Group.objects.get(name="Moderators"))
@@ -66,8 +69,8 @@ def world(org, program_admin):  # noqa: F811
     }
 
 
-@pytest.fixture
-def as_role(api_as, world):
+@pytest.fixture(name="as_role")
+def as_role_fixture(api_as, world):
     """`as_role("jim")` calls the API with Jim's token; `as_role(None)` with none."""
 
     def client_for(role: str | None):

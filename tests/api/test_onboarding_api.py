@@ -5,13 +5,18 @@ from datetime import date
 
 import pytest
 
-from tests.api.onboarding_world import (
+from tests.api.onboarding_world import (  # noqa: F401
     AGNES_NOTE,
     JILL_NOTE,
     JIM_NOTE,
     ROLES,
     START,
-)  # noqa: F401
+    as_role_fixture,
+    frozen_today,
+    org,
+    program_admin,
+    world_fixture,
+)
 
 pytestmark = pytest.mark.django_db
 

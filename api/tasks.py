@@ -25,6 +25,7 @@ from forums.filters import TaskListFilter
 from forums.forms import CompleteTaskForm, TaskStatusForm
 from forums.models import RevisionTask
 from forums.templatetags.forums_tags import subject_for
+from onramp.params import LARGEST_ID
 from wiki.visibility import may_view, request_of
 
 router = Router(tags=["Tasks"], auth=PersonTokenAuth())
@@ -137,7 +138,9 @@ class TaskStatusChange(Schema):
 
 
 class TaskDone(Schema):
-    new_page: int | None = Field(None, description="For a new-page task: the id of the page written.")
+    new_page: int | None = Field(
+        None, ge=1, le=LARGEST_ID, description="For a new-page task: the id of the page written."
+    )
 
 
 def require_worker(user, task: RevisionTask) -> None:

@@ -31,8 +31,8 @@ def hand_over_pages(*, leaver: AbstractBaseUser, to: AbstractBaseUser) -> list[P
         # Only the owner field: a plain save would also publish a draft's title or slug on the live page.
         model.objects.filter(pk__in=[page.pk for page in pages]).update(page_owner=to)
         handed.extend(pages)
-    # A draft published later must not bring the leaver back as owner.
-    for revision in Revision.page_revisions.filter(object_id__in=[str(page.pk) for page in handed]):
+    # A draft published later must not bring the leaver back as owner; older revisions stay as they were.
+    for revision in Revision.objects.filter(pk__in=[page.latest_revision_id for page in handed]):
         if revision.content.get("page_owner") == leaver.pk:
             revision.content["page_owner"] = to.pk
             revision.save(update_fields=["content"])

@@ -70,6 +70,7 @@ class Stack:
     shell: subprocess.Popen | None = None
     provider: Provider | None = None  # None when node or oidc-provider is missing; why in `no_provider`
     no_provider: str = ""
+    demo_output: str = ""  # what `load_demo --force` printed when the stack was set up
 
     def manage(self, *args: str) -> str:
         """Runs a management command against the stack's database (as an operator would)."""
@@ -168,7 +169,8 @@ def stack(tmp_path_factory):
             ARTIFACTS / "collectstatic.log",
         )
         stack.manage("migrate", "--noinput")
-        stack.manage("load_demo", "--force")  # production settings: the demo is loaded on purpose
+        # Production settings: the demo is loaded on purpose (test_production_demo.py checks what that leaves).
+        stack.demo_output = stack.manage("load_demo", "--force")
         if static.wait(timeout=120):
             raise RuntimeError(f"collectstatic failed; see {ARTIFACTS / 'collectstatic.log'}")
         stack.processes.append(

@@ -1,6 +1,7 @@
-"""`load_demo` under production settings (ONRAMP_PRODUCTION): refused without --force, and with it the demo's
-admin is no superuser. Not in tests/demo/, whose package loads the demo before its tests: these need a database
-without it."""
+"""`load_demo` under production settings (ONRAMP_PRODUCTION) is refused without --force. Not in tests/demo/, whose
+package loads the demo before its tests: this needs a database without it. What --force leaves (the demo, its admin
+no superuser) is checked on the browser journeys' production stack, which loads it that way:
+tests/browser/test_production_demo.py."""
 
 from io import StringIO
 
@@ -28,16 +29,3 @@ def test_under_production_settings_the_demo_is_refused_without_force(production)
         call_command("load_demo", stdout=StringIO())
     assert get_user_model().objects.count() == people_before
     assert not Topic.objects.exists() and not ArticlePage.objects.exists()
-
-
-def test_with_force_the_demo_loads_without_a_superuser(production):
-    output = StringIO()
-    call_command("load_demo", "--force", stdout=output)
-
-    assert "Demo organisation loaded" in output.getvalue()
-    assert ArticlePage.objects.live().exists()
-    assert not get_user_model().objects.filter(is_superuser=True).exists()
-    admin = get_user_model().objects.get(username=DEMO_ADMIN)
-    assert not admin.is_staff
-    assert admin.groups.filter(name="Moderators").exists(), "the demo admin still edits the wiki"
-    assert "no superuser" in output.getvalue()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from expertise.models import Profile
 from wiki.handover import hand_over_pages, owned_page_models
@@ -58,14 +59,20 @@ def leave(profile: Profile, *, line: int, report: PeopleReport) -> None:
     if successor is None:
         owned = sum(model.objects.filter(page_owner=user).count() for model in owned_page_models())
         if owned:
-            report.notes.append(
-                (line, f"left with no active manager to take over their {owned} wiki pages; they keep them")
+            note = ngettext(
+                "left with no active manager to take over their %(count)d wiki page; they keep it",
+                "left with no active manager to take over their %(count)d wiki pages; they keep them",
+                owned,
             )
+            report.notes.append((line, note % {"count": owned}))
         return
     handed = hand_over_pages(leaver=user, to=successor)
     if handed:
         name = successor.get_full_name() or successor.get_username()
-        report.notes.append((line, f"left; {len(handed)} wiki pages handed to {name}"))
+        note = ngettext(
+            "left; %(count)d wiki page handed to %(name)s", "left; %(count)d wiki pages handed to %(name)s", len(handed)
+        )
+        report.notes.append((line, note % {"count": len(handed), "name": name}))
 
 
 def nearest_active_manager(profile: Profile) -> AbstractBaseUser | None:

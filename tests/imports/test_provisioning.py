@@ -242,7 +242,7 @@ def test_a_leaver_without_an_active_manager_keeps_their_pages_and_the_report_say
     page = ArticlePageFactory(title="Company values", page_owner=top)
     report = import_people(handbook_csv(dates={"p0001": ("", "2026-12-01")}))
     assert report.left == 1
-    assert "no active manager to take over their 1 wiki pages" in report.as_text()
+    assert "no active manager to take over their 1 wiki page; they keep it" in report.as_text()
     assert ArticlePage.objects.get(pk=page.pk).page_owner == top
 
 

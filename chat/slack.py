@@ -28,6 +28,7 @@ WINDOW_SECONDS = 5 * 60
 LOOKUP_TIMEOUT_SECONDS = 2
 TIMESTAMP_HEADER = "X-Slack-Request-Timestamp"
 SIGNATURE_HEADER = "X-Slack-Signature"
+SECTION_TEXT_LIMIT = 3000  # Slack refuses a whole message with a longer section
 
 
 class Refused(Exception):
@@ -121,7 +122,8 @@ def answer_message(answer: ChatAnswer) -> dict:
             for link in links
         ]
         text = "\n".join(lines) if lines else f"_{escape(empty)}_"
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": f"*{escape(heading)}*\n{text}"}})
+        text = f"*{escape(heading)}*\n{text}"[:SECTION_TEXT_LIMIT]
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text}})
     blocks.append(
         {"type": "context", "elements": [{"type": "mrkdwn", "text": f"<{answer.ask_url}|{escape(more_text(answer))}>"}]}
     )

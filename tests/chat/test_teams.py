@@ -145,3 +145,12 @@ def test_without_a_security_token_the_endpoint_does_not_exist(client, settings, 
     body = teams_activity(text="supplier invoice", aad_object_id=JILL_AAD)
     response = client.post(TEAMS_PATH, body, content_type="application/json", **teams_signature(body))
     assert response.status_code == 404
+
+
+def test_a_security_token_that_is_not_base64_is_named_as_the_fault(teams_post, settings, asker, invoices):
+    settings.TEAMS_WEBHOOK_SECRET = "not base64!"
+    body = teams_activity(text="supplier invoice", aad_object_id=JILL_AAD)
+    response = teams_post(body, teams_signature(body))
+    assert response.status_code == 503
+    assert "TEAMS_WEBHOOK_SECRET" in response.content.decode()
+    assert not LoggedQuery.objects.exists()

@@ -137,3 +137,10 @@ def test_without_admin_access_the_token_screen_sends_a_person_to_sign_in(roles, 
     client.force_login(roles["jill"])
     response = client.get("/admin/api-tokens/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(("role", "sees_payroll"), [("jill", False), ("ben", True)])
+def test_searching_the_pages_api_finds_only_pages_the_person_may_open(roles, api_as, role, sees_payroll):
+    found = titles(api_as(roles[role]).get(PAGES, {"search": "payment"}))
+    assert "Run the payment proposal" in found
+    assert (PAYROLL_TITLE in found) is sees_payroll

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MIGRATED_TEMPLATE
 from tests.sso.provider import Provider, ProviderUnavailable, start_provider
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +135,7 @@ def single_sign_on(stack: Stack, directory: Path) -> dict:
 # Package-scoped: the journeys run together on one worker (--dist loadgroup), so the stack stops and Playwright's
 # event loop ends as soon as the last journey is done, before that worker goes on to other tests.
 @pytest.fixture(scope="package")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, django_db_setup, request):
     if not Path(CHROMIUM).exists():
         missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not answers("127.0.0.1", 5432) or not answers("127.0.0.1", 6379):
@@ -157,7 +158,10 @@ def stack(tmp_path_factory):
         "LOG_FORMAT": "plain",
         "PYTHONUNBUFFERED": "1",
     }
-    database_command(f'CREATE DATABASE "{name}"')
+    # A copy of the freshly migrated test database (the root conftest's django_db_setup) when there is one:
+    # the same migrations, without running them a second time.
+    template = request.config.stash.get(MIGRATED_TEMPLATE, None)
+    database_command(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     stack = Stack(url=f"http://127.0.0.1:{port}", env=env)
     binaries = Path(sys.executable).parent
     try:
@@ -168,7 +172,8 @@ def stack(tmp_path_factory):
             env,
             ARTIFACTS / "collectstatic.log",
         )
-        stack.manage("migrate", "--noinput")
+        if template is None:
+            stack.manage("migrate", "--noinput")
         # Production settings: the demo is loaded on purpose (test_production_demo.py checks what that leaves).
         stack.demo_output = stack.manage("load_demo", "--force")
         if static.wait(timeout=120):

@@ -27,6 +27,7 @@ def grant(user, *dotted: str) -> None:
 @pytest.fixture
 def roles(db, home):
     """Jill (new hire) reports to Marty (manager) and has Jim as her buddy; Carrie is a trainer (triages gaps);
+    Nadia runs the onboarding program (sees every onboarding);
     Ben is a colleague and the only one in the Payroll team, whose area is restricted to that team. Jill
     self-assessed on payment runs, which her manager and buddy may read and nobody else."""
     cache.clear()  # the glossary and vocabulary Ask reads are cached between tests
@@ -39,6 +40,8 @@ def roles(db, home):
     carrie = make_person("carrie.lindqvist", start_date=long_ago)
     carrie.groups.add(Group.objects.get(name="Moderators"))
     grant(carrie, "forums.triage_gap")
+    nadia = make_person("nadia.programme", start_date=long_ago)
+    nadia.user_permissions.add(Permission.objects.get(codename="view_all_onboardings"))
     payroll_team = Group.objects.create(name="Payroll team")
     ben.groups.add(payroll_team)
 
@@ -68,6 +71,7 @@ def roles(db, home):
         "marty": marty,
         "ben": ben,
         "carrie": carrie,
+        "nadia": nadia,
         "topic": topic,
         "payments": payments,
         "proposal": proposal,

@@ -45,7 +45,8 @@ def test_ask_answers_what_the_search_command_answers_the_same_person(roles, api_
 
 
 @pytest.mark.parametrize(
-    ("role", "sees_payroll"), [("jill", False), ("jim", False), ("marty", False), ("carrie", False), ("ben", True)]
+    ("role", "sees_payroll"),
+    [("jill", False), ("jim", False), ("marty", False), ("carrie", False), ("nadia", False), ("ben", True)],
 )
 def test_a_restricted_page_is_found_only_by_its_group(roles, api_as, role, sees_payroll):
     titles = [page["title"] for page in api_as(roles[role]).get(ASK, {"q": QUESTION}).json()["pages"]]
@@ -54,7 +55,8 @@ def test_a_restricted_page_is_found_only_by_its_group(roles, api_as, role, sees_
 
 
 @pytest.mark.parametrize(
-    ("role", "reads_self_assessment"), [("marty", True), ("jim", True), ("ben", False), ("carrie", False)]
+    ("role", "reads_self_assessment"),
+    [("marty", True), ("jim", True), ("ben", False), ("carrie", False), ("nadia", False)],
 )
 def test_a_self_assessment_is_read_only_by_the_manager_and_the_buddy(roles, api_as, role, reads_self_assessment):
     for path in (ASK, WHO_KNOWS):

@@ -40,7 +40,8 @@ def test_the_list_is_newest_first_open_by_default_and_counts_who_hit_each(roles,
 
 
 @pytest.mark.parametrize(
-    ("role", "sees_payroll"), [("jill", False), ("jim", False), ("marty", False), ("carrie", False), ("ben", True)]
+    ("role", "sees_payroll"),
+    [("jill", False), ("jim", False), ("marty", False), ("carrie", False), ("nadia", False), ("ben", True)],
 )
 def test_a_restricted_page_or_area_is_named_only_to_its_group(roles, api_as, payroll_gap, role, sees_payroll):
     caller = api_as(roles[role])

@@ -37,7 +37,8 @@ def titles(response) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("role", "sees_payroll"), [("jill", False), ("jim", False), ("marty", False), ("carrie", False), ("ben", True)]
+    ("role", "sees_payroll"),
+    [("jill", False), ("jim", False), ("marty", False), ("carrie", False), ("nadia", False), ("ben", True)],
 )
 def test_each_person_reads_the_live_pages_they_may_open(roles, api_as, drafts, role, sees_payroll):
     caller = api_as(roles[role])

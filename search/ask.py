@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Site
 
 from expertise.models import Topic
-from expertise.ranking import Suggestion, names_topic, rank_people_for, stems
+from expertise.ranking import Suggestion, rank_people_for
 from forums.models import OPEN_GAP_STATUSES, Gap
 from search import glossary
 from search.backends import AskBackend, BackendUnavailable, ParsedQuery, configured_backend, logger
@@ -25,6 +25,7 @@ from search.normalise import MAX_QUERY_CHARS, normalise, search_words
 from search.page_text import snippet_source
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
+from wiki.topics import topics_named_in, topics_of_pages
 from wiki.visibility import viewable
 
 PER_PAGE = 10
@@ -115,11 +116,7 @@ def searchable_pages(request: HttpRequest, filters: AskFilters):
 def topics_asked_about(query: ParsedQuery, page_ids: list[int]) -> list[Topic]:
     """The topics the question names (through its words or glossary expansions), else those of its best
     pages."""
-    asked = stems(" ".join([query.text, *query.extra_phrases]))
-    named = [topic for topic in Topic.objects.only("id", "name", "slug") if names_topic(asked, stems(topic.name))]
-    if named:
-        return sorted(named, key=lambda topic: topic.name)[:5]
-    return list(Topic.objects.filter(page_links__content_object_id__in=page_ids[:3]).distinct().order_by("name")[:5])
+    return topics_named_in(" ".join([query.text, *query.extra_phrases])) or topics_of_pages(page_ids[:3])
 
 
 def breadcrumbs_for(pages: list[Page], site_root: Page | None) -> dict[int, list[Page]]:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.auth import PersonTokenAuth
+from api.bodies import RequestBody
 from api.onboarding import NamedPerson, named
 from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId, refusal
@@ -76,11 +77,11 @@ class CheckInOut(Schema):
         return obj.raised
 
 
-class PlannedCheckIn(Schema):
+class PlannedCheckIn(RequestBody):
     scheduled_for: str = Field(description="The day, YYYY-MM-DD, on or after the start date.")
 
 
-class RecordedCheckIn(Schema):
+class RecordedCheckIn(RequestBody):
     """What the check-in page's form takes. A field left out keeps what the check-in has (held on: its date, or
     today if that is later); questions (one a line) are added, and the note is private to the caller."""
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 
 from wagtail.utils.forms import FormValidationError
 
+from api.bodies import RequestBody
 from api.pagination import LimitOffsetPages
 from forums import gaps
 from forums.filters import GapListFilter
@@ -129,7 +130,7 @@ class GapListParams(Schema):
     )
 
 
-class GapIn(Schema):
+class GapIn(RequestBody):
     title: str = Field(description="What is missing or wrong, in a few words.")
     description: str = ""
     topics: list[Id] = Field([], description="Topic ids.")

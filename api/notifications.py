@@ -11,9 +11,8 @@ from ninja.pagination import paginate
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-
 from api.auth import PersonTokenAuth
+from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
 from inbox.filters import InboxFilter
 from inbox.models import Notification
@@ -46,7 +45,7 @@ class MarkedRead(Schema):
 
 
 @router.get("/notifications/", response=list[NotificationOut], summary="My notifications")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(LimitOffsetPages)
 def notification_list(request: HttpRequest, show: Literal["all", "unread"] = "all"):
     """The caller's notifications, newest first: all, or the unread ones."""
     mine = Notification.objects.filter(recipient=request.user)

@@ -18,9 +18,8 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-
 from api.auth import PersonTokenAuth
+from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
 from buddies import access, checkins, plans, surveys
 from buddies.models import BuddyProgramSettings, Milestone, Onboarding, OnboardingStatus
@@ -248,7 +247,7 @@ def own_onboarding(user) -> Onboarding | None:
     return mine.filter(status__in=OPEN_STATUSES).first() or mine.order_by("-start_date").first()
 
 
-@router.get("/onboarding/me/", response=OnboardingDetail, summary="My onboarding")
+@router.get("/onboarding/me/", response={200: OnboardingDetail, 404: None}, summary="My onboarding")
 def my_onboarding(request: HttpRequest):
     """The caller's own onboarding: the open one, else their latest; 404 when they have none."""
     onboarding = own_onboarding(request.user)
@@ -258,7 +257,7 @@ def my_onboarding(request: HttpRequest):
 
 
 @router.get("/onboardings/", response=list[OnboardingSummary], summary="Onboardings I may see")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(LimitOffsetPages)
 def onboarding_list(request: HttpRequest, status: OnboardingState | None = None):
     """Every onboarding the caller may see: their own, their hires' as buddy, their team's as manager, all for
     a program admin; optionally of one status. Newest start first."""

@@ -7,14 +7,14 @@ Errors are RFC 7807 problem documents (`application/problem+json`) in Wagtail AP
 lists each failing field under `errors`, with its `loc`.
 """
 
-from ninja import NinjaAPI
-
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import register_exception_handlers
 
+from api.problems import ProblemDeclaringAPI
+
 VERSION = "1"
 
-api = NinjaAPI(
+api = ProblemDeclaringAPI(
     title="Onramp API",
     version=VERSION,
     description=(

@@ -7,6 +7,7 @@ from typing import Literal
 
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
+from pydantic import StrictBool
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from api.auth import PersonTokenAuth
+from api.bodies import RequestBody
 from api.onboarding import MilestoneOut, NamedPerson, milestones_for, named
 from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId, refusal
@@ -31,8 +33,8 @@ from wiki.visibility import may_view, request_of
 router = Router(tags=["Tasks"], auth=PersonTokenAuth())
 
 
-class MilestoneChange(Schema):
-    done: bool = Field(description="true marks the milestone done, false not done after all.")
+class MilestoneChange(RequestBody):
+    done: StrictBool = Field(description="true marks the milestone done, false not done after all.")
 
 
 @router.get("/onboardings/{onboarding_id}/milestones/", response=list[MilestoneOut], summary="An onboarding's plan")
@@ -133,11 +135,11 @@ def revision_task_detail(request: HttpRequest, task_id: ObjectId):
     return task_as_seen_by(request.user, task_of(task_id))
 
 
-class TaskStatusChange(Schema):
+class TaskStatusChange(RequestBody):
     status: str = Field(description="open, in-progress or in-review; done is confirmed with …/done/.")
 
 
-class TaskDone(Schema):
+class TaskDone(RequestBody):
     new_page: int | None = Field(
         None, ge=1, le=LARGEST_ID, description="For a new-page task: the id of the page written."
     )

@@ -42,4 +42,5 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "onramp.views.bad_request"
 handler500 = "onramp.views.server_error"

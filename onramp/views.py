@@ -2,11 +2,13 @@ import sys
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
 from wagtail.admin.views import account as wagtail_account
+from wagtail.api.v3.errors import problem_response
 
 from onramp import database, throttling
 from onramp.health import run_checks
@@ -15,6 +17,14 @@ from onramp.health import run_checks
 def csrf_failure(request, reason: str = ""):
     """Shown instead of Django's debug page when a form arrives without a valid CSRF token."""
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+def bad_request(request, exception):
+    """The 400 page; under /api/ a problem document, as the API answers every refusal. Only a BadRequest's own
+    message is shown (Onramp raises it with one written for people); other 400s may carry internals."""
+    if request.path.startswith("/api/"):
+        return problem_response(status=400, detail=str(exception) if type(exception) is BadRequest else "")
+    return defaults.bad_request(request, exception)
 
 
 def server_error(request):

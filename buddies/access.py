@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from buddies.models import Onboarding, OnboardingStatus, SurveyResponse
+from buddies.models.program import OPEN_STATUSES
 from expertise.models import Profile
 
 VIEW_ALL = "buddies.view_all_onboardings"
@@ -30,6 +31,13 @@ def onboardings_visible_to(
     managing = Q(manager_id=user.pk) | Q(hire__profile__manager_id=user.pk)
     # A draft is not the hire's or anyone's buddy business until a program admin confirms it.
     return queryset.filter(((Q(hire_id=user.pk) | Q(buddy_id=user.pk)) & ~Q(status=OnboardingStatus.DRAFT)) | managing)
+
+
+def own_onboarding(user: AbstractBaseUser, *, related: tuple[str, ...] = ()) -> Onboarding | None:
+    """The onboarding "My onboarding" shows a new hire: their open one, else their latest; never a draft, which
+    is not the hire's business until a program admin confirms it."""
+    mine = Onboarding.objects.filter(hire=user).exclude(status=OnboardingStatus.DRAFT).select_related(*related)
+    return mine.filter(status__in=OPEN_STATUSES).first() or mine.order_by("-start_date").first()
 
 
 def can_view(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
@@ -57,8 +65,6 @@ def manages_anyone(user: AbstractBaseUser) -> bool:
 def hires_buddied_by(viewer: AbstractBaseUser) -> QuerySet:
     """The rule registered with the expertise app: a buddy may read the self-assessments of the hires of
     their open onboardings."""
-    from buddies.models.program import OPEN_STATUSES
-
     return Onboarding.objects.filter(buddy_id=viewer.pk, status__in=OPEN_STATUSES).values_list("hire_id", flat=True)
 
 

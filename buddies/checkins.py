@@ -177,6 +177,18 @@ def is_missed(check_in: CheckIn, *, today: date | None = None, grace_days: int |
     return check_in.held_on is None and not check_in.is_cancelled and overdue_days > grace_days
 
 
+def state_of(check_in: CheckIn, *, today: date, grace_days: int) -> str:
+    """Where a check-in stands, the word in the onboarding page's "Held" column: held, cancelled, missed,
+    upcoming (today or later) or due (past, within the grace days)."""
+    if check_in.held_on is not None:
+        return "held"
+    if check_in.is_cancelled:
+        return "cancelled"
+    if is_missed(check_in, today=today, grace_days=grace_days):
+        return "missed"
+    return "upcoming" if check_in.scheduled_for >= today else "due"
+
+
 def send_due_reminders(*, today: date | None = None, now: datetime | None = None) -> int:
     """Reminds the hire and the buddy (who have an email address) the day before and on the day of a check-in,
     and once more when it is missed, through the inbox, which emails each in the background. "The day" is

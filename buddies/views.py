@@ -52,16 +52,7 @@ def page_of(request, queryset):
 
 
 def my_onboarding(request):
-    onboarding = (
-        Onboarding.objects.filter(hire=request.user)
-        .exclude(status=OnboardingStatus.DRAFT)
-        .order_by("-start_date")
-        .select_related(*LIST_RELATED)
-        .first()
-    )
-    open_one = Onboarding.objects.filter(hire=request.user, status__in=OPEN_STATUSES).first()
-    if open_one is not None:
-        onboarding = open_one
+    onboarding = access.own_onboarding(request.user, related=LIST_RELATED)
     if onboarding is None:
         return render(request, "buddies/my_onboarding_empty.html")
     return onboarding_page(request, onboarding, template="buddies/my_onboarding.html")
@@ -83,7 +74,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         notes.setdefault(note.check_in_id, []).append(note)
     for check_in in check_ins:
         check_in.my_notes = notes.get(check_in.pk, [])
-        check_in.missed = checkins.is_missed(check_in, today=today, grace_days=program.missed_after_days)
+        check_in.state = checkins.state_of(check_in, today=today, grace_days=program.missed_after_days)
     for milestone in milestones:
         milestone.overdue = plans.is_overdue(milestone, today=today)
     topic_ids = {t.pk for m in milestones for t in m.topics.all()}
@@ -97,7 +88,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "next_check_in": next(
             (c for c in check_ins if c.held_on is None and not c.is_cancelled and c.scheduled_for >= today), None
         ),
-        "missed_count": sum(1 for c in check_ins if c.missed),
+        "missed_count": sum(1 for c in check_ins if c.state == "missed"),
         "go_to_people": onboarding.go_to_people.select_related("topic", "person__profile"),
         "is_hire": is_hire,
         "is_buddy": is_buddy,

@@ -28,6 +28,13 @@ class AccountAndAddressHandler(AxesDatabaseHandler):
             return max(account_from_address, settings.AXES_FAILURE_LIMIT)
         return account_from_address
 
+    def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
+        # Only password attempts are counted. A refusal by single sign-on carries no username (the provider
+        # checked the password): counting it would pause sign-in for an office address after a few refusals.
+        if not (credentials or {}).get("username"):
+            return
+        super().user_login_failed(sender, credentials, request, **kwargs)
+
 
 def failures(attempts: QuerySet) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0

@@ -102,6 +102,22 @@ def test_a_person_who_is_inactive_cannot_sign_in(client, single_sign_on, importe
     assert "Your Onramp account is not active" in messages_on(client, response)
 
 
+def test_refusals_by_single_sign_on_are_not_counted_as_password_guesses(client, single_sign_on, imported):
+    """Sign-in throttling counts wrong passwords; the provider checked the password, so a refusal here (an
+    unknown person, several people behind one office address) must not pause anyone's sign-in."""
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    single_sign_on.set_accounts({"stranger": {"email": "stranger@example.com", "employee_id": "E7777"}})
+    for _ in range(3):
+        sign_in(client, "stranger")
+
+    assert not AccessAttempt.objects.exists()
+    assert not AccessFailureLog.objects.exists()
+    response = client.post("/accounts/login/", {"username": "ada", "password": "wrong"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.count() == 1, "a wrong password is still counted"
+
+
 def test_someone_onramp_does_not_know_is_refused_with_the_reason(client, single_sign_on, imported):
     single_sign_on.set_accounts({"stranger": {"email": "stranger@example.com", "employee_id": "E7777"}})
     people = get_user_model().objects.count()

@@ -92,6 +92,15 @@ class CallbackView(OIDCAuthenticationCallbackView):
     def dispatch(self, request, *args, **kwargs):
         if not settings.OIDC_ENABLED:
             raise Http404
+        if error := request.GET.get("error"):
+            # The provider sends an error back instead of a code: say what happened (mozilla-django-oidc only
+            # redirects). The description is the provider's text, so only the standard error code is told.
+            logger.info("Single sign-on: the provider answered %s: %s", error, request.GET.get("error_description"))
+            if error == "access_denied":
+                text = _("You cancelled signing in with %(provider)s.")
+            else:
+                text = _("%(provider)s did not sign you in. Try again, or sign in with a password.")
+            messages.error(request, text % {"provider": settings.OIDC_PROVIDER_NAME})
         try:
             return super().dispatch(request, *args, **kwargs)
         except requests.RequestException as error:

@@ -3,6 +3,7 @@ provider's pages by a requests session with its own cookies, its forms read from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -77,6 +78,18 @@ def through_provider(client, login: str, *, next_url: str = "") -> Journey:
         response = browser.post(urljoin(page.url, form["action"]), data=fields, allow_redirects=False, timeout=10)
         page = until_back_at_onramp(browser, response)
     raise AssertionError(f"the provider never sent the browser back to Onramp: {page}")
+
+
+def cancel_at_provider(client):
+    """Starts the sign-in at Onramp and, on the provider's sign-in page, follows its Cancel link (the abort of
+    the interaction); returns Onramp's answer to the provider's redirect back, which carries error=access_denied."""
+    start = client.get("/oidc/authenticate/")
+    browser = requests.Session()
+    page = until_back_at_onramp(browser, browser.get(start["Location"], allow_redirects=False, timeout=10))
+    abort = next(href for href in re.findall(r'href="([^"]+)"', page.text) if href.endswith("/abort"))
+    back = until_back_at_onramp(browser, browser.get(urljoin(page.url, abort), allow_redirects=False, timeout=10))
+    assert isinstance(back, str) and "error=access_denied" in back, back
+    return Journey(client=client, start=start, callback_url=back).finish()
 
 
 def sign_in(client, login: str, *, next_url: str = ""):

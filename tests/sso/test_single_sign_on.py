@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from expertise.factories import UserFactory
 from expertise.models import Profile
 from imports.people import import_people
-from tests.sso.flow import sign_in, through_provider
+from tests.sso.flow import cancel_at_provider, sign_in, through_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -162,6 +162,14 @@ def test_the_group_claim_puts_people_in_mapped_groups_and_takes_them_out(client,
     single_sign_on.set_accounts({"ada-idp": {**account, "groups": ["forum-moderators"]}})
     sign_in(client, "ada-idp")
     assert set(ada.groups.values_list("name", flat=True)) == {"Moderators", "Trainers"}
+
+
+def test_cancelling_at_the_provider_comes_back_to_the_sign_in_page_saying_so(client, single_sign_on, imported):
+    response = cancel_at_provider(client)
+
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/"
+    assert signed_in_user(client) is None
+    assert "You cancelled signing in with Test ID" in messages_on(client, response)
 
 
 def test_a_tampered_state_is_refused(client, single_sign_on, imported):

@@ -93,17 +93,6 @@ class RecordedCheckIn(RequestBody):
     private_note: str = ""
 
 
-def state_of(check_in: CheckIn, *, today: date, grace_days: int) -> str:
-    """The word in the onboarding page's "Held" column."""
-    if check_in.held_on is not None:
-        return "held"
-    if check_in.is_cancelled:
-        return "cancelled"
-    if checkins.is_missed(check_in, today=today, grace_days=grace_days):
-        return "missed"
-    return "upcoming" if check_in.scheduled_for >= today else "due"
-
-
 def as_seen_by(user, check_ins: list[CheckIn]) -> list[CheckIn]:
     """The check-ins with what the onboarding page shows `user` of each: the record once held, the questions
     with the gap each became, and the user's own private notes only."""
@@ -123,7 +112,7 @@ def as_seen_by(user, check_ins: list[CheckIn]) -> list[CheckIn]:
     for note in checkins.private_notes_for(user, check_ins):
         notes.setdefault(note.check_in_id, []).append(MyNote(text=note.text, written_at=note.written_at))
     for check_in in check_ins:
-        check_in.state = state_of(check_in, today=today, grace_days=program.missed_after_days)
+        check_in.state = checkins.state_of(check_in, today=today, grace_days=program.missed_after_days)
         held = check_in.held_on is not None
         if not held:  # the page shows a check-in's record once it is held
             check_in.aims = check_in.learned = check_in.next_steps = ""

@@ -23,7 +23,6 @@ from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
 from buddies import access, checkins, plans, surveys
 from buddies.models import BuddyProgramSettings, Milestone, Onboarding, OnboardingStatus
-from buddies.models.program import OPEN_STATUSES
 from buddies.views import LIST_RELATED, self_assessment_chart, visible_onboarding
 from expertise.privacy import can_see_self_assessments
 from wiki.models import ArticlePage
@@ -236,21 +235,10 @@ def as_seen_by(request: HttpRequest, onboarding: Onboarding) -> Onboarding:
     return onboarding
 
 
-def own_onboarding(user) -> Onboarding | None:
-    """The one "My onboarding" shows: the open one, else the latest; never a draft, which is not the hire's
-    business until a program admin confirms it."""
-    mine = (
-        Onboarding.objects.filter(hire=user)
-        .exclude(status="draft")
-        .select_related(*LIST_RELATED, "manager__profile", "plan_template")
-    )
-    return mine.filter(status__in=OPEN_STATUSES).first() or mine.order_by("-start_date").first()
-
-
 @router.get("/onboarding/me/", response={200: OnboardingDetail, 404: None}, summary="My onboarding")
 def my_onboarding(request: HttpRequest):
     """The caller's own onboarding: the open one, else their latest; 404 when they have none."""
-    onboarding = own_onboarding(request.user)
+    onboarding = access.own_onboarding(request.user, related=(*LIST_RELATED, "manager__profile", "plan_template"))
     if onboarding is None:
         raise Http404(_("You have no onboarding."))
     return as_seen_by(request, onboarding)

@@ -11,14 +11,13 @@ from ninja.pagination import paginate
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from api.auth import PersonTokenAuth
 from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
 from inbox.filters import InboxFilter
 from inbox.models import Notification
 from inbox.notifications import mark_all_read, mark_read, unread_count
 
-router = Router(tags=["Notifications"], auth=PersonTokenAuth())
+router = Router(tags=["Notifications"])
 
 
 class NotificationOut(Schema):

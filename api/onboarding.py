@@ -18,7 +18,6 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from api.auth import PersonTokenAuth
 from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
 from buddies import access, checkins, plans, surveys
@@ -28,7 +27,7 @@ from expertise.privacy import can_see_self_assessments
 from wiki.models import ArticlePage
 from wiki.visibility import request_of, viewable
 
-router = Router(tags=["Onboarding"], auth=PersonTokenAuth())
+router = Router(tags=["Onboarding"])
 
 OnboardingState = Literal[tuple(OnboardingStatus.values)]
 

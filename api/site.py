@@ -2,14 +2,16 @@
 
 Callers authenticate with a bearer token, Wagtail's `APIToken` (made and revoked in the admin under Account, API
 tokens); the token's person is `request.user`, and every router applies that person's visibility and privacy
-rules exactly as the views do. A session cookie never counts here, so a browser cannot be led into a write.
+rules exactly as the views do, in their own time zone (api/auth.py). A session cookie never counts here, so a
+browser cannot be led into a write.
 Errors are RFC 7807 problem documents (`application/problem+json`) in Wagtail API v3's shape; a validation error
 lists each failing field under `errors`, with its `loc`.
 """
 
-from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import register_exception_handlers
 
+from api import ask, checkins, gaps, notifications, onboarding, people, tasks
+from api.auth import PersonTokenAuth
 from api.problems import ProblemDeclaringAPI
 
 VERSION = "1"
@@ -23,23 +25,17 @@ api = ProblemDeclaringAPI(
         "Pages are served by Wagtail's API v3 at /api/v3/."
     ),
     urls_namespace="onramp_api",
-    auth=BearerTokenAuth(),
+    auth=PersonTokenAuth(),
     openapi_url="/openapi.json",
     docs_url="/docs/",
 )
 register_exception_handlers(api)
 
-# Onboarding, check-ins, tasks and notifications (each router applies the pages' own rules: see its module).
-from api import checkins, notifications, onboarding, tasks  # noqa: E402
-
+# Each router applies the pages' own rules: see its module.
 api.add_router("", onboarding.router)
 api.add_router("", checkins.router)
 api.add_router("", tasks.router)
 api.add_router("", notifications.router)
-
-# Ask, who knows and gaps (the same functions as the Ask, who-knows and gap pages: see each module).
-from api import ask, gaps, people  # noqa: E402
-
 api.add_router("/ask/", ask.router)
 api.add_router("/people/", people.router)
 api.add_router("/gaps/", gaps.router)

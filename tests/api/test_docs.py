@@ -31,4 +31,4 @@ def test_the_docs_page_loads_only_from_our_own_origin(client, docs):
 def test_the_schema_the_docs_read_lists_the_ask_who_knows_and_gaps_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/ask/", "/api/v1/people/who-knows/", "/api/v1/gaps/", "/api/v1/gaps/{gap_id}/me-too/"} <= set(paths)
-    assert paths["/api/v1/gaps/"]["post"]["security"] == [{"BearerTokenAuth": []}]
+    assert paths["/api/v1/gaps/"]["post"]["security"] == [{"PersonTokenAuth": []}]

@@ -129,3 +129,15 @@ def test_beat_runs_each_task_at_its_time_of_day_not_every_n_hours_from_its_start
     assert when("recompute-expertise-scores") == (every_day, [2], [0])
     assert when("send-check-in-reminders") == (every_day, every_hour, [0])
     assert settings.CELERY_BEAT_SCHEDULE["send-pending-tasks"]["schedule"] == 60
+
+
+def test_the_readme_s_configuration_table_lists_every_variable_the_settings_read():
+    import re
+
+    read = set()
+    for module in (ROOT / "onramp" / "settings").glob("*.py"):
+        read |= set(re.findall(r'\benv(?:_bool|_list|_pairs)?\(\s*"([A-Z][A-Z0-9_]+)"', module.read_text()))
+    table = "\n".join(line for line in (ROOT / "README.md").read_text().splitlines() if line.startswith("| `"))
+    listed = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
+    assert len(read) > 40, "the settings were not read"
+    assert read - listed == set()

@@ -17,11 +17,15 @@ $(STAMP): pyproject.toml uv.lock
 
 install: $(STAMP)
 
+# `make run PORT=8123` serves on another port; the links in the demo's notifications name it too.
+PORT ?= 8000
+RUN_ENV = WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}
+
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	@echo "Onramp is starting on http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	@echo "Onramp is starting on http://127.0.0.1:$(PORT) (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The production stack on this machine: gunicorn, a Celery worker and beat (see Procfile) on PostgreSQL and
 # Redis, with production settings over plain HTTP on 127.0.0.1:8000.

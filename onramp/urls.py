@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from onramp import password_reset
+from onramp import api_token_views, password_reset
 from onramp import views as onramp_views
 from onramp.single_sign_on import CallbackView, SignInView
 from wiki import views as wiki_views
@@ -25,6 +25,9 @@ urlpatterns = [
     path("oidc/authenticate/", login_not_required(SignInView.as_view()), name="oidc_authentication_init"),
     path("oidc/callback/", login_not_required(CallbackView.as_view()), name="oidc_authentication_callback"),
     path("accounts/password-reset/", include(password_reset)),
+    # A person's own API tokens (onramp/api_tokens.py).
+    path("accounts/api-tokens/", api_token_views.token_list, name="api_tokens"),
+    path("accounts/api-tokens/<str:token_id>/revoke/", api_token_views.revoke, name="revoke_api_token"),
     path("wiki/pages/<int:page_id>/verify/", wiki_views.verify, name="wiki_verify"),
     path("", include("expertise.urls")),
     path("onboarding/", include("buddies.urls")),

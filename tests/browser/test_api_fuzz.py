@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, ROOT
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -121,8 +121,9 @@ def fuzz(
         argument if not argument.startswith("Authorization:") else "Authorization: Bearer …" for argument in command
     ]
     (report / "command.txt").write_text(shlex.join(shown) + "\n", encoding="utf-8")
+    # Run in the report's folder, where schemathesis keeps its cache of failures (.schemathesis/) too.
     result = subprocess.run(  # noqa: S603 - the venv's schemathesis with our own arguments
-        command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        command, cwd=report, capture_output=True, text=True, timeout=300, check=False
     )
     (report / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, (

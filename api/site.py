@@ -1,9 +1,9 @@
 """The Onramp API, version 1: one NinjaAPI that every router of ours is added to (api/urls.py mounts it).
 
-Callers authenticate with a bearer token, Wagtail's `APIToken` (made and revoked in the admin under Account, API
-tokens); the token's person is `request.user`, and every router applies that person's visibility and privacy
-rules exactly as the views do, in their own time zone (api/auth.py). A session cookie never counts here, so a
-browser cannot be led into a write.
+Callers authenticate with a bearer token, Wagtail's `APIToken`: people make and revoke their own at
+/accounts/api-tokens/ (onramp/api_tokens.py), administrators anyone's in the admin. The token's person is
+`request.user`, and every router applies that person's visibility and privacy rules exactly as the views do, in
+their own time zone (api/auth.py). A session cookie never counts here, so a browser cannot be led into a write.
 Errors are RFC 7807 problem documents (`application/problem+json`) in Wagtail API v3's shape; a validation error
 lists each failing field under `errors`, with its `loc`.
 """
@@ -21,7 +21,7 @@ api = ProblemDeclaringAPI(
     version=VERSION,
     description=(
         "Ask, who knows, gaps, onboarding, check-ins, tasks and notifications over Onramp's own rules. "
-        "Authenticate with `Authorization: Bearer <token>`, a token made in the admin (Account, API tokens). "
+        "Authenticate with `Authorization: Bearer <token>`: make your own token at /accounts/api-tokens/. "
         "Pages are served by Wagtail's API v3 at /api/v3/."
     ),
     urls_namespace="onramp_api",

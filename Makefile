@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install node-deps browser-deps run run-stack test test-sqlite test-postgres lint bench clean eval-search
+.PHONY: install node-deps browser-deps run run-stack test test-sqlite test-postgres test-both lint bench clean eval-search
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,11 +48,10 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache --no-logo
 
-# On CI (CI=true) the suite runs on PostgreSQL as well as on SQLite.
+# On CI (CI=true) the suite runs on PostgreSQL as well as on SQLite, both passes at once (test-both).
 test: install lint
 	DJANGO_SETTINGS_MODULE=onramp.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(MAKE) --no-print-directory test-sqlite
-	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-postgres; fi
+	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-both; else $(MAKE) --no-print-directory test-sqlite; fi
 
 # The single sign-on tests start the npm package oidc-provider (locked in package-lock.json) with node.
 node-deps:
@@ -62,8 +61,13 @@ node-deps:
 # behaves differently on it: services tests (a real Celery worker on Redis), the handbook corpus import,
 # the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
 # It prints the coverage of Onramp's packages (settings in pyproject.toml).
+SQLITE_PASS = DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser" \
+	--cov --cov-report=term:skip-covered
+POSTGRES_PASS = DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db \
+	-m "services or corpus or browser or postgres"
+
 test-sqlite: install node-deps
-	DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser" --cov --cov-report=term:skip-covered
+	$(SQLITE_PASS)
 
 # The browser journeys need Debian's Chromium and axe-core (from npm, locked in package-lock.json).
 browser-deps:
@@ -72,8 +76,16 @@ browser-deps:
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 test-postgres: install browser-deps
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db \
-		-m "services or corpus or browser or postgres"
+	$(POSTGRES_PASS)
+
+# Both passes at once: the PostgreSQL pass spends much of its time waiting on gunicorn, Chromium, Celery workers
+# and the database server, which the SQLite pass fills. Its output is printed when both are done.
+test-both: install node-deps browser-deps
+	@mkdir -p test-artifacts
+	@( $(POSTGRES_PASS) > test-artifacts/postgres-pass.log 2>&1; echo $$? > test-artifacts/postgres-pass.status ) & \
+	$(SQLITE_PASS); sqlite=$$?; wait; \
+	echo; echo "PostgreSQL pass (services, corpus, browser, postgres):"; cat test-artifacts/postgres-pass.log; \
+	test $$sqlite -eq 0 && test "$$(cat test-artifacts/postgres-pass.status)" -eq 0
 
 # The load test drives gunicorn with wrk (Debian's package).
 bench: install

@@ -6,8 +6,9 @@ is internal, and a restricted page's title reaches nobody outside its group (wik
 needs a token; they read the live pages they may open, and the pages they may edit that they may open (drafts,
 `version=draft` and revisions: the admin's view of them, for the people the admin shows it to).
 
-Wagtail 8 offers no setting or hook for this queryset, so the pages router's reference to it is pointed here
-once, when the URLs are loaded (api/urls.py); `use_onramp_page_rules` fails loudly if an upgrade renames it."""
+Wagtail 8 offers no setting or hook for this queryset, so the pages router is pointed at `readable_pages` once,
+when the URLs are loaded (api/urls.py), through onramp/wagtail_compat.py, which fails loudly if an upgrade
+changes how the router reads pages."""
 
 from __future__ import annotations
 
@@ -15,16 +16,16 @@ from http import HTTPStatus
 
 from ninja.errors import HttpError
 
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest
 
 from wagtail.api import querysets as public_querysets
 from wagtail.api.v3 import querysets as v3_querysets
-from wagtail.api.v3.routers import pages as pages_router
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from onramp.wagtail_compat import read_pages_api_through
 from wiki.visibility import viewable
 
 
@@ -46,9 +47,4 @@ def readable_pages(request: HttpRequest, model=Page) -> PageQuerySet:
 
 
 def use_onramp_page_rules() -> None:
-    if not callable(getattr(pages_router, "get_pages_queryset", None)):
-        raise ImproperlyConfigured(
-            "wagtail.api.v3.routers.pages no longer reads pages through get_pages_queryset: "
-            "apply Onramp's page visibility to the pages API another way (api/pages.py)."
-        )
-    pages_router.get_pages_queryset = readable_pages
+    read_pages_api_through(readable_pages)

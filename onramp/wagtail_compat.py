@@ -25,6 +25,9 @@ and its failure message names the internal that changed: after an upgrade, run i
 - Wagtail's `WhitelistRule(element, handler)` in `wagtail.admin.rich_text.converters.editor_html`
   (`editor_html_rule`): the rule that lets the editor-HTML converter keep an element. Check it is still the
   rule type `features.register_converter_rule("editorhtml", ...)` expects.
+- Wagtail API v3's pages router reads every page through the module-level name `get_pages_queryset` it imports
+  from `wagtail.api.v3.querysets` (`read_pages_api_through`): Onramp points that name at its own rules, as
+  Wagtail 8 offers no setting or hook for it. Check the router's views still call it by that name.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from modelsearch import index
 from modelsearch.conf import get_app_config
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter, WhitelistRule
+from wagtail.api.v3.routers import pages as pages_router
 from wagtail.models import Page
 
 __all__ = [
@@ -55,6 +59,7 @@ __all__ = [
     "index_on_save",
     "indexing_paused",
     "mark_new_child",
+    "read_pages_api_through",
     "replace_index_signal_handlers",
     "rich_text_cleaner",
 ]
@@ -149,3 +154,16 @@ def rich_text_cleaner(features: list[str]) -> Callable[[BeautifulSoup], None]:
 def editor_html_rule(element: str, handler: Callable) -> WhitelistRule:
     """The editor-HTML converter rule that keeps `element`, cleaning its attributes with `handler`."""
     return WhitelistRule(element, handler)
+
+
+# Wagtail's pages API
+
+
+def read_pages_api_through(queryset: Callable) -> None:
+    """Wagtail API v3's pages router reads pages through `queryset(request, model=Page)` from now on."""
+    if not callable(getattr(pages_router, "get_pages_queryset", None)):
+        raise ImportError(
+            "wagtail.api.v3.routers.pages no longer reads pages through get_pages_queryset: apply Onramp's page "
+            "visibility to the pages API another way (onramp/wagtail_compat.py, api/pages.py)."
+        )
+    pages_router.get_pages_queryset = queryset

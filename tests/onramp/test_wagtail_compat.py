@@ -277,3 +277,24 @@ def test_an_editor_html_rule_keeps_its_element_through_wagtails_converter():
     assert "<code>ZAP_INBOX</code>" in kept, (
         "the rule editor_html_rule builds (Wagtail's WhitelistRule) no longer keeps its element"
     )
+
+
+def test_the_pages_api_reads_every_page_through_the_name_onramp_points_at_its_rules():
+    from django.urls import get_resolver
+
+    from wagtail.api.v3 import querysets
+    from wagtail.api.v3.routers import pages as pages_router
+
+    from api.pages import readable_pages
+
+    assert get_resolver().resolve("/api/v3/pages/")  # the URLs loaded, as on the first request
+    assert pages_router.get_pages_queryset is readable_pages, "api/urls.py no longer points the router at it"
+    reads = {
+        name
+        for name, view in vars(pages_router).items()
+        if "get_pages_queryset" in getattr(getattr(inspect.unwrap(view), "__code__", None), "co_names", ())
+    }
+    # Every read of the pages API: listing, finding, one page, its revisions.
+    expected = {"list_pages", "find_page", "get_page", "list_page_revisions", "get_page_revision"}
+    assert expected <= reads, f"these no longer read pages through get_pages_queryset: {expected - reads}"
+    assert callable(querysets.get_pages_queryset)

@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from wagtail.models import GroupPagePermission, Page, Site
 
@@ -56,12 +57,44 @@ def content(name: str):
     return import_module(f"onramp.demo.content.{name}")
 
 
+# How the load report counts each kind of object it created, singular and plural.
+CREATED_PHRASES = {
+    "group": lambda n: ngettext("%(count)d group", "%(count)d groups", n),
+    "person": lambda n: ngettext("%(count)d person", "%(count)d people", n),
+    "topic": lambda n: ngettext("%(count)d topic", "%(count)d topics", n),
+    "process page": lambda n: ngettext("%(count)d process page", "%(count)d process pages", n),
+    "article": lambda n: ngettext("%(count)d article", "%(count)d articles", n),
+    "editors group": lambda n: ngettext("%(count)d editors group", "%(count)d editors groups", n),
+    "training material": lambda n: ngettext("%(count)d training material", "%(count)d training materials", n),
+    "feedback": lambda n: ngettext("%(count)d feedback vote", "%(count)d feedback votes", n),
+    "self-assessment": lambda n: ngettext("%(count)d self-assessment", "%(count)d self-assessments", n),
+    "endorsement": lambda n: ngettext("%(count)d endorsement", "%(count)d endorsements", n),
+    "manager confirmation": lambda n: ngettext("%(count)d manager confirmation", "%(count)d manager confirmations", n),
+    "ramp-up plan": lambda n: ngettext("%(count)d ramp-up plan", "%(count)d ramp-up plans", n),
+    "buddy": lambda n: ngettext("%(count)d buddy", "%(count)d buddies", n),
+    "cohort": lambda n: ngettext("%(count)d cohort", "%(count)d cohorts", n),
+    "onboarding": lambda n: ngettext("%(count)d onboarding", "%(count)d onboardings", n),
+    "user group": lambda n: ngettext("%(count)d user group", "%(count)d user groups", n),
+    "forum session": lambda n: ngettext("%(count)d forum session", "%(count)d forum sessions", n),
+    "gap": lambda n: ngettext("%(count)d gap", "%(count)d gaps", n),
+    "glossary term": lambda n: ngettext("%(count)d glossary term", "%(count)d glossary terms", n),
+    "logged search": lambda n: ngettext("%(count)d logged search", "%(count)d logged searches", n),
+}
+
+
 @dataclass
 class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
 
     def count(self, kind: str) -> None:
         self.created[kind] = self.created.get(kind, 0) + 1
+
+    def created_phrases(self) -> list[str]:
+        """What was created, counted in words ("29 people"); a kind without a phrase is shown as "kind: n"."""
+        return [
+            CREATED_PHRASES[kind](count) % {"count": count} if kind in CREATED_PHRASES else f"{kind}: {count}"
+            for kind, count in self.created.items()
+        ]
 
 
 @transaction.atomic

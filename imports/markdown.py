@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from onramp import wagtail_compat
 from wiki.blocks import BODY_FEATURES
@@ -244,11 +245,32 @@ def replace_image(image: Tag, *, document: Document, resolve_image, body: Body) 
 
 
 def image_fallback(src: str, alt: str) -> str:
-    """Rich text holds no pictures: a remote image becomes a link to it, a missing one its description."""
-    label = escape(alt or "image")
+    """Rich text holds no pictures: a remote image becomes a link to it, a missing one a short note in italics
+    naming it (its description, else its file name), which summaries leave out. (Only what the rich text editor
+    stores survives the import: a class would be dropped, so the note is known by its words.)"""
     if is_remote(src) and not src.startswith("data:"):
-        return f'<p><a href="{escape(src)}">Image: {label}</a></p>'
-    return f"<p>[Image not found: {label}]</p>"
+        return f'<p><a href="{escape(src)}">Image: {escape(alt or "image")}</a></p>'
+    label = alt.strip() or posixpath.basename(src.rstrip("/"))
+    return f"<p><em>{escape(missing_image_note(label))}</em></p>"
+
+
+def missing_image_note(label: str) -> str:
+    return _("Image missing: %(image)s") % {"image": label} if label else _("An image is missing here.")
+
+
+def is_missing_image_note(text: str) -> bool:
+    named = _("Image missing: %(image)s") % {"image": ""}
+    return text == missing_image_note("") or (text.startswith(named) and len(text) > len(named))
+
+
+def readable_text(html: str) -> str:
+    """The text of rich text as a summary wants it: without the notes of missing images."""
+    soup = BeautifulSoup(html, "html.parser")
+    for emphasis in soup.find_all("em"):
+        paragraph, note = emphasis.parent, emphasis.get_text().strip()
+        if paragraph.name == "p" and paragraph.get_text().strip() == note and is_missing_image_note(note):
+            paragraph.decompose()
+    return " ".join(soup.get_text(" ").split())
 
 
 def table_data(table: Tag) -> dict:

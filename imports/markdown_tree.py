@@ -16,6 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from wagtail.models import Page
 
@@ -25,7 +26,7 @@ from imports.conversion import Conversion, Converted
 from imports.history import History, HistoryFormatError, HistoryOutcome, read_history, record_history
 from imports.images import ImageRefused, check_image, store_image
 from imports.indexing import deferred_indexing
-from imports.markdown import Document, DocumentError, humanise, read_document
+from imports.markdown import Document, DocumentError, humanise, read_document, readable_text
 from imports.models import ImportedPage
 from imports.publishing import NewPages
 from imports.sources import TreeSource, folders_of
@@ -76,11 +77,17 @@ class ImportReport:
         }
 
     def as_text(self) -> str:
+        broken = ngettext("%(count)d broken link", "%(count)d broken links", len(self.broken_links)) % {
+            "count": len(self.broken_links)
+        }
+        missing = ngettext("%(count)d missing image", "%(count)d missing images", len(self.missing_images)) % {
+            "count": len(self.missing_images)
+        }
+        files = ngettext("%(count)d file", "%(count)d files", self.files) % {"count": self.files}
         lines = [
             ("Dry run: nothing was saved. " if self.dry_run else "")
             + f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{len(self.skipped)} skipped, {len(self.broken_links)} broken links, "
-            f"{len(self.missing_images)} missing images; {self.files} files in {self.seconds:.1f} s "
+            f"{len(self.skipped)} skipped, {broken}, {missing}; {files} in {self.seconds:.1f} s "
             f"({self.pages_per_second:.1f} pages/s)."
         ]
         sections = [
@@ -95,10 +102,19 @@ class ImportReport:
             ("History rows not read", [f"line {line}: {reason}" for line, reason in self.history_bad_rows]),
         ]
         if self.history is not None:
+            history = self.history
+            recorded = ngettext("%(count)d edit recorded", "%(count)d edits recorded", history.recorded) % {
+                "count": history.recorded
+            }
+            rows = ngettext("%(count)d row for files", "%(count)d rows for files", history.unknown_paths) % {
+                "count": history.unknown_paths
+            }
+            authors = ngettext(
+                "%(count)d unknown author", "%(count)d unknown authors", len(history.unknown_authors)
+            ) % {"count": len(history.unknown_authors)}
             lines.append(
-                f"History: {self.history.recorded} edits recorded as evidence, "
-                f"{self.history.already_recorded} already recorded, {self.history.unknown_paths} rows for files "
-                f"not in the tree, {len(self.history.unknown_authors)} unknown authors."
+                f"History: {recorded} as evidence, {history.already_recorded} already recorded, "
+                f"{rows} not in the tree, {authors}."
             )
         for heading, items in sections:
             if items:
@@ -410,10 +426,10 @@ class TreeImporter:
 
 
 def first_sentence(stream: list[dict]) -> str:
-    from django.utils.html import strip_tags
-
+    """The summary of a page without one: its first text, where a missing image's note is no text."""
     for block in stream:
         if block["type"] == "text":
-            text = " ".join(strip_tags(block["value"]).split())
-            return text[:297] + "…" if len(text) > 300 else text
+            text = readable_text(block["value"])
+            if text:
+                return text[:297] + "…" if len(text) > 300 else text
     return ""

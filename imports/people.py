@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from expertise.models import Profile, Team
 from expertise.people import chain_loops
@@ -69,9 +70,18 @@ class PeopleReport:
 
     def as_text(self) -> str:
         head = "Dry run: nothing was saved. " if self.dry_run else ""
+        created = ngettext("%(count)d person created", "%(count)d people created", self.created) % {
+            "count": self.created
+        }
+        errors = ngettext("%(count)d row with errors", "%(count)d rows with errors", len(self.errors)) % {
+            "count": len(self.errors)
+        }
+        drafted = ngettext("%(count)d onboarding drafted", "%(count)d onboardings drafted", self.drafted) % {
+            "count": self.drafted
+        }
         lines = [
-            f"{head}{self.created} people created, {self.updated} updated, {len(self.errors)} rows with errors.",
-            f"{self.started} starting later, {self.drafted} onboardings drafted, {self.left} left.",
+            f"{head}{created}, {self.updated} updated, {errors}.",
+            f"{self.started} starting later, {drafted}, {self.left} left.",
         ]
         lines += [f"  line {line}: {reason}" for line, reason in sorted(self.errors + self.notes)]
         return "\n".join(lines)

@@ -94,7 +94,7 @@ STARTER_FILE = {STARTER: ("2027-01-11", "")}
 def test_a_new_record_starting_later_gets_a_draft_onboarding_with_the_top_suggestion(company):
     report = import_people(handbook_csv(dates=STARTER_FILE))
     assert (report.created, report.started, report.drafted, report.left) == (1, 1, 1, 0)
-    assert "1 starting later, 1 onboardings drafted, 0 left." in report.as_text()
+    assert "1 starting later, 1 onboarding drafted, 0 left." in report.as_text()
     starter = person(STARTER)
     draft = Onboarding.objects.get(hire=starter)
     assert draft.status == OnboardingStatus.DRAFT and draft.start_date == date(2027, 1, 11)

@@ -97,7 +97,7 @@ class NotHelpfulFeedback:
                 title=f"{vote.page.title}: {reasons.get(vote.reason, 'not helpful').lower()}",
                 detail=vote.comment,
                 created_at=vote.created_at,
-                person_name=(vote.user.get_full_name() or vote.user.get_username()) if vote.user else "Anonymous",
+                person_name=(vote.user.get_full_name() or vote.user.get_username()) if vote.user else _("Anonymous"),
                 page_title=vote.page.title,
                 page_url=vote.page.url or "",
                 page=vote.page,

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from onramp.progress import ProgressBar
 from search.backends import BackendUnavailable, elasticsearch_enabled
@@ -18,9 +19,15 @@ class Command(BaseCommand):
                 counts = rebuild_elasticsearch(progress)
             except BackendUnavailable as error:
                 raise CommandError(f"Elasticsearch is unreachable, nothing was changed there: {error}") from error
-            self.stdout.write(
-                f"Elasticsearch: {counts['pages']} pages, {counts['people']} people, {counts['gaps']} gaps indexed."
+            indexed = ", ".join(
+                [
+                    ngettext("%(count)d page", "%(count)d pages", counts["pages"]) % {"count": counts["pages"]},
+                    ngettext("%(count)d person", "%(count)d people", counts["people"]) % {"count": counts["people"]},
+                    ngettext("%(count)d gap", "%(count)d gaps", counts["gaps"]) % {"count": counts["gaps"]},
+                ]
             )
+            self.stdout.write(f"Elasticsearch: {indexed} indexed.")
         else:
             done = rebuild_database_index(progress)
-            self.stdout.write(f"Database search index: {done} pages indexed.")
+            indexed = ngettext("%(count)d page indexed", "%(count)d pages indexed", done) % {"count": done}
+            self.stdout.write(f"Database search index: {indexed}.")

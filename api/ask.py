@@ -14,7 +14,7 @@ from search.ask import PER_PAGE, AskFilters, ask
 from search.forms import AskForm
 from search.querylog import log_query
 from search.results_json import results_as_dict
-from search.views import process_areas
+from wiki.navigation import area_choices
 
 MAX_PER_PAGE = 100
 
@@ -72,7 +72,7 @@ def ask_question(request: HttpRequest, params: Query[AskParams]):
     (the first page of its results) is recorded in the query log, as on the Ask page."""
     form = AskForm(
         {"q": params.q, "area": params.area or "", "topic": params.topic, "kind": params.kind},
-        areas=process_areas(request),
+        areas=area_choices(request),
     )
     if not form.is_valid():
         raise FormValidationError.from_form(form)

@@ -15,7 +15,6 @@ from ninja.pagination import paginate
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,9 +24,9 @@ from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId, refusal
 from api.shown import Shown
 from buddies import checkins, questions
+from buddies.access import visible_check_in, visible_onboarding
 from buddies.forms import AddCheckInForm, CheckInForm
 from buddies.models import BuddyProgramSettings, CheckIn, Onboarding
-from buddies.views import visible_onboarding
 
 router = Router(tags=["Check-ins"])
 
@@ -122,13 +121,6 @@ def as_seen_by(user, check_ins: list[CheckIn]) -> list[CheckIn]:
 
 def check_ins_of(onboarding: Onboarding):
     return onboarding.check_ins.select_related("cancelled_by__profile").prefetch_related("questions")
-
-
-def visible_check_in(request: HttpRequest, check_in_id: int) -> CheckIn:
-    """The check-in, or 404 unless the caller may see its onboarding (the view's rule)."""
-    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=check_in_id)
-    check_in.onboarding = visible_onboarding(request, check_in.onboarding_id)
-    return check_in
 
 
 def one_as_seen_by(user, check_in: CheckIn) -> CheckIn:

@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
 from buddies import access, checkins, plans, surveys
+from buddies.access import LIST_RELATED, visible_onboarding
+from buddies.charts import self_assessment_chart
 from buddies.models import BuddyProgramSettings, Milestone, Onboarding, OnboardingStatus
-from buddies.views import LIST_RELATED, self_assessment_chart, visible_onboarding
 from expertise.privacy import can_see_self_assessments
 from wiki.models import ArticlePage
 from wiki.visibility import request_of, viewable

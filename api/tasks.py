@@ -20,7 +20,7 @@ from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId, refusal
 from api.shown import Shown
 from buddies import plans
-from buddies.views import visible_milestone, visible_onboarding
+from buddies.access import visible_milestone, visible_onboarding
 from forums import gaps, revision
 from forums.filters import TaskListFilter
 from forums.forms import CompleteTaskForm, TaskStatusForm

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from buddies.models import Onboarding, OnboardingStatus, SurveyResponse
+from buddies.models import CheckIn, GoToPerson, Milestone, Onboarding, OnboardingStatus, SurveyResponse
 from buddies.models.program import OPEN_STATUSES
 from expertise.models import Profile
 
@@ -75,3 +78,34 @@ def survey_answers_readable_by(viewer: AbstractBaseUser) -> QuerySet[SurveyRespo
     if not viewer.is_authenticated:
         return SurveyResponse.objects.none()
     return SurveyResponse.objects.filter(onboarding__hire_id=viewer.pk)
+
+
+# Looking up what a request may see: 404 for anyone else, so existence is not confirmed either.
+
+LIST_RELATED = ("hire__profile", "buddy__profile", "cohort", "team")
+
+
+def visible_onboarding(request, pk: int) -> Onboarding:
+    """The onboarding, or 404 for anyone who may not see it (its existence is not confirmed either)."""
+    onboarding = get_object_or_404(Onboarding.objects.select_related(*LIST_RELATED, "manager__profile"), pk=pk)
+    if not can_view(request.user, onboarding):
+        raise Http404(_("No such onboarding."))
+    return onboarding
+
+
+def visible_milestone(request, pk: int) -> Milestone:
+    milestone = get_object_or_404(Milestone.objects.select_related("onboarding"), pk=pk)
+    visible_onboarding(request, milestone.onboarding_id)
+    return milestone
+
+
+def visible_go_to(request, pk: int) -> GoToPerson:
+    go_to = get_object_or_404(GoToPerson.objects.select_related("onboarding", "person"), pk=pk)
+    visible_onboarding(request, go_to.onboarding_id)
+    return go_to
+
+
+def visible_check_in(request, pk: int) -> CheckIn:
+    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
+    check_in.onboarding = visible_onboarding(request, check_in.onboarding_id)
+    return check_in

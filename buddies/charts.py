@@ -6,6 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils import timezone
+
+from buddies.models import Onboarding
+from expertise.models import SelfAssessment
+
 WIDTH, HEIGHT, PAD = 320, 140, 28
 
 
@@ -38,3 +43,26 @@ def progress_chart(series: list[Series], *, start: datetime, end: datetime, top:
         "start": start,
         "end": end,
     }
+
+
+def self_assessment_chart(onboarding: Onboarding, topic_ids: set[int], *, today):
+    """A hire's self-assessments on the topics, as one line per topic over their onboarding so far."""
+    rows = list(
+        SelfAssessment.objects.filter(person_id=onboarding.hire_id, topic_id__in=topic_ids)
+        .select_related("topic")
+        .order_by("assessed_at")
+    )
+    if not rows:
+        return None, []
+    by_topic: dict[str, list] = {}
+    for row in rows:
+        by_topic.setdefault(row.topic.name, []).append((row.assessed_at, row.level))
+    start = min(
+        rows[0].assessed_at,
+        timezone.make_aware(timezone.datetime.combine(onboarding.start_date, timezone.datetime.min.time())),
+    )
+    end = max(rows[-1].assessed_at, timezone.now())
+    chart = progress_chart(
+        [Series(name=name, points=points) for name, points in sorted(by_topic.items())], start=start, end=end
+    )
+    return chart, rows

@@ -2,14 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from buddies import access, checkins, drafts, network, pairing, plans, questions, surveys
-from buddies.charts import Series, progress_chart
+from buddies import access, charts, checkins, drafts, network, pairing, plans, questions, surveys
 from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
 from buddies.matching import match_cohort, suggest_buddies
@@ -24,7 +23,7 @@ from buddies.models import (
     OnboardingStatus,
 )
 from buddies.models.program import OPEN_STATUSES
-from expertise.models import SelfAssessment, Topic
+from expertise.models import Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
 from onramp.actions import post_action
@@ -36,15 +35,6 @@ from wiki.models import ArticlePage
 from wiki.visibility import viewable
 
 PER_PAGE = 25
-LIST_RELATED = ("hire__profile", "buddy__profile", "cohort", "team")
-
-
-def visible_onboarding(request, pk: int) -> Onboarding:
-    """The onboarding, or 404 for anyone who may not see it (its existence is not confirmed either)."""
-    onboarding = get_object_or_404(Onboarding.objects.select_related(*LIST_RELATED, "manager__profile"), pk=pk)
-    if not access.can_view(request.user, onboarding):
-        raise Http404(_("No such onboarding."))
-    return onboarding
 
 
 def page_of(request, queryset):
@@ -52,14 +42,14 @@ def page_of(request, queryset):
 
 
 def my_onboarding(request):
-    onboarding = access.own_onboarding(request.user, related=LIST_RELATED)
+    onboarding = access.own_onboarding(request.user, related=access.LIST_RELATED)
     if onboarding is None:
         return render(request, "buddies/my_onboarding_empty.html")
     return onboarding_page(request, onboarding, template="buddies/my_onboarding.html")
 
 
 def onboarding_detail(request, pk: int):
-    return onboarding_page(request, visible_onboarding(request, pk), template="buddies/onboarding.html")
+    return onboarding_page(request, access.visible_onboarding(request, pk), template="buddies/onboarding.html")
 
 
 def onboarding_page(request, onboarding: Onboarding, *, template: str):
@@ -107,39 +97,20 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "today": today,
     }
     if can_see_self_assessments(user, onboarding.hire):
-        context["chart"], context["assessments"] = self_assessment_chart(onboarding, topic_ids, today=today)
+        context["chart"], context["assessments"] = charts.self_assessment_chart(onboarding, topic_ids, today=today)
         if is_hire and topic_ids:
             context["self_assess_form"] = PlanSelfAssessForm(topics=Topic.objects.filter(pk__in=topic_ids))
     return render(request, template, context)
-
-
-def self_assessment_chart(onboarding: Onboarding, topic_ids: set[int], *, today):
-    rows = list(
-        SelfAssessment.objects.filter(person_id=onboarding.hire_id, topic_id__in=topic_ids)
-        .select_related("topic")
-        .order_by("assessed_at")
-    )
-    if not rows:
-        return None, []
-    by_topic: dict[str, list] = {}
-    for row in rows:
-        by_topic.setdefault(row.topic.name, []).append((row.assessed_at, row.level))
-    start = min(
-        rows[0].assessed_at,
-        timezone.make_aware(timezone.datetime.combine(onboarding.start_date, timezone.datetime.min.time())),
-    )
-    end = max(rows[-1].assessed_at, timezone.now())
-    chart = progress_chart(
-        [Series(name=name, points=points) for name, points in sorted(by_topic.items())], start=start, end=end
-    )
-    return chart, rows
 
 
 def with_signals_for(rows, *, today, program, viewer) -> list[Onboarding]:
     """The numbers behind one page of onboardings, read for that page only, as `viewer` may see them."""
     ids = [row.pk for row in rows]
     annotated = with_signals(
-        Onboarding.objects.filter(pk__in=ids).select_related(*LIST_RELATED), today=today, program=program, viewer=viewer
+        Onboarding.objects.filter(pk__in=ids).select_related(*access.LIST_RELATED),
+        today=today,
+        program=program,
+        viewer=viewer,
     )
     by_id = {onboarding.pk: onboarding for onboarding in annotated}
     shown = [by_id[pk] for pk in ids if pk in by_id]
@@ -173,7 +144,7 @@ def program_dashboard(request):
         "is_program_admin": access.is_program_admin(user),
     }
     if context["is_program_admin"]:
-        context["drafts"] = drafts.drafts_to_confirm().select_related(*LIST_RELATED, "suggested_buddy__profile")
+        context["drafts"] = drafts.drafts_to_confirm().select_related(*access.LIST_RELATED, "suggested_buddy__profile")
         cohorts = list(Cohort.objects.order_by("-starts_on")[:6])
         kpis = cohort_kpis(cohorts, today=today)
         for item in kpis:
@@ -210,7 +181,7 @@ def program_export(request):
     if not access.manages_anyone(request.user):
         raise PermissionDenied(_("The export is for managers and program admins."))
     rows = with_signals(
-        access.onboardings_visible_to(request.user, Onboarding.objects.select_related(*LIST_RELATED)),
+        access.onboardings_visible_to(request.user, Onboarding.objects.select_related(*access.LIST_RELATED)),
         today=timezone.localdate(),
         program=BuddyProgramSettings.load(),
         viewer=request.user,
@@ -240,7 +211,7 @@ def program_export(request):
 
 def choose_buddy(request, pk: int):
     """Choosing or changing the buddy; for a draft onboarding, confirming it with the buddy chosen."""
-    onboarding = visible_onboarding(request, pk)
+    onboarding = access.visible_onboarding(request, pk)
     if onboarding.is_draft and not drafts.can_confirm(request.user):
         raise PermissionDenied(_("Only a program admin confirms a drafted onboarding."))
     if not access.can_manage(request.user, onboarding):
@@ -327,29 +298,11 @@ def onboarding_action(load):
     return post_action(load=load, back=back_to_onboarding)
 
 
-def visible_milestone(request, pk: int) -> Milestone:
-    milestone = get_object_or_404(Milestone.objects.select_related("onboarding"), pk=pk)
-    visible_onboarding(request, milestone.onboarding_id)
-    return milestone
-
-
-def visible_go_to(request, pk: int) -> GoToPerson:
-    go_to = get_object_or_404(GoToPerson.objects.select_related("onboarding", "person"), pk=pk)
-    visible_onboarding(request, go_to.onboarding_id)
-    return go_to
-
-
-def visible_check_in(request, pk: int) -> CheckIn:
-    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
-    visible_onboarding(request, check_in.onboarding_id)
-    return check_in
-
-
 def day_month_year(day) -> str:
     return format(day, "%-d %b %Y")
 
 
-@onboarding_action(load=visible_milestone)
+@onboarding_action(load=access.visible_milestone)
 def tick_milestone(request, milestone: Milestone):
     done = request.POST.get("done") != "0"
     plans.tick_milestone(milestone=milestone, by=request.user, done=done)
@@ -358,7 +311,7 @@ def tick_milestone(request, milestone: Milestone):
     return _("“%(title)s” marked not done.") % {"title": milestone.title}
 
 
-@onboarding_action(load=visible_go_to)
+@onboarding_action(load=access.visible_go_to)
 def mark_introduced(request, go_to: GoToPerson):
     introduced = request.POST.get("introduced") != "0"
     network.mark_introduced(go_to=go_to, by=request.user, introduced=introduced)
@@ -368,7 +321,7 @@ def mark_introduced(request, go_to: GoToPerson):
     return _("%(name)s: not introduced yet.") % {"name": name}
 
 
-@onboarding_action(load=visible_onboarding)
+@onboarding_action(load=access.visible_onboarding)
 def add_check_in(request, onboarding: Onboarding):
     form = AddCheckInForm(request.POST)
     if not form.is_valid():
@@ -377,13 +330,13 @@ def add_check_in(request, onboarding: Onboarding):
     return _("Check-in planned for %(date)s.") % {"date": day_month_year(check_in.scheduled_for)}
 
 
-@onboarding_action(load=visible_check_in)
+@onboarding_action(load=access.visible_check_in)
 def cancel_check_in(request, check_in: CheckIn):
     checkins.cancel_check_in(check_in=check_in, by=request.user)
     return _("The check-in of %(date)s is cancelled.") % {"date": day_month_year(check_in.scheduled_for)}
 
 
-@onboarding_action(load=visible_onboarding)
+@onboarding_action(load=access.visible_onboarding)
 def end(request, onboarding: Onboarding):
     if not access.can_manage(request.user, onboarding):
         raise PermissionDenied(_("Only the new hire's manager or a program admin ends an onboarding."))
@@ -395,7 +348,7 @@ def end(request, onboarding: Onboarding):
     return _("The onboarding is completed.") if completed else _("The onboarding is ended.")
 
 
-@onboarding_action(load=visible_onboarding)
+@onboarding_action(load=access.visible_onboarding)
 def self_assess(request, onboarding: Onboarding):
     if request.user.pk != onboarding.hire_id:
         raise PermissionDenied(_("You can only assess yourself."))
@@ -412,7 +365,7 @@ def self_assess(request, onboarding: Onboarding):
 
 def record_check_in(request, pk: int):
     check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
-    onboarding = visible_onboarding(request, check_in.onboarding_id)
+    onboarding = access.visible_onboarding(request, check_in.onboarding_id)
     if not checkins.can_record(request.user, onboarding):
         raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
     initial = {
@@ -450,7 +403,7 @@ def record_check_in(request, pk: int):
 
 
 def survey(request, pk: int, day: int):
-    onboarding = visible_onboarding(request, pk)
+    onboarding = access.visible_onboarding(request, pk)
     if request.user.pk != onboarding.hire_id:
         raise PermissionDenied(_("Only the new hire answers their survey."))
     form = SurveyForm(request.POST or None)
@@ -471,7 +424,7 @@ def survey(request, pk: int, day: int):
 @require_POST
 def raise_question_as_gap(request, pk: int):
     question = get_object_or_404(CheckInQuestion.objects.select_related("check_in__onboarding"), pk=pk)
-    visible_onboarding(request, question.check_in.onboarding_id)
+    access.visible_onboarding(request, question.check_in.onboarding_id)
     try:
         gap = questions.raise_question_as_gap(question, by=request.user)
     except ValidationError as error:

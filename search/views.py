@@ -18,17 +18,12 @@ from search.forms import AnsweredForm, AskForm, RaiseGapForm
 from search.misses import raise_gap_for_search
 from search.normalise import normalise
 from search.querylog import asked_text_for, log_query, query_of, record_answer, record_click
-from wiki.navigation import process_tree
-
-
-def process_areas(request) -> list[tuple[int, str]]:
-    """The top-level process areas the person may see: the navigation's own list, computed once a request."""
-    return [(area.id, area.title) for area in process_tree(request)]
+from wiki.navigation import area_choices
 
 
 @never_cache
 def ask_page(request):
-    form = AskForm(request.GET or None, areas=process_areas(request), topics=[])
+    form = AskForm(request.GET or None, areas=area_choices(request), topics=[])
     form.is_valid()
     text = form.cleaned_or_default("q") if form.is_bound else ""
     filters = AskFilters(

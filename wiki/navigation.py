@@ -48,3 +48,8 @@ def process_tree(request: HttpRequest) -> list[NavItem]:
             areas[-1].children.append(item)
     request._onramp_process_tree = areas
     return areas
+
+
+def area_choices(request: HttpRequest) -> list[tuple[int, str]]:
+    """The top-level process areas the person may see, as (id, title) choices: the navigation's own list."""
+    return [(area.id, area.title) for area in process_tree(request)]

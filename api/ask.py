@@ -12,7 +12,7 @@ from wagtail.utils.forms import FormValidationError
 from onramp.params import LARGEST_ID
 from search.ask import PER_PAGE, AskFilters, ask
 from search.forms import AskForm
-from search.querylog import log_query
+from search.querylog import log_results
 from search.results_json import results_as_dict
 from wiki.navigation import area_choices
 
@@ -88,14 +88,5 @@ def ask_question(request: HttpRequest, params: Query[AskParams]):
         form.add_error("q", results.message or _("Type a question or a few words to search for."))
         raise FormValidationError.from_form(form)
     if params.page == 1:
-        log_query(
-            text=results.query.text,
-            normalised=results.query.normalised,
-            user=request.user,
-            backend=results.backend,
-            filters=filters.as_dict(),
-            page_count=results.page_count,
-            people_count=len(results.people),
-            gap_count=len(results.gaps),
-        )
+        log_results(results, user=request.user, filters=filters.as_dict())
     return {**results_as_dict(results), "page_count": results.page_count}

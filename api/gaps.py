@@ -8,7 +8,6 @@ from typing import Annotated, Literal
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
@@ -21,7 +20,7 @@ from api.pagination import LimitOffsetPages
 from forums import gaps
 from forums.filters import GapListFilter
 from forums.forms import GapForm
-from forums.models import Gap, GapSource, Raiser
+from forums.models import Gap, Raiser
 from onramp.params import LARGEST_ID
 from wiki.visibility import may_view
 
@@ -157,19 +156,9 @@ def flag_gap(request: HttpRequest, data: GapIn):
     form = GapForm(data.dict(), request=request)
     if not form.is_valid():
         raise FormValidationError.from_form(form)
-    cleaned = form.cleaned_data
-    try:
-        gap = gaps.raise_gap(
-            title=cleaned["title"],
-            description=cleaned["description"],
-            topics=cleaned["topics"],
-            source=GapSource.DIRECT,
-            raised_by=request.user,
-            related_page=cleaned["related_page"],
-        )
-    except ValidationError as error:
-        form.add_error(None, error)
-        raise FormValidationError.from_form(form) from error
+    gap = form.raise_gap(raised_by=request.user)
+    if gap is None:
+        raise FormValidationError.from_form(form)
     return Status(201, gap_for_detail(gap.pk))
 
 

@@ -21,7 +21,7 @@ from wagtail.models import PageViewRestriction
 
 from expertise.models import Profile
 from search.ask import ask
-from search.querylog import log_query
+from search.querylog import log_results
 from search.results_json import results_as_dict
 from wiki.visibility import request_of
 
@@ -106,16 +106,7 @@ def answer_for(*, question: str, person: AbstractBaseUser, incoming: HttpRequest
     )
     if results.query is None:
         return answer
-    log_query(
-        text=results.query.text,
-        normalised=results.query.normalised,
-        user=person,
-        backend=results.backend,
-        filters={},
-        page_count=results.page_count,
-        people_count=len(results.people),
-        gap_count=len(results.gaps),
-    )
+    log_results(results, user=person, filters={})
     if "definition" in data:
         answer.definition = f"{data['definition']['term']}: {data['definition']['expansion']}"
     answer.page_count = results.page_count

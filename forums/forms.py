@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from expertise.models import Topic
+from forums import gaps
 from forums.gaps import TITLE_MAX
+from forums.models import Gap, GapSource
 from onramp.fields import DateField, SingleLineField
 from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
 from wiki.visibility import viewable
@@ -50,6 +53,23 @@ class GapForm(forms.Form):
     def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["related_page"].queryset = wiki_pages(request)
+
+    def raise_gap(self, raised_by) -> Gap | None:
+        """The valid form's gap, raised as flagged on the site by `raised_by`; None, with the reason among the
+        form's errors, when the rules refuse it (forums.gaps.raise_gap)."""
+        data = self.cleaned_data
+        try:
+            return gaps.raise_gap(
+                title=data["title"],
+                description=data["description"],
+                topics=data["topics"],
+                source=GapSource.DIRECT,
+                raised_by=raised_by,
+                related_page=data["related_page"],
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+            return None
 
 
 class QuickGapForm(forms.Form):

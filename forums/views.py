@@ -56,19 +56,8 @@ def flag_gap(request):
         initial["topics"] = list(Topic.objects.filter(slug=request.GET["topic"]).values_list("pk", flat=True))
     form = GapForm(request.POST or None, initial=initial, request=request)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            gap = gaps.raise_gap(
-                title=data["title"],
-                description=data["description"],
-                topics=data["topics"],
-                source=GapSource.DIRECT,
-                raised_by=request.user,
-                related_page=data["related_page"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+        gap = form.raise_gap(raised_by=request.user)
+        if gap is not None:
             messages.success(
                 request, _("Thank you: the gap is in the trainers' queue. You will hear when it is closed.")
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +12,9 @@ from django.utils.translation import gettext as _
 
 from onramp.params import local_path, parse_id
 from search.models import AskedText, LoggedQuery
+
+if TYPE_CHECKING:
+    from search.ask import AskResults
 
 CLICK_KINDS = {"page", "person", "gap"}
 
@@ -28,6 +33,20 @@ def asked_text_for(normalised: str, example: str) -> AskedText:
 
 
 @transaction.atomic
+def log_results(results: AskResults, *, user: AbstractBaseUser | None, filters: dict) -> LoggedQuery | None:
+    """Records the search an Ask answer came from: the Ask page, the API and chat log alike."""
+    return log_query(
+        text=results.query.text,
+        normalised=results.query.normalised,
+        user=user,
+        backend=results.backend,
+        filters=filters,
+        page_count=results.page_count,
+        people_count=len(results.people),
+        gap_count=len(results.gaps),
+    )
+
+
 def log_query(
     *,
     text: str,

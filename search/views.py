@@ -17,7 +17,7 @@ from search.ask import AskFilters, ask
 from search.forms import AnsweredForm, AskForm, RaiseGapForm
 from search.misses import raise_gap_for_search
 from search.normalise import normalise
-from search.querylog import asked_text_for, log_query, query_of, record_answer, record_click
+from search.querylog import asked_text_for, log_results, query_of, record_answer, record_click
 from wiki.navigation import area_choices
 
 
@@ -51,16 +51,7 @@ def ask_page(request):
             # Back from "did this answer your question?" or turning a page: the same search, not a new one.
             logged = query_of_or_none(request.GET["log"], request.user)
         elif results.query is not None and "page" not in request.GET:
-            logged = log_query(
-                text=results.query.text,
-                normalised=results.query.normalised,
-                user=request.user,
-                backend=results.backend,
-                filters=filters.as_dict(),
-                page_count=results.page_count,
-                people_count=len(results.people),
-                gap_count=len(results.gaps),
-            )
+            logged = log_results(results, user=request.user, filters=filters.as_dict())
     page_links_query = None
     if logged is not None:
         # Turning a page is the same search: the page links carry it, so it is not logged again.

@@ -13,10 +13,9 @@ from typing import Literal
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from api.bodies import RequestBody
 from api.onboarding import NamedPerson, named
@@ -141,8 +140,7 @@ def plan_check_in(request: HttpRequest, onboarding_id: ObjectId, payload: Planne
     """The hire or the buddy plans a check-in on a day of their choosing (a cancelled one on that day comes
     back)."""
     onboarding = visible_onboarding(request, onboarding_id)
-    if not checkins.can_record(request.user, onboarding):
-        raise PermissionDenied(_("Only the new hire and their buddy plan check-ins."))
+    checkins.require_recorder(request.user, onboarding, planning=True)
     form = AddCheckInForm(payload.model_dump())
     if not form.is_valid():
         raise refusal(form)
@@ -163,14 +161,8 @@ def check_in_detail(request: HttpRequest, check_in_id: ObjectId):
 def record_check_in(request: HttpRequest, check_in_id: ObjectId, payload: RecordedCheckIn):
     """What the check-in was about, as the check-in page's form records it: by the hire or the buddy only."""
     check_in = visible_check_in(request, check_in_id)
-    if not checkins.can_record(request.user, check_in.onboarding):
-        raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
-    data = {
-        "held_on": check_in.held_on or min(check_in.scheduled_for, timezone.localdate()),
-        "aims": check_in.aims,
-        "learned": check_in.learned,
-        "next_steps": check_in.next_steps,
-    }
+    checkins.require_recorder(request.user, check_in.onboarding)
+    data = checkins.record_so_far(check_in)
     data.update(payload.model_dump(exclude_none=True))
     form = CheckInForm(data)
     if not form.is_valid():

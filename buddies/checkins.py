@@ -53,6 +53,25 @@ def can_record(user: AbstractBaseUser, onboarding: Onboarding) -> bool:
     return user.pk in {onboarding.hire_id, onboarding.buddy_id}
 
 
+def require_recorder(user: AbstractBaseUser, onboarding: Onboarding, *, planning: bool = False) -> None:
+    """Only the new hire and their buddy plan and record check-ins."""
+    if not can_record(user, onboarding):
+        if planning:
+            raise PermissionDenied(_("Only the new hire and their buddy plan check-ins."))
+        raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
+
+
+def record_so_far(check_in: CheckIn) -> dict:
+    """What the record form starts from: the check-in's record so far; not held yet, held today, or on its
+    planned day if that is earlier."""
+    return {
+        "held_on": check_in.held_on or min(check_in.scheduled_for, timezone.localdate()),
+        "aims": check_in.aims,
+        "learned": check_in.learned,
+        "next_steps": check_in.next_steps,
+    }
+
+
 def require_open(onboarding: Onboarding) -> None:
     if onboarding.status not in OPEN_STATUSES:
         raise ValidationError(
@@ -64,8 +83,7 @@ def require_open(onboarding: Onboarding) -> None:
 @transaction.atomic
 def add_check_in(*, onboarding: Onboarding, on: date, by: AbstractBaseUser) -> CheckIn:
     """An extra check-in on a day of the hire's or buddy's choosing."""
-    if not can_record(by, onboarding):
-        raise PermissionDenied(_("Only the new hire and their buddy plan check-ins."))
+    require_recorder(by, onboarding, planning=True)
     require_open(onboarding)
     if on < onboarding.start_date:
         raise ValidationError({"scheduled_for": _("A check-in cannot be before the start date.")})
@@ -138,8 +156,7 @@ def record_check_in(
     """Records what a check-in was about; questions become their own rows; the note is private to `by`."""
     check_in = CheckIn.objects.select_for_update().select_related("onboarding").get(pk=check_in.pk)
     onboarding = check_in.onboarding
-    if not can_record(by, onboarding):
-        raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
+    require_recorder(by, onboarding)
     require_open(onboarding)
     if check_in.is_cancelled:
         raise ValidationError(_("This check-in was cancelled: plan a new one on the day you met, then record it."))

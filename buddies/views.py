@@ -364,17 +364,10 @@ def self_assess(request, onboarding: Onboarding):
 
 
 def record_check_in(request, pk: int):
-    check_in = get_object_or_404(CheckIn.objects.select_related("onboarding"), pk=pk)
-    onboarding = access.visible_onboarding(request, check_in.onboarding_id)
-    if not checkins.can_record(request.user, onboarding):
-        raise PermissionDenied(_("Only the new hire and their buddy record check-ins."))
-    initial = {
-        "held_on": check_in.held_on or min(check_in.scheduled_for, timezone.localdate()),
-        "aims": check_in.aims,
-        "learned": check_in.learned,
-        "next_steps": check_in.next_steps,
-    }
-    form = CheckInForm(request.POST or None, initial=initial)
+    check_in = access.visible_check_in(request, pk)
+    onboarding = check_in.onboarding
+    checkins.require_recorder(request.user, onboarding)
+    form = CheckInForm(request.POST or None, initial=checkins.record_so_far(check_in))
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -28,12 +28,13 @@ def test_emails_sent_while_held_are_counted_not_sent_and_leave_no_outbox(setting
 
 
 def test_info_logs_are_off_while_loading_and_warnings_still_show(caplog):
+    before = logging.root.manager.disable
     log = logging.getLogger("wagtail")
-    with caplog.at_level(logging.INFO):
-        with info_logs_off():
-            log.info("Page edited")
-            log.warning("Something to look at")
-        log.info("After the load")
+    with caplog.at_level(logging.INFO), info_logs_off():
+        assert not log.isEnabledFor(logging.INFO)
+        assert log.isEnabledFor(logging.WARNING)
+        log.info("Page edited")
+        log.warning("Something to look at")
 
-    messages = [record.getMessage() for record in caplog.records]
-    assert messages == ["Something to look at", "After the load"]
+    assert logging.root.manager.disable == before, "logging is as it was afterwards"
+    assert [record.getMessage() for record in caplog.records] == ["Something to look at"]

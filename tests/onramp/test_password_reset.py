@@ -78,12 +78,12 @@ def test_a_person_resets_their_password_by_email_and_signs_in_with_the_new_one(c
 
     # Each refusal is shown under the field it is about.
     required = choose_password(client, link, "", "something else entirely").content.decode()
-    assert '<p class="error" id="id_new_password1_error">This field is required.</p>' in required
+    assert '<ul class="error errorlist" id="id_new_password1_error"><li>This field is required.</li></ul>' in required
     # The password rules are read out with the field: one paragraph, which the field names as its description.
     assert 'aria-describedby="id_new_password1_helptext id_new_password1_error"' in required
     assert '<p class="help" id="id_new_password1_helptext">Your password can’t be too similar' in required
     too_common = choose_password(client, link, "password").content.decode()
-    assert '<p class="error" id="id_new_password2_error">This password is too common.</p>' in too_common
+    assert '<ul class="error errorlist" id="id_new_password2_error"><li>This password is too common.</li></ul>' in too_common
     mismatch = choose_password(client, link, NEW_PASSWORD, NEW_PASSWORD + "!").content.decode()
     assert "id_new_password2_error" in mismatch and "didn’t match" in mismatch
 

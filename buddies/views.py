@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from buddies import access, charts, checkins, drafts, network, pairing, plans, questions, surveys
+from buddies import access, charts, checkins, drafts, landing, network, pairing, plans, questions, surveys
 from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
 from buddies.kpis import at_risk, cohort_kpis, risk_reasons, with_signals
 from buddies.matching import match_cohort, suggest_buddies
@@ -42,6 +42,8 @@ def page_of(request, queryset):
 
 
 def my_onboarding(request):
+    if elsewhere := landing.onboarding_landing(request.user):
+        return redirect(elsewhere)
     onboarding = access.own_onboarding(request.user, related=access.LIST_RELATED)
     if onboarding is None:
         return render(request, "buddies/my_onboarding_empty.html")
@@ -75,9 +77,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "milestones": milestones,
         "progress": plans.progress(milestones, today=today),
         "check_ins": check_ins,
-        "next_check_in": next(
-            (c for c in check_ins if c.held_on is None and not c.is_cancelled and c.scheduled_for >= today), None
-        ),
+        "next_check_in": landing.upcoming_check_in(check_ins, today=today),
         "missed_count": sum(1 for c in check_ins if c.state == "missed"),
         "go_to_people": onboarding.go_to_people.select_related("topic", "person__profile"),
         "is_hire": is_hire,

@@ -149,11 +149,22 @@ class DeclineForm(forms.Form):
     )
 
 
+class MergeSearchForm(forms.Form):
+    """The search, sent by GET, that lists the open gaps a duplicate can be merged into."""
+
+    merge_q = SingleLineField(
+        label=_("Find the gap it duplicates"),
+        max_length=200,
+        required=False,
+        help_text=_("Words from its title, or its number."),
+    )
+
+
 class MergeForm(forms.Form):
     into = forms.IntegerField(
-        label=_("Merge into gap number"),
+        label=_("Merge into"),
         min_value=1,
-        error_messages={"required": _("Give the number of the gap to merge into."), "invalid": _("Give a gap number.")},
+        error_messages={"required": _("Find and choose the gap to merge into."), "invalid": _("Choose a gap.")},
     )
 
 

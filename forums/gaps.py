@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from expertise.models import Topic
-from forums.models import CLOSED_GAP_STATUSES, ForumSession, Gap, GapSource, GapStatus, Raiser
+from forums.models import CLOSED_GAP_STATUSES, OPEN_GAP_STATUSES, ForumSession, Gap, GapSource, GapStatus, Raiser
 from forums.processes import process_of_material, process_of_page
 from onramp.text import single_line
 from wiki.models import TrainingMaterial
@@ -156,6 +156,25 @@ def merge_gaps(*, duplicate: Gap, into: Gap, by: AbstractBaseUser) -> Gap:
     duplicate.closed_at = timezone.now()
     duplicate.save(update_fields=["status", "duplicate_of", "closed_at"])
     return into
+
+
+def merge_targets(gap: Gap, query: str, *, by: AbstractBaseUser, limit: int = 10) -> list[Gap]:
+    """Open gaps `gap` could be merged into that match `query` (every word in the title, or "#12" / "12" for a
+    number), among those `by` may merge (can_triage); the gap's own process first, then the oldest."""
+    words = (query or "").split()
+    if not words:
+        return []
+    found = Gap.objects.filter(status__in=OPEN_GAP_STATUSES).exclude(pk=gap.pk)
+    number = words[0].lstrip("#")
+    if len(words) == 1 and number.isdigit():
+        found = found.filter(pk=int(number))
+    else:
+        for word in words:
+            found = found.filter(title__icontains=word)
+    found = found.select_related("related_page", "process").order_by("created_at", "pk")
+    same_process = [g for g in found if g.process_id and g.process_id == gap.process_id]
+    others = [g for g in found if not (g.process_id and g.process_id == gap.process_id)]
+    return [g for g in same_process + others if can_triage(by, g)][:limit]
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from forums.forms import (
     DeclineForm,
     GapForm,
     MergeForm,
+    MergeSearchForm,
     QuickGapFormSet,
     TaskStatusForm,
     TriageForm,
@@ -80,6 +81,10 @@ def gap_detail(request, pk: int):
     raisers = list(gap.raisers.select_related("person", "merged_from"))
     tasks = list(gap.tasks.select_related("assignee", "page", "material").order_by("pk"))
     may_triage = gaps.can_triage(request.user, gap)
+    merge_search = MergeSearchForm(request.GET if "merge_q" in request.GET else None)
+    merge_matches = None
+    if may_triage and gap.is_open and merge_search.is_valid():
+        merge_matches = gaps.merge_targets(gap, merge_search.cleaned_data["merge_q"], by=request.user)
     return render(
         request,
         "forums/gap_detail.html",
@@ -92,7 +97,8 @@ def gap_detail(request, pk: int):
             "may_triage": may_triage and gap.is_open,
             "may_add_task": may_triage and gap.is_open and len(live_kinds(tasks)) < 2,
             "decline_form": DeclineForm(),
-            "merge_form": MergeForm(),
+            "merge_search": merge_search,
+            "merge_matches": merge_matches,
             "duplicates": list(gap.duplicates.all()),
         },
     )

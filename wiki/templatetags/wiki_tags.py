@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from wagtail.models import Page, Site
 
@@ -33,3 +34,16 @@ def topic_owners(topics) -> list:
     from wiki.related import owners_of_topic_pages
 
     return owners_of_topic_pages(list(topics))
+
+
+@register.simple_tag(takes_context=True)
+def page_edit_url(context, page=None) -> str:
+    """`{% page_edit_url page as edit_url %}`: the page's edit view in the admin, or "" when whoever made the
+    request may not edit it (Wagtail's page permissions), so the Edit button and userbar show to editors only."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not isinstance(page, Page) or user is None or not user.is_authenticated:
+        return ""
+    if not user.has_perm("wagtailadmin.access_admin") or not page.permissions_for_user(user).can_edit():
+        return ""
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])

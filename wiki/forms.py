@@ -12,8 +12,10 @@ class FeedbackForm(forms.ModelForm):
         label=_("Was this helpful?"),
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
+        # Not required on its own: the page's "No" buttons are its reasons, so a reason alone means "no".
+        required=False,
+        empty_value=None,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose yes or no.")},
     )
     reason = forms.ChoiceField(
         label=_("What was wrong?"),
@@ -34,6 +36,15 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = PageFeedback
         fields = ["helpful", "reason", "comment"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("helpful") is None and "helpful" not in self.errors:
+            if data.get("reason"):
+                data["helpful"] = False
+            else:
+                self.add_error("helpful", _("Choose yes or no."))
+        return data
 
     def save(self, *, page, user) -> PageFeedback:
         data = self.cleaned_data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from wagtail.models import Page
@@ -37,3 +39,8 @@ def why_cannot_assign(
     if kind in MATERIAL_TASK_KINDS and not may_revise:
         return f"{name} cannot revise “{material}”."
     return None
+
+
+def eligible_assignees(people: Iterable[AbstractBaseUser], **subject) -> list[AbstractBaseUser]:
+    """Those of `people` who may do the task `subject` describes (the keywords of `why_cannot_assign`)."""
+    return [person for person in people if why_cannot_assign(person, **subject) is None]

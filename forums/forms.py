@@ -9,11 +9,29 @@ from wagtail.models import Page
 
 from expertise.models import Topic
 from forums import gaps
+from forums.assignees import eligible_assignees
 from forums.gaps import TITLE_MAX
-from forums.models import Gap, GapSource
+from forums.models import Gap, GapSource, TaskKind
 from onramp.fields import DateField, SingleLineField
 from wiki.models import ArticlePage, ProcessPage, TrainingMaterial
 from wiki.visibility import viewable
+
+
+def _person_name(person) -> str:
+    return person.get_full_name() or person.get_username()
+
+
+def first_then_rest(field: forms.ModelChoiceField, first_label: str, first: list, rest_label: str, label=str) -> None:
+    """Shows `first` of the field's choices in a group of their own ahead of the others. Only the display
+    changes: what may be chosen, and the rules' messages for a poor choice, stay the field's own."""
+    first_pks = {item.pk for item in first}
+    rest = [item for item in field.queryset if item.pk not in first_pks]
+    if not first_pks:
+        return
+    groups = [(first_label, [(item.pk, label(item)) for item in first])]
+    if rest:
+        groups.append((rest_label, [(item.pk, label(item)) for item in rest]))
+    field.choices = [("", field.empty_label or "")] + groups
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -115,12 +133,56 @@ class TriageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, request: HttpRequest, **kwargs):
+    def __init__(self, *args, request: HttpRequest, gap: Gap | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["page"].queryset = wiki_pages(request)
         self.fields["new_page_parent"].queryset = viewable(ProcessPage.objects.live(), request).order_by("path")
         self.fields["page_assignee"].queryset = active_people()
         self.fields["material_assignee"].queryset = active_people()
+        self.suggested_materials: list[TrainingMaterial] = []
+        if gap is not None:
+            self._put_the_gap_s_process_first(gap)
+
+    def _put_the_gap_s_process_first(self, gap: Gap) -> None:
+        """The pages, materials and people of the gap's process come first in each picker."""
+        process = gap.process
+        people = list(active_people())
+        if process is not None:
+            area = [page for page in self.fields["page"].queryset if page.path.startswith(process.path)]
+            first_then_rest(
+                self.fields["page"],
+                _("In “%(process)s”") % {"process": process.title},
+                area,
+                _("Other pages"),
+                label=lambda page: page.title,
+            )
+            self.suggested_materials = list(process.training_materials.order_by("title"))
+            first_then_rest(
+                self.fields["material"],
+                _("Attached to “%(process)s”") % {"process": process.title},
+                self.suggested_materials,
+                _("Other materials"),
+            )
+        page = gap.related_page or process
+        if page is not None:
+            first_then_rest(
+                self.fields["page_assignee"],
+                _("May edit “%(page)s”") % {"page": page.title},
+                eligible_assignees(people, kind=TaskKind.PAGE, page=page),
+                _("Others"),
+                label=_person_name,
+            )
+        material = gap.related_material
+        if material is None and len(self.suggested_materials) == 1:
+            material = self.suggested_materials[0]
+        if material is not None:
+            revisers = eligible_assignees(people, kind=TaskKind.MATERIAL, material=material)
+            heading = _("May revise “%(material)s”") % {"material": material}
+        else:
+            trainers = set(TrainingMaterial.objects.values_list("trainer_id", flat=True))
+            revisers = [p for p in people if p.pk in trainers or p.has_perm("wiki.change_trainingmaterial")]
+            heading = _("Trainers")
+        first_then_rest(self.fields["material_assignee"], heading, revisers, _("Others"), label=_person_name)
 
     def clean(self):
         data = super().clean()

@@ -1,0 +1,71 @@
+"""The triage form puts the gap's process first: its pages, the training materials attached to it, and the
+people who may do each task; what may be chosen, and the rules' messages, are unchanged."""
+
+import re
+
+import pytest
+
+from django.urls import reverse
+
+from expertise.factories import UserFactory
+from forums.gaps import raise_gap
+from forums.models import GapSource, RevisionTask
+from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
+
+
+@pytest.fixture
+def gap(org):
+    return raise_gap(
+        title="The proposal's blocked-vendor case is missing",
+        source=GapSource.DIRECT,
+        raised_by=org["jill"],
+        related_page=org["article"],
+    )
+
+
+def optgroup(html: str, select_name: str, label: str) -> str:
+    select = re.search(rf'<select name="{select_name}".*?</select>', html, re.S).group(0)
+    group = re.search(rf'<optgroup label="{re.escape(label)}">(.*?)</optgroup>', select, re.S)
+    assert group, f"no group {label!r} in {select_name}"
+    return group.group(1)
+
+
+def test_the_gap_s_process_comes_first_in_every_picker(client, org, gap):
+    other_process = ProcessPageFactory(title="Travel")
+    ArticlePageFactory(title="Book a flight", parent=other_process)
+    TrainingMaterialFactory(title="Travel course").processes.set([other_process])
+    UserFactory(first_name="Olga", last_name="Outsider")
+    client.force_login(org["carrie"])
+    html = client.get(reverse("forums:triage", args=[gap.pk])).content.decode()
+
+    in_payments = optgroup(html, "page", "In “Payments”")
+    assert "Run the payment proposal" in in_payments and "Book a flight" not in in_payments
+    assert "Book a flight" in optgroup(html, "page", "Other pages")
+
+    attached = optgroup(html, "material", "Attached to “Payments”")
+    assert "Payables course" in attached and "Travel course" not in attached
+    assert "Travel course" in optgroup(html, "material", "Other materials")
+    suggestion = html[html.index('class="callout suggested-materials"') :]
+    assert "Payables course" in suggestion[: suggestion.index("</div>")]
+
+    editors = optgroup(html, "page_assignee", "May edit “Run the payment proposal”")
+    assert "Jim Okafor" in editors and "Olga Outsider" not in editors and "Jill Hartmann" not in editors
+    assert "Olga Outsider" in optgroup(html, "page_assignee", "Others")
+    revisers = optgroup(html, "material_assignee", "May revise “Payables course”")
+    assert "Carrie Lindqvist" in revisers and "Olga Outsider" not in revisers
+
+
+def test_a_suggested_choice_triages_and_an_ineligible_one_is_still_refused_by_the_rule(client, org, gap):
+    client.force_login(org["carrie"])
+    url = reverse("forums:triage", args=[gap.pk])
+    outsider = UserFactory(first_name="Olga", last_name="Outsider")
+    refused = client.post(url, {"material": org["material"].pk, "material_assignee": outsider.pk})
+    assert refused.status_code == 400 and "cannot revise “Payables course”" in refused.content.decode()
+    response = client.post(url, {"material": org["material"].pk, "material_assignee": org["carrie"].pk})
+    assert response.status_code == 302
+    assert RevisionTask.objects.get().material == org["material"]
+
+
+def test_only_triagers_see_the_form(client, org, gap):
+    client.force_login(org["ben"])
+    assert client.get(reverse("forums:triage", args=[gap.pk])).status_code == 403

@@ -140,6 +140,9 @@ class TriageForm(forms.Form):
         self.fields["page_assignee"].queryset = active_people()
         self.fields["material_assignee"].queryset = active_people()
         self.suggested_materials: list[TrainingMaterial] = []
+        for name in ("page", "new_page_parent", "page_assignee", "material", "material_assignee"):
+            # pickers.js adds a search box above these long lists; without it they are plain selects.
+            self.fields[name].widget.attrs["data-filter"] = _("Type to filter")
         if gap is not None:
             self._put_the_gap_s_process_first(gap)
 

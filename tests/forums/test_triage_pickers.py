@@ -54,6 +54,11 @@ def test_the_gap_s_process_comes_first_in_every_picker(client, org, gap):
     revisers = optgroup(html, "material_assignee", "May revise “Payables course”")
     assert "Carrie Lindqvist" in revisers and "Olga Outsider" not in revisers
 
+    # Each long picker is searchable: pickers.js, served from our own static files, adds a filter box.
+    for name in ("page", "new_page_parent", "page_assignee", "material", "material_assignee"):
+        assert re.search(rf'<select name="{name}"[^>]*data-filter="Type to filter"', html), name
+    assert re.search(r'<script src="/static/onramp/pickers\.js" defer>', html)
+
 
 def test_a_suggested_choice_triages_and_an_ineligible_one_is_still_refused_by_the_rule(client, org, gap):
     client.force_login(org["carrie"])

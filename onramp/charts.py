@@ -44,6 +44,19 @@ class AxisLabel:
     x: float
     y: float
 
+    @property
+    def lines(self) -> list[str]:
+        """The name on at most two lines, split at the space nearest its middle, so that a long name stays
+        under its own bar."""
+        if len(self.text) <= LABEL_LINE or " " not in self.text:
+            return [self.text]
+        middle = len(self.text) / 2
+        cut = min((i for i, char in enumerate(self.text) if char == " "), key=lambda i: abs(i - middle))
+        return [self.text[:cut], self.text[cut + 1 :]]
+
+
+LABEL_LINE = 12  # characters under a bar before its name wraps
+
 
 @dataclass
 class BarChart:

@@ -18,3 +18,8 @@ def test_counts_side_by_side_are_scaled_to_the_largest():
     assert opened.title == "March 2026: 4 opened" and closed.title == "March 2026: 2 closed"
     assert closed.height == opened.height / 2 and closed.x >= opened.x + opened.width
     assert [label.text for label in chart.labels] == ["Mar", "Apr"]
+
+
+def test_a_long_bar_name_wraps_onto_two_lines_at_a_space():
+    chart = bar_chart([Group("Milestones by day 30", [0.5]), Group("Held", [1.0])], top=1)
+    assert [label.lines for label in chart.labels] == [["Milestones", "by day 30"], ["Held"]]

@@ -45,4 +45,5 @@ def test_a_post_with_neither_yes_nor_a_reason_is_refused_with_a_message(signed_i
     html = response.content.decode()
     assert html.count("Choose yes or no.") == 1 and "nothing was saved" in html
     assert "hm</textarea>" in html  # the comment typed is kept
+    assert html.count('id="id_helpful_error"') == 1
     assert not PageFeedback.objects.exists()

@@ -68,6 +68,15 @@ def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
+def widest(page) -> list[str]:
+    """The elements reaching past the window's right edge (what to fix when a page is too wide)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(-3).map((e) => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))"""
+    )
+
+
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_page_fits_and_passes_axe(role, size, stack, visit):
@@ -84,7 +93,7 @@ def test_every_page_fits_and_passes_axe(role, size, stack, visit):
         response = person.page.goto(path)
         assert response.status == 200, path
         if (extra := overflow(person.page)) > 0:
-            problems.append(f"{path}: {extra}px wider than the window")
+            problems.append(f"{path}: {extra}px wider than the window: {widest(person.page)}")
         if unseen := header_controls_in_reach(person.page):
             problems.append(f"{path}: header controls out of reach: {', '.join(unseen)}")
         if size == "laptop":

@@ -76,6 +76,7 @@ class ProfileForm(forms.ModelForm):
             "time_zone",
             "ask_me_about",
             "bio",
+            "chat_handle",
             "out_of_office_until",
             "question_capacity",
         ]

@@ -50,6 +50,7 @@ class ProfileViewSet(SnippetViewSet):
         FieldPanel("active"),
         FieldPanel("ask_me_about"),
         FieldPanel("bio"),
+        FieldPanel("chat_handle"),
         FieldPanel("out_of_office_until"),
         FieldPanel("question_capacity"),
     ]

@@ -56,6 +56,12 @@ class Profile(models.Model):
     active = models.BooleanField(default=True)
     ask_me_about = TaggableManager(through=AskMeAbout, blank=True, verbose_name=_("ask me about"))
     bio = models.TextField(max_length=1000, blank=True)
+    chat_handle = models.CharField(
+        _("chat handle"),
+        max_length=80,
+        blank=True,
+        help_text=_("Your name in the team chat (Slack or Teams), e.g. @jill.hartmann, so colleagues can message you."),
+    )
     out_of_office_until = models.DateField(null=True, blank=True)
     question_capacity = models.PositiveSmallIntegerField(
         _("questions a week"),

@@ -45,3 +45,21 @@ def test_endorsers_link_to_their_profiles(signed_in, person):
     endorse(endorser=person, person=expert, topic=topic, reason="Ran the payment run alone")
     html = signed_in.get("/people/ed.expert/").content.decode()
     assert f'<a class="person" href="/people/{person.username}/">Jill Hartmann</a>' in html
+
+
+def test_a_chat_handle_set_on_ones_own_profile_shows_to_colleagues(client, person):
+    client.force_login(person)
+    response = client.post(
+        "/people/me/edit/",
+        {
+            "display_name": "Jill Hartmann",
+            "time_zone": "Europe/London",
+            "chat_handle": "@jill.hartmann",
+            "question_capacity": 5,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    colleague = UserFactory()
+    client.force_login(colleague)
+    html = client.get(f"/people/{person.username}/").content.decode()
+    assert "<dt>Chat</dt><dd>@jill.hartmann</dd>" in html

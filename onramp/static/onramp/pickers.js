@@ -8,8 +8,8 @@
         box.type = "search";
         box.className = "picker-filter";
         box.setAttribute("aria-controls", select.id);
-        var label = document.querySelector('label[for="' + select.id + '"]');
-        box.setAttribute("aria-label", (select.dataset.filter || "Filter") + (label ? ": " + label.textContent.trim() : ""));
+        // Its name is only "Type to filter": repeating the field's label would give two controls the same name.
+        box.setAttribute("aria-label", select.dataset.filter || "Filter");
         box.placeholder = select.dataset.filter || "";
         box.addEventListener("input", function () {
             var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);

@@ -156,8 +156,8 @@ def program_dashboard(request):
                 ],
                 top=1,
                 text=as_percent,
-                height=164,  # room under the bars for their names on two lines
-                pad=36,
+                height=172,  # room under the bars for their names on two lines
+                pad=40,
             )
         context["kpis"] = kpis
     return render(request, "buddies/program.html", context)

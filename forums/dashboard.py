@@ -105,7 +105,7 @@ def overdue_tasks(*, today: date | None = None) -> QuerySet:
     today = today or timezone.localdate()
     return (
         RevisionTask.objects.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=today)
-        .select_related("assignee", "gap", "page")
+        .select_related("assignee__profile", "gap", "page")
         .order_by("due_date", "pk")
     )
 

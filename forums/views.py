@@ -78,8 +78,8 @@ def gap_detail(request, pk: int):
         ),
         pk=pk,
     )
-    raisers = list(gap.raisers.select_related("person", "merged_from"))
-    tasks = list(gap.tasks.select_related("assignee", "page", "material").order_by("pk"))
+    raisers = list(gap.raisers.select_related("person__profile", "merged_from"))
+    tasks = list(gap.tasks.select_related("assignee__profile", "page", "material").order_by("pk"))
     may_triage = gaps.can_triage(request.user, gap)
     merge_search = MergeSearchForm(request.GET if "merge_q" in request.GET else None)
     merge_matches = None
@@ -267,7 +267,9 @@ def dismiss_candidate(request):
 
 
 def my_tasks(request):
-    mine = RevisionTask.objects.filter(assignee=request.user).select_related("gap", "page", "material")
+    mine = RevisionTask.objects.filter(assignee=request.user).select_related(
+        "assignee__profile", "gap", "page", "material"
+    )
     chosen = TaskListFilter(request.GET, queryset=mine, request=request)
     page = Paginator(chosen.qs.order_by("due_date", "pk"), PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -278,7 +280,7 @@ def my_tasks(request):
 def task_detail(request, pk: int):
     task = get_object_or_404(
         RevisionTask.objects.select_related(
-            "gap", "page", "material", "assignee", "new_page_parent", "trigger_revision"
+            "gap", "page", "material", "assignee__profile", "new_page_parent", "trigger_revision"
         ),
         pk=pk,
     )
@@ -331,7 +333,7 @@ def cancel_task(request, task):
 
 
 def group_list(request):
-    groups = UserGroup.objects.select_related("facilitator").annotate(
+    groups = UserGroup.objects.select_related("facilitator__profile").annotate(
         member_count=Count("members", distinct=True), session_count=Count("sessions", distinct=True)
     )
     page = Paginator(groups.order_by("name"), PER_PAGE).get_page(request.GET.get("page"))
@@ -339,7 +341,7 @@ def group_list(request):
 
 
 def group_detail(request, slug: str):
-    group = get_object_or_404(UserGroup.objects.select_related("facilitator"), slug=slug)
+    group = get_object_or_404(UserGroup.objects.select_related("facilitator__profile"), slug=slug)
     sessions = group.sessions.annotate(gap_count=Count("gaps")).order_by("-date")
     page = Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -349,7 +351,7 @@ def group_detail(request, slug: str):
             "group": group,
             "sessions": page,
             "page_obj": page,
-            "members": group.members.order_by("first_name", "last_name"),
+            "members": group.members.select_related("profile").order_by("first_name", "last_name"),
             "topics": group.topics.all(),
         },
     )
@@ -411,7 +413,7 @@ def session_detail(request, pk: int):
             "earlier": earlier,
             "formset": formset,
             "may_record": allowed,
-            "attendees": session.attendees.order_by("first_name", "last_name"),
+            "attendees": session.attendees.select_related("profile").order_by("first_name", "last_name"),
         },
         status=400 if request.method == "POST" else 200,
     )

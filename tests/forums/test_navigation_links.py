@@ -45,3 +45,25 @@ def test_who_raised_a_gap_links_to_their_profile(signed_in, group):
     gap = raise_gap(title="Nothing on parking invoices", source=GapSource.DIRECT, raised_by=member)
     html = signed_in.get(f"/forums/gaps/{gap.pk}/").content.decode()
     assert '<a class="person" href="/people/max.member/">Max Member</a>' in html
+
+
+def test_a_group_page_reads_its_members_profiles_in_the_same_query_however_many_there_are(signed_in, group):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from expertise.people import profile_for
+
+    def queries() -> int:
+        signed_in.get(f"/forums/groups/{group.slug}/")
+        with CaptureQueriesContext(connection) as captured:
+            assert signed_in.get(f"/forums/groups/{group.slug}/").status_code == 200
+        return len(captured)
+
+    for member in group.members.all():
+        profile_for(member)
+    few = queries()
+    for number in range(4):
+        member = UserFactory(username=f"more.member{number}")
+        profile_for(member)
+        group.members.add(member)
+    assert queries() == few

@@ -12,13 +12,13 @@ class FeedbackForm(forms.ModelForm):
         label=_("Was this helpful?"),
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
-        # Not required on its own: the page's "No" buttons are its reasons, so a reason alone means "no".
+        # Not required on its own: a reason alone (one of the page's "No" buttons) means "no".
         required=False,
         empty_value=None,
         widget=forms.RadioSelect,
     )
     reason = forms.ChoiceField(
-        label=_("What was wrong?"),
+        label=_("What was wrong? (optional)"),
         choices=PageFeedback.Reason.choices,
         required=False,
         widget=forms.RadioSelect,
@@ -61,3 +61,16 @@ class VerifyForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("e.g. checked against the new approval limits")}),
         error_messages={"max_length": _("Keep the note to 500 characters or fewer.")},
     )
+
+    def __init__(self, *args, note_required: bool = False, **kwargs):
+        """With `note_required` (the page has open problems) the note says why the page is still correct."""
+        kwargs.setdefault("auto_id", "verify-%s")
+        super().__init__(*args, **kwargs)
+        if note_required:
+            note = self.fields["note"]
+            note.required = True
+            note.label = _("Note (required)")
+            note.help_text = _("Problems are open on this page: say why it is still correct, or what you checked.")
+            note.error_messages["required"] = _(
+                "Write a note: problems are open on this page, so say why it is still correct."
+            )

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
@@ -14,8 +14,9 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from onramp.spreadsheets import SafeReportView
-from wiki.freshness import Freshness, freshness_at, pages_due, stale_after
+from wiki.freshness import Freshness, pages_due, stale_after, verification_state
 from wiki.models import PageFeedback
+from wiki.problems import mark_known_issues
 from wiki.visibility import viewable
 
 
@@ -52,9 +53,16 @@ class DueFilterSet(WagtailFilterSet):
         return queryset
 
 
+def state_of(page) -> str:
+    """The page's state as its badge says it, with the timing a known issue hides."""
+    return verification_state(
+        due_at=page.due_at, last_verified_at=page.verified_at, known_issue=getattr(page, "_known_issue", False)
+    ).summary
+
+
 class FreshnessColumn(Column):
     def get_value(self, instance):
-        return freshness_at(instance.due_at).state.label
+        return state_of(instance)
 
 
 class OwnerColumn(Column):
@@ -90,12 +98,12 @@ class PagesDueForVerificationReport(WikiPageReport):
         return viewable(pages_due(), self.request)
 
     def decorate_paginated_queryset(self, object_list):
-        pages = list(object_list)
+        pages = mark_known_issues(object_list)
         owners = get_user_model().objects.in_bulk([page.owned_by_id for page in pages if page.owned_by_id])
         for page in pages:
             page.page_owner = owners.get(page.owned_by_id)
             page.owner_name = OwnerColumn("owner").get_value(page)
-            page.state = freshness_at(page.due_at).state.label
+            page.state = state_of(page)
         return pages
 
 
@@ -165,5 +173,6 @@ class PagesWithNotHelpfulFeedbackReport(WikiPageReport):
         labels = dict(PageFeedback.Reason.choices)
         pages = list(object_list)
         for page in pages:
-            page.latest_reason_label = labels.get(page.latest_reason, "")
+            # A not-helpful vote may come without a reason (one click on "No").
+            page.latest_reason_label = labels.get(page.latest_reason) or gettext("No reason given")
         return pages

@@ -131,3 +131,12 @@ def test_topic_page_shows_its_open_gaps(client, org):
     assert "Gap 0" in html and "Closed one" not in html
     flag = client.get(reverse("forums:flag_gap"), {"topic": org["topic"].slug}).content.decode()
     assert f'value="{org["topic"].pk}" selected' in flag
+
+
+def test_a_not_helpful_vote_without_a_reason_reaches_the_dashboard_and_becomes_a_gap(client, org):
+    vote = PageFeedback.objects.create(page=org["article"], helpful=False, reason="", user=org["ben"])
+    client.force_login(org["carrie"])
+    html = client.get(reverse("forums:dashboard")).content.decode()
+    assert f"{org['article'].title}: not helpful" in html
+    client.post(reverse("forums:raise_candidate"), {"key": f"feedback:{vote.pk}"})
+    assert Gap.objects.get().title == f"{org['article'].title}: not helpful"

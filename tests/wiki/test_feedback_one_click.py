@@ -1,4 +1,5 @@
-""" "Was this helpful?" takes one click: "Yes", or "No" by clicking what was wrong; a comment is optional."""
+""" "Was this helpful?" takes one click: "Yes", "No", or "No" by clicking what was wrong; the reason and a comment
+are optional."""
 
 import re
 
@@ -20,6 +21,7 @@ def test_the_page_offers_yes_and_each_reason_as_its_own_button(signed_in, articl
     form = html[html.index('class="form feedback-form"') :]
     form = form[: form.index("</form>")]
     assert '<button type="submit" class="button" name="helpful" value="yes">' in form
+    assert '<button type="submit" class="button button--secondary" name="helpful" value="no">No</button>' in form
     for value, _label in PageFeedback.Reason.choices:
         assert f'name="reason" value="{value}"' in form
     assert 'name="comment"' in form and "Add a comment (optional)" in form
@@ -31,6 +33,14 @@ def test_one_click_on_a_reason_records_a_not_helpful_vote(signed_in, person, art
     assert response.status_code == 302 and response["Location"].endswith("?feedback=thanks#feedback")
     vote = PageFeedback.objects.get()
     assert (vote.helpful, vote.reason, vote.user) == (False, "steps-missing", person)
+
+
+def test_one_click_on_no_records_a_not_helpful_vote_without_a_reason(signed_in, person, article):
+    response = signed_in.post(article.url, {"helpful": "no", "comment": ""})
+    assert response.status_code == 302 and response["Location"].endswith("?feedback=thanks#feedback")
+    vote = PageFeedback.objects.get()
+    assert (vote.helpful, vote.reason, vote.user) == (False, "", person)
+    assert "Thank you for your feedback" in signed_in.get(response["Location"]).content.decode()
 
 
 def test_one_click_on_yes_records_a_helpful_vote_and_an_optional_comment_goes_with_it(signed_in, article):

@@ -74,6 +74,16 @@ def test_not_helpful_report_counts_votes_and_shows_the_latest_reason(client, edi
     assert "Post accruals" not in filtered
 
 
+def test_not_helpful_report_says_when_the_latest_vote_gave_no_reason(client, editor, pages):
+    PageFeedback.objects.create(page=pages["stale"], helpful=False, reason="", comment="Lost at step 2")
+    client.force_login(editor)
+    html = client.get(reverse("wiki_reports:not_helpful")).content.decode()
+    assert "Post accruals" in html and "Lost at step 2" in html and "No reason given" in html
+    export = client.get(reverse("wiki_reports:not_helpful"), {"export": "csv"})
+    body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    assert "No reason given" in body
+
+
 def test_dashboard_panel_lists_the_signed_in_owners_due_pages(client, pages):
     from django.contrib.auth.models import Group
 

@@ -1,7 +1,6 @@
 """'Was this helpful?' votes on articles: the not-helpful ones feed the gap queue."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,10 +40,6 @@ class PageFeedback(models.Model):
         verbose_name = _("page feedback")
         verbose_name_plural = _("page feedback")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(helpful=True) | ~models.Q(reason=""),
-                name="not_helpful_feedback_has_reason",
-            ),
             # One vote per person and version of a page (votes from before versions were recorded count as
             # one version).
             models.UniqueConstraint(
@@ -63,7 +58,6 @@ class PageFeedback(models.Model):
         return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.page}"
 
     def clean(self):
-        if not self.helpful and not self.reason:
-            raise ValidationError({"reason": _("Tell us what was wrong: choose a reason.")})
+        # A not-helpful vote may come without a reason (one click on "No"); a helpful one never carries one.
         if self.helpful:
             self.reason = ""

@@ -45,12 +45,18 @@ class ConfirmForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
+    """Asking a person, shown on their profile; the questions app receives it (questions.views.ask_person)."""
+
     topic = TopicChoiceField(queryset=Topic.objects.order_by("name"), required=False, empty_label=_("Any topic"))
     text = forms.CharField(
         label=_("Your question"),
-        max_length=2000,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Write your question."), "max_length": _("Keep it to 2000 characters.")},
+        error_messages={"required": _("Write your question."), "max_length": _("Keep it to 4000 characters.")},
+    )
+    private = forms.BooleanField(
+        label=_("Only them: keep it out of Ask and away from colleagues"),
+        required=False,
     )
 
 

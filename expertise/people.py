@@ -6,15 +6,12 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-import inbox
-from expertise.models import Profile, Question
+from expertise.models import Profile
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:
@@ -44,7 +41,9 @@ def chain_loops(person_id: int, managers: dict[int, int | None]) -> bool:
 
 
 def questions_this_week(user_ids: list[int]) -> dict[int, int]:
-    """How many questions each person received through Onramp in the last seven days (one query)."""
+    """How many questions each person received through Onramp in the last seven days (one query).
+
+    `questions_received` is the questions app's `Question.expert`: read through the user, not imported."""
     since = timezone.now() - timedelta(days=7)
     rows = (
         get_user_model()
@@ -73,28 +72,3 @@ def has_left(user: AbstractBaseUser) -> bool:
     and suggested as nobody's expert, buddy or assignee."""
     profile = getattr(user, "profile", None)
     return not user.is_active or (profile is not None and not profile.active)
-
-
-def ask_question(*, asker: AbstractBaseUser, expert: AbstractBaseUser, text: str, topic=None) -> Question:
-    if has_left(expert):
-        raise ValidationError(
-            _("%(name)s has left: ask someone else who knows the topic.") % {"name": profile_for(expert).name}
-        )
-    question = Question(asker=asker, expert=expert, text=text.strip(), topic=topic)
-    question.full_clean()
-    question.save()
-    return question
-
-
-def notify_question(question: Question) -> None:
-    """Tells the expert of the question in their inbox; its email, sent in the background, has the asker as
-    reply-to, so answering is replying."""
-    inbox.notify_from_templates(
-        question.expert,
-        template="expertise/notifications/question",
-        context={"question": question, "asker": profile_for(question.asker).name},
-        kind="question",
-        url=reverse("expertise:profile", args=[question.asker.get_username()]),
-        key=f"question:{question.pk}",
-        reply_to=question.asker.email,
-    )

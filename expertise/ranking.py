@@ -190,6 +190,11 @@ REASON_PHRASES = [
         lambda n: ngettext("completed %(count)d revision task", "completed %(count)d revision tasks", n),
     ),
     (EvidenceKind.ENDORSED, "total", lambda n: ngettext("endorsed by %(count)d", "endorsed by %(count)d", n)),
+    (
+        EvidenceKind.ANSWER_ACCEPTED,
+        "total",
+        lambda n: ngettext("gave %(count)d accepted answer", "gave %(count)d accepted answers", n),
+    ),
     (EvidenceKind.MANAGER_CONFIRMED, "total", lambda n: gettext("confirmed by their manager")),
 ]
 

@@ -29,6 +29,7 @@ DEFAULT_CAPS = {
     EvidenceKind.ENDORSED: 3.0,
     EvidenceKind.SELF_ASSESSED: 3.0,
     EvidenceKind.MANAGER_CONFIRMED: 2.0,
+    EvidenceKind.ANSWER_ACCEPTED: 3.0,
 }
 # The lowest score of each level, highest first.
 DEFAULT_LEVELS = [

@@ -11,7 +11,6 @@ urlpatterns = [
     path("people/<str:username>/endorse/", views.endorse, name="endorse"),
     path("people/<str:username>/self-assess/", views.self_assess, name="self_assess"),
     path("people/<str:username>/confirm/", views.confirm, name="confirm"),
-    path("people/<str:username>/ask/", views.ask, name="ask"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("map/", views.expertise_map, name="map"),
 ]

@@ -125,16 +125,6 @@ def confirm(request, person):
     }
 
 
-@person_action
-def ask(request, person):
-    if person.pk == request.user.pk:
-        raise ValidationError(_("You cannot send a question to yourself."))
-    data = valid(QuestionForm(request.POST))
-    question = people.ask_question(asker=request.user, expert=person, text=data["text"], topic=data["topic"])
-    people.notify_question(question)
-    return _("Your question went to %(name)s.") % {"name": people.profile_for(person).name}
-
-
 def edit_my_profile(request):
     my_profile = people.profile_for(request.user)
     form = ProfileForm(request.POST or None, instance=my_profile, user=request.user)

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("expertise.urls")),
     path("onboarding/", include("buddies.urls")),
     path("forums/", include("forums.urls")),
+    path("questions/", include("questions.urls")),
     path("inbox/", include("inbox.urls")),
     path("ask/", include("search.urls")),
     path("api/", include("api.urls")),

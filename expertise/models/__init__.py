@@ -1,7 +1,7 @@
 # Topic first: the tag managers of the other models need it registered.
 from .topics import Topic  # isort: skip
 from .evidence import Evidence, EvidenceKind, ExpertiseScore, SelfAssessment
-from .people import AskMeAbout, Profile, Question, Team
+from .people import AskMeAbout, Profile, Team
 
 __all__ = [
     "AskMeAbout",
@@ -9,7 +9,6 @@ __all__ = [
     "EvidenceKind",
     "ExpertiseScore",
     "Profile",
-    "Question",
     "SelfAssessment",
     "Team",
     "Topic",

@@ -18,6 +18,7 @@ class EvidenceKind(models.TextChoices):
     ENDORSED = "endorsed", _("Endorsed by a colleague")
     SELF_ASSESSED = "self-assessed", _("Self-assessment")
     MANAGER_CONFIRMED = "manager-confirmed", _("Confirmed by their manager")
+    ANSWER_ACCEPTED = "answer-accepted", _("Gave an answer the asker accepted")
 
 
 class Evidence(models.Model):

@@ -91,19 +91,3 @@ class Profile(models.Model):
             raise ValidationError(
                 {"manager": _("That manager would make the reporting chain loop back to this person.")}
             )
-
-
-class Question(models.Model):
-    """A question one person sent another through Onramp: what "over their question capacity" counts."""
-
-    asker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions_asked")
-    expert = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questions_received")
-    topic = models.ForeignKey("expertise.Topic", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    text = models.TextField(max_length=2000)
-    asked_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-asked_at"]
-
-    def __str__(self) -> str:
-        return f"{self.asker} → {self.expert}: {self.text[:60]}"

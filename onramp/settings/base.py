@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "wiki",
     "buddies",
     "forums",
+    "questions",
     "inbox",
     "search",
     "imports",
@@ -384,6 +385,11 @@ TAGGIT_STRING_FROM_TAGS = "expertise.topics.format_topics"
 EXPERTISE_HALF_LIFE_DAYS = int(env("EXPERTISE_HALF_LIFE_DAYS", "365"))
 EXPERTISE_SUBSTANTIAL_EDIT_CHARS = 200
 
+# Questions (questions/): how many of a topic's practitioners hear of a question asked of the topic, and after
+# how many days without an answer a shared question becomes a gap.
+QUESTIONS_TOPIC_RECIPIENTS = int(env("QUESTIONS_TOPIC_RECIPIENTS", "5"))
+QUESTIONS_UNANSWERED_DAYS = int(env("QUESTIONS_UNANSWERED_DAYS", "5"))
+
 # How long a task a worker took but never finished (it was killed) waits before another worker gets it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(60 * 60)))}
 
@@ -408,6 +414,12 @@ CELERY_BEAT_SCHEDULE = {
     "send-overdue-task-digest": {
         "task": "forums.tasks.send_overdue_digest",
         "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 60 * 60},
+    },
+    # Once a day; a question already raised as a gap is skipped, so an extra run raises nothing.
+    "raise-gaps-for-unanswered-questions": {
+        "task": "questions.tasks.raise_gaps_for_unanswered_questions",
+        "schedule": crontab(hour=6, minute=30),
         "options": {"expires": 60 * 60},
     },
     "send-weekly-gap-digest": {

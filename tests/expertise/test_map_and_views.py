@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from expertise.coverage import coverage_map, topics_without_an_expert
 from expertise.factories import TeamFactory, TopicFactory, make_person
-from expertise.models import Question
+from questions.models import Question
 from tests.expertise.test_ranking import edits
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.topics import topics_of_area
@@ -147,7 +147,7 @@ def test_asking_a_question_emails_the_expert_and_counts_towards_capacity(
     jim = area_org["jim"]
     with django_capture_on_commit_callbacks(execute=True):
         response = signed_in.post(
-            reverse("expertise:ask", args=[jim.username]),
+            reverse("questions:ask_person", args=[jim.username]),
             {"topic": area_org["runs"].pk, "text": "Who releases the file?"},
         )
     assert response.status_code == 302
@@ -156,7 +156,7 @@ def test_asking_a_question_emails_the_expert_and_counts_towards_capacity(
 
 
 def test_an_empty_question_is_refused(signed_in, area_org):
-    response = signed_in.post(reverse("expertise:ask", args=["jim.okafor"]), {"text": ""}, follow=True)
+    response = signed_in.post(reverse("questions:ask_person", args=["jim.okafor"]), {"text": ""}, follow=True)
     assert "Write your question." in response.content.decode()
     assert not Question.objects.exists()
 

@@ -7,10 +7,11 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from expertise.factories import TeamFactory, TopicFactory, make_person
-from expertise.models import Evidence, EvidenceKind, Profile, Question
+from expertise.models import Evidence, EvidenceKind, Profile
 from expertise.ranking import rank_people_for
 from expertise.recording import endorse, self_assess
 from expertise.scoring import update_score
+from questions.models import Question
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.topics import topics_for_text
 

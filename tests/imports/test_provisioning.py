@@ -232,8 +232,8 @@ def test_a_leaver_is_no_longer_suggested_as_expert_buddy_or_assignee_and_is_show
 
     client.force_login(person(BUDDY_TRAINED))
     page = client.get(reverse("expertise:profile", args=[leaver.username])).content.decode()
-    assert ">Left<" in page and reverse("expertise:ask", args=[leaver.username]) not in page
-    client.post(reverse("expertise:ask", args=[leaver.username]), {"text": "Who closes the month?"})
+    assert ">Left<" in page and reverse("questions:ask_person", args=[leaver.username]) not in page
+    client.post(reverse("questions:ask_person", args=[leaver.username]), {"text": "Who closes the month?"})
     assert not leaver.questions_received.exists()
 
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 import inbox
 from expertise.factories import UserFactory
-from expertise.models import Question
 from inbox.models import Notification
 from inbox.tasks import send_notification_email
+from questions.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,9 @@ def test_a_question_to_an_expert_is_sent_even_if_the_asker_s_name_has_a_line_bre
     asker.profile.save()
     client.force_login(asker)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
+        response = client.post(
+            reverse("questions:ask_person", args=[expert.username]), {"text": "Who releases the file?"}
+        )
     assert response.status_code == 302
     assert Question.objects.filter(asker=asker, expert=expert).exists()
     assert mail.outbox[0].subject == "Jill Hartmann has a question"
@@ -74,7 +76,9 @@ def test_a_question_is_kept_when_its_email_cannot_be_sent(
     asker, expert = UserFactory(), UserFactory()
     client.force_login(asker)
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
+        response = client.post(
+            reverse("questions:ask_person", args=[expert.username]), {"text": "Who releases the file?"}
+        )
     assert response.status_code == 302
     assert Question.objects.filter(asker=asker, expert=expert).exists()
     assert "Could not send the email" in caplog.text

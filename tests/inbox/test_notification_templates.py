@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from expertise.factories import UserFactory
 from inbox.models import Notification
+from questions.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_a_question_renders_from_its_template(
     asker, expert = UserFactory(), UserFactory()
     client.force_login(asker)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
+        client.post(reverse("questions:ask_person", args=[expert.username]), {"text": "Who releases the file?"})
     assert_from_templates("question", "question")
 
 
@@ -42,7 +43,9 @@ def test_asking_a_question_notifies_the_expert_and_the_task_emails_it_after_the_
     expert = UserFactory()
     client.force_login(asker)
     with django_capture_on_commit_callbacks() as queued:
-        response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
+        response = client.post(
+            reverse("questions:ask_person", args=[expert.username]), {"text": "Who releases the file?"}
+        )
     assert response.status_code == 302
     assert mail.outbox == [], "nothing sent during the request"
     notification = Notification.objects.get(recipient=expert, kind="question")
@@ -54,6 +57,8 @@ def test_asking_a_question_notifies_the_expert_and_the_task_emails_it_after_the_
     notification.refresh_from_db()
     assert notification.emailed_at is not None
     (email,) = mail.outbox
-    assert email.to == [expert.email] and email.reply_to == [asker.email]
-    assert "Reply to this email to answer Jill Hartmann." in email.body
-    assert email.body.endswith(reverse("expertise:profile", args=[asker.username]))
+    # Answered in Onramp, where the answer is kept: a reply by email would leave the product again.
+    assert email.to == [expert.email] and email.reply_to == []
+    assert "Answer Jill Hartmann in Onramp" in email.body
+    question = Question.objects.get()
+    assert email.body.endswith(reverse("questions:question", args=[question.pk]))

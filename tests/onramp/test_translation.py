@@ -21,7 +21,7 @@ MARKED = [
     "Sign in to Onramp",  # the sign-in form
     "Sign in",
     "%(asker)s has a question",  # a notification's subject and body
-    "Reply to this email to answer %(asker)s.",
+    "Answer %(asker)s in Onramp: the answer is kept for the next person who asks.",
 ]
 
 
@@ -71,12 +71,12 @@ def test_a_notification_is_written_in_the_language_it_was_rendered_in(client, in
     asker = UserFactory(first_name="Jill", last_name="Hartmann")
     expert = UserFactory()
     client.force_login(asker)
-    response = client.post(reverse("expertise:ask", args=[expert.username]), {"text": "Who releases the file?"})
+    response = client.post(reverse("questions:ask_person", args=[expert.username]), {"text": "Who releases the file?"})
     assert response.status_code == 302
     notification = Notification.objects.get(recipient=expert, kind="question")
     assert notification.subject == "[xx] Jill Hartmann has a question"
     assert notification.body.startswith("Who releases the file?")
-    assert "[xx] Reply to this email to answer Jill Hartmann." in notification.body
+    assert "[xx] Answer Jill Hartmann in Onramp: the answer is kept for the next person who asks." in notification.body
 
 
 @pytest.mark.parametrize(

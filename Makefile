@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/onramp
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install node-deps browser-deps run run-stack test test-sqlite test-postgres test-both lint bench clean eval-search
+.PHONY: install node-deps browser-deps run run-stack test test-sqlite test-postgres test-both lint bench clean eval-search eval-experts
 
 $(STAMP): pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -98,6 +98,10 @@ bench: install
 # Ask's quality on the real handbook: MRR@10 and recall@5 of our own questions (search/eval/questions.toml).
 eval-search: install
 	$(BIN)/python search/eval/run.py
+
+# Who knows on the handbook's real history, held out in time: Onramp beside two baselines (MRR, precision at 5).
+eval-experts: install
+	$(BIN)/python expertise/eval/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static media test-artifacts bench/data .coverage .coverage.*

@@ -1,51 +1,55 @@
 import pytest
 
-from django.db import connection, connections
+from django.db import connection
 
 from wagtail.models import Site
 
 from expertise.factories import UserFactory
+from tests.migrated_databases import MigratedCopy, migrations_digest
 
-# Where the browser journeys' stack finds a freshly migrated copy of the test database (see django_db_setup).
-MIGRATED_TEMPLATE = pytest.StashKey[str | None]()
+# The migrated copy this run's workers share (tests/migrated_databases.py); the browser journeys' stack is made
+# from it on PostgreSQL.
+MIGRATED_COPY = pytest.StashKey[MigratedCopy | None]()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """pytest-django's test database; on PostgreSQL, when browser journeys are collected, also a copy of it taken
-    right after its migrations, before any test writes to it. The journeys' stack is created from that copy
-    (CREATE DATABASE ... TEMPLATE, a second or two) instead of migrating a database of its own (half a minute)."""
-    template = None
-    source = connection.settings_dict["NAME"]
-    browser = any(item.get_closest_marker("browser") for item in request.session.items)
-    # pytest-django makes the test database only when a collected test uses one; its name starts with test_.
-    if connection.vendor == "postgresql" and browser and source.startswith("test_"):
-        template = f"{source}_migrated"
-        with django_db_blocker.unblock():
-            connections.close_all()  # a template must have no open connection while it is copied
-            with server_connection() as server:
-                server.execute(f'DROP DATABASE IF EXISTS "{template}"')
-                server.execute(f'CREATE DATABASE "{template}" TEMPLATE "{source}"')
-    request.config.stash[MIGRATED_TEMPLATE] = template
-    yield
-    if template:
-        with server_connection() as server:
-            server.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-
-
-def server_connection():
-    """An autocommit connection to the test database's PostgreSQL server, outside any database of the tests."""
-    import psycopg
-
+def migrated_copy(django_db_modify_db_settings, django_db_blocker) -> MigratedCopy:
+    """This worker's test database filled from the run's migrated copy when one is there; otherwise this worker
+    migrates it (pytest-django's django_db_setup) and saves the copy for the others."""
+    copy = MigratedCopy(migrations_digest())
     settings = connection.settings_dict
-    return psycopg.connect(
-        dbname="postgres",
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-        user=settings["USER"] or None,
-        password=settings["PASSWORD"] or None,
-        autocommit=True,
-    )
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            name = connection.creation._get_test_db_name()
+            if connection.creation.is_in_memory_db(name):
+                copy.restore_sqlite(name)
+        elif connection.vendor == "postgresql":
+            copy.restore_postgres(
+                f"test_{settings['NAME']}", settings["TEST"].get("NAME") or f"test_{settings['NAME']}"
+            )
+    return copy
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(django_db_keepdb, migrated_copy):
+    """A database restored from the copy is kept as it is: Django only checks it has nothing left to migrate."""
+    return django_db_keepdb or migrated_copy.restored
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(django_db_createdb, migrated_copy):
+    return django_db_createdb and not migrated_copy.restored
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, migrated_copy, request):
+    """pytest-django's test database, migrated once per run (see migrated_copy)."""
+    with django_db_blocker.unblock():
+        migrated_copy.save()
+    request.config.stash[MIGRATED_COPY] = migrated_copy if connection.vendor == "postgresql" else None
+    yield
+    with django_db_blocker.unblock():
+        migrated_copy.drop_restored()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MIGRATED_TEMPLATE
+from conftest import MIGRATED_COPY
 from tests.sso.provider import Provider, ProviderUnavailable, start_provider
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,10 +158,14 @@ def stack(tmp_path_factory, django_db_setup, request):
         "LOG_FORMAT": "plain",
         "PYTHONUNBUFFERED": "1",
     }
-    # A copy of the freshly migrated test database (the root conftest's django_db_setup) when there is one:
-    # the same migrations, without running them a second time.
-    template = request.config.stash.get(MIGRATED_TEMPLATE, None)
-    database_command(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    # A copy of the run's migrated test database (the root conftest's migrated_copy) when there is one: the same
+    # migrations, without running them a second time.
+    copy = request.config.stash.get(MIGRATED_COPY, None)
+    template = copy.template if copy else None
+    if template:
+        copy.clone(name)
+    else:
+        database_command(f'CREATE DATABASE "{name}"')
     stack = Stack(url=f"http://127.0.0.1:{port}", env=env)
     binaries = Path(sys.executable).parent
     try:

@@ -132,7 +132,11 @@ class GapListParams(Schema):
 class GapIn(RequestBody):
     title: str = Field(description="What is missing or wrong, in a few words.")
     description: str = ""
-    topics: list[Id] = Field([], description="Topic ids.")
+    topics: list[Id] = Field(
+        [],
+        description="Topic ids: the experts on them hear of the gap. Left out, the topics its title and description "
+        "name (or a glossary term for them) and those of its page.",
+    )
     related_page: Id | None = Field(None, description="The id of a page you may open that the gap is about.")
 
 

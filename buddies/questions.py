@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from buddies.checkins import can_record
-from buddies.models import CheckInQuestion, Milestone
+from buddies.models import CheckInQuestion, Onboarding
 from expertise.models import Topic
+from forums.gap_topics import suggest_gap_topics
 from forums.gaps import TITLE_MAX, raise_gap
 from forums.models import Gap, GapSource
 
 
-def raise_question_as_gap(question: CheckInQuestion, *, by: AbstractBaseUser) -> Gap:
-    """The hire or the buddy turns a question into a gap; raising it again returns the same gap."""
-    onboarding = question.check_in.onboarding
-    if not can_record(by, onboarding):
+def require_raiser(user: AbstractBaseUser, onboarding: Onboarding) -> None:
+    if not can_record(user, onboarding):
         raise PermissionDenied(_("Only the new hire and their buddy can raise their check-in questions as gaps."))
+
+
+def suggested_topics(question: CheckInQuestion) -> list[Topic]:
+    """The topics the question's words name (or a glossary term for them): not the whole plan's, since only
+    the experts on a gap's topics hear of it."""
+    return suggest_gap_topics(text=question.text)
+
+
+def raise_question_as_gap(
+    question: CheckInQuestion, *, by: AbstractBaseUser, topics: Iterable[Topic] | None = None
+) -> Gap:
+    """The hire or the buddy turns a question into a gap, with the topics they confirmed (None: the suggested
+    ones); raising it again returns the same gap. Nothing of the check-in but the question goes into it."""
+    require_raiser(by, question.check_in.onboarding)
     text = " ".join(question.text.split())
     title = text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
     held = question.check_in.held_on or question.check_in.scheduled_for
     return raise_gap(
         title=title,
         description=f"Asked at a check-in on {held:%-d %B %Y} and not answered by the wiki:\n\n{question.text}",
-        topics=plan_topics(onboarding),
+        topics=suggested_topics(question) if topics is None else list(topics),
         source=GapSource.CHECK_IN,
         raised_by=by,
         source_object=question,
     )
-
-
-def plan_topics(onboarding) -> list[Topic]:
-    """The topics the hire's plan sets out to learn: most questions are about them."""
-    links = Milestone.topics.through.objects.filter(milestone__onboarding=onboarding)
-    return list(Topic.objects.filter(pk__in=links.values("topic_id")).order_by("name")[:5])
 
 
 def with_gaps(questions) -> list[CheckInQuestion]:

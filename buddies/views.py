@@ -6,7 +6,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from buddies import access, charts, checkins, drafts, landing, network, pairing, plans, questions, surveys
 from buddies.forms import AddCheckInForm, AssignForm, CheckInForm, EndOnboardingForm, PlanSelfAssessForm, SurveyForm
@@ -26,6 +25,7 @@ from buddies.models.program import OPEN_STATUSES
 from expertise.models import Topic
 from expertise.privacy import can_see_self_assessments
 from expertise.recording import self_assess as record_self_assessment
+from forums.forms import GapTopicsForm
 from onramp.actions import post_action
 from onramp.charts import Group, as_percent, bar_chart
 from onramp.form_messages import add_errors_to_form, error_message, form_errors
@@ -416,14 +416,28 @@ def survey(request, pk: int, day: int):
     return render(request, "buddies/survey.html", {"onboarding": onboarding, "form": form, "day": day}, status=status)
 
 
-@require_POST
 def raise_question_as_gap(request, pk: int):
+    """A check-in question becomes a gap in two steps: the topics its words suggest are shown ticked, and the
+    hire or buddy confirms or changes them, since only the experts on them hear of the gap."""
     question = get_object_or_404(CheckInQuestion.objects.select_related("check_in__onboarding"), pk=pk)
-    access.visible_onboarding(request, question.check_in.onboarding_id)
-    try:
-        gap = questions.raise_question_as_gap(question, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_message(error))
-        return redirect("buddies:onboarding", pk=question.check_in.onboarding_id)
-    messages.success(request, _("The question is in the trainers' gap queue; you will hear when it is answered."))
-    return redirect(gap)
+    onboarding = access.visible_onboarding(request, question.check_in.onboarding_id)
+    questions.require_raiser(request.user, onboarding)
+    if (gap := questions.with_gaps([question])[0].gap) is not None:
+        return redirect(gap)
+    form = GapTopicsForm(request.POST or None, suggested=questions.suggested_topics(question))
+    if request.method == "POST" and form.is_valid():
+        try:
+            gap = questions.raise_question_as_gap(question, by=request.user, topics=form.cleaned_data["topics"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The question is in the trainers' gap queue; you will hear when it is answered.")
+            )
+            return redirect(gap)
+    return render(
+        request,
+        "buddies/raise_question.html",
+        {"question": question, "onboarding": onboarding, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from expertise.models import Topic
 from forums import gaps
 from forums.assignees import eligible_assignees
+from forums.gap_topics import suggest_gap_topics
 from forums.gaps import TITLE_MAX
 from forums.models import Gap, GapSource, TaskKind
 from onramp.fields import DateField, SingleLineField
@@ -48,7 +49,47 @@ def wiki_pages(request: HttpRequest):
     return viewable(Page.objects.live().type(ArticlePage, ProcessPage), request).order_by("title")
 
 
+def suggested_first(field: forms.ModelMultipleChoiceField, topics: list[Topic]) -> None:
+    """Shows the suggested topics in a group of their own ahead of the others (the choice stays the field's)."""
+    if not topics:
+        return
+    first = {topic.pk for topic in topics}
+    rest = [(topic.pk, topic.name) for topic in field.queryset if topic.pk not in first]
+    field.choices = [(_("Suggested"), [(topic.pk, topic.name) for topic in topics])] + (
+        [(_("Other topics"), rest)] if rest else []
+    )
+
+
+def topics_field() -> forms.ModelMultipleChoiceField:
+    field = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.order_by("name"),
+        required=False,
+        help_text=_("Only the experts on these topics hear of the gap."),
+    )
+    field.widget.attrs["data-filter"] = _("Type to filter")
+    return field
+
+
+class GapTopicsForm(forms.Form):
+    """The topics of a gap about to be raised from something else (a check-in question), as its raiser
+    confirms them: the suggested ones come ticked."""
+
+    topics = topics_field()
+
+    def __init__(self, *args, suggested: list[Topic] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        suggested = list(suggested)
+        if not self.is_bound:
+            self.initial.setdefault("topics", [topic.pk for topic in suggested])
+        suggested_first(self.fields["topics"], suggested)
+
+
 class GapForm(forms.Form):
+    """A gap flagged on the site or through the API. The topics decide which experts hear of it: the site
+    suggests them from the words and the page and asks the raiser to confirm them (`topics_checked`); through
+    the API, topics left out are the suggested ones."""
+
     title = SingleLineField(
         label=_("What is missing or wrong?"),
         max_length=TITLE_MAX,
@@ -61,26 +102,43 @@ class GapForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What were you trying to do, and where did you look?"),
     )
-    topics = forms.ModelMultipleChoiceField(
-        label=_("Topics (optional)"), queryset=Topic.objects.order_by("name"), required=False
-    )
+    topics = topics_field()
     related_page = forms.ModelChoiceField(
         label=_("Page it is about (optional)"), queryset=Page.objects.none(), required=False
     )
+    topics_checked = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["related_page"].queryset = wiki_pages(request)
 
+    def suggested_topics(self) -> list[Topic]:
+        """What the valid form's words and page suggest (forums.gap_topics)."""
+        data = self.cleaned_data
+        return suggest_gap_topics(text=f"{data['title']}\n{data['description']}", related_page=data["related_page"])
+
+    def topics_to_check(self) -> list[Topic]:
+        """Suggested topics the raiser has not seen yet: the chosen ones and these, for a second look. Empty
+        once they confirmed, or when the suggestion adds nothing."""
+        if self.cleaned_data.get("topics_checked"):
+            return []
+        chosen = list(self.cleaned_data["topics"])
+        missing = [topic for topic in self.suggested_topics() if topic not in chosen]
+        return chosen + missing if missing else []
+
+    def show_suggested(self, topics: list[Topic]) -> None:
+        suggested_first(self.fields["topics"], topics)
+
     def raise_gap(self, raised_by) -> Gap | None:
         """The valid form's gap, raised as flagged on the site by `raised_by`; None, with the reason among the
         form's errors, when the rules refuse it (forums.gaps.raise_gap)."""
         data = self.cleaned_data
+        topics = list(data["topics"])
         try:
             return gaps.raise_gap(
                 title=data["title"],
                 description=data["description"],
-                topics=data["topics"],
+                topics=topics if topics or data.get("topics_checked") else None,
                 source=GapSource.DIRECT,
                 raised_by=raised_by,
                 related_page=data["related_page"],

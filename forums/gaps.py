@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from expertise.models import Topic
+from forums.gap_topics import suggest_gap_topics
 from forums.models import CLOSED_GAP_STATUSES, OPEN_GAP_STATUSES, ForumSession, Gap, GapSource, GapStatus, Raiser
 from forums.processes import process_of_material, process_of_page
 from onramp.text import single_line
@@ -33,7 +34,7 @@ def raise_gap(
     *,
     title: str,
     description: str = "",
-    topics: Iterable[Topic] = (),
+    topics: Iterable[Topic] | None = None,
     source: str,
     raised_by: AbstractBaseUser,
     related_page: Page | None = None,
@@ -44,8 +45,10 @@ def raise_gap(
     """Records a gap and tells the experts on its topics (after commit, in the background). The title is
     kept on one line, whatever the caller passed: it becomes the subject of the experts' emails.
 
-    `source_object` is what the gap came from (a feedback vote, a check-in, a search); raising the same
-    object twice returns the gap it already became instead of a second one."""
+    `topics` are the ones its raiser confirmed (an empty list is a choice too); None suggests them from the
+    title, description, page and material (forums.gap_topics). `source_object` is what the gap came from (a
+    feedback vote, a check-in, a search); raising the same object twice returns the gap it already became
+    instead of a second one."""
     title = single_line(title or "")
     if not title:
         raise ValidationError({"title": _("Say in a few words what is missing or wrong.")})
@@ -59,11 +62,11 @@ def raise_gap(
         raise ValidationError(_("A gap needs the person who raised it."))
     if source_object is not None and (existing := existing_gap_for(source_object)) is not None:
         return existing
+    if topics is None:
+        topics = suggest_gap_topics(
+            text=f"{title}\n{description or ''}", related_page=related_page, related_material=related_material
+        )
     topics = list(topics)
-    if not topics and related_page is not None and hasattr(related_page.specific_deferred, "topics"):
-        topics = list(related_page.specific_deferred.topics.all())
-    if not topics and related_material is not None:
-        topics = list(related_material.topics.all())
     gap = Gap(
         title=title,
         description=(description or "").strip(),

@@ -31,15 +31,28 @@ def experts_on(gap: Gap) -> QuerySet:
     )
 
 
+def experts_topics(gap: Gap) -> dict[int, list[str]]:
+    """For each expert on the gap, the names of the gap's topics they know (one query)."""
+    rows = ExpertiseScore.objects.filter(
+        topic__in=gap.topics.all(), level__in=EXPERT_LEVELS, person__in=experts_on(gap)
+    ).values_list("person_id", "topic__name")
+    known: dict[int, list[str]] = {}
+    for person_id, name in rows.order_by("topic__name"):
+        known.setdefault(person_id, []).append(name)
+    return known
+
+
 def notify_experts(gap: Gap) -> int:
-    topics = ", ".join(sorted(gap.topics.values_list("name", flat=True)))
+    """One short message to each expert on the gap's topics, naming the topics of theirs it touches; the key
+    is the gap's, so an expert on several of its topics, or a task that runs twice, still makes one message."""
+    known = experts_topics(gap)
     sent = 0
     for expert in experts_on(gap):
         sent += (
             inbox.notify_from_templates(
                 expert,
                 template="forums/notifications/gap_new",
-                context={"gap": gap, "topics": topics},
+                context={"gap": gap, "topics": ", ".join(known.get(expert.pk, []))},
                 kind="gap-new",
                 url=gap.get_absolute_url(),
                 key=f"gap-new:{gap.pk}",

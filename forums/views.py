@@ -21,6 +21,7 @@ from forums.forms import (
     TaskStatusForm,
     TriageForm,
 )
+from forums.gap_topics import suggest_gap_topics
 from forums.models import (
     OPEN_GAP_STATUSES,
     ForumSession,
@@ -50,20 +51,42 @@ def gap_list(request):
 
 
 def flag_gap(request):
-    initial = {}
-    if (page_id := parse_id(request.GET.get("page"))) is not None:
-        initial["related_page"] = page_id
-    if request.GET.get("topic"):
-        initial["topics"] = list(Topic.objects.filter(slug=request.GET["topic"]).values_list("pk", flat=True))
-    form = GapForm(request.POST or None, initial=initial, request=request)
+    """Flag a gap: the topics its words and page suggest are shown, ticked, for the raiser to confirm before
+    it is raised, since only the experts on them hear of it."""
+    form = GapForm(request.POST or None, initial=gap_form_initial(request), request=request)
     if request.method == "POST" and form.is_valid():
+        if to_check := form.topics_to_check():
+            data = request.POST.copy()
+            data.setlist("topics", [str(topic.pk) for topic in to_check])
+            data["topics_checked"] = "1"
+            form = GapForm(data, request=request)
+            form.is_valid()
+            form.show_suggested(to_check)
+            return render(request, "forums/gap_form.html", {"form": form, "checking_topics": True})
         gap = form.raise_gap(raised_by=request.user)
         if gap is not None:
             messages.success(
                 request, _("Thank you: the gap is in the trainers' queue. You will hear when it is closed.")
             )
             return redirect(gap)
+    elif request.method != "POST":
+        form.show_suggested(list(Topic.objects.filter(pk__in=form.initial.get("topics", [])).order_by("name")))
     return render(request, "forums/gap_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def gap_form_initial(request) -> dict:
+    """A page named by `?page=` (one the person may open) and its topics, or a topic named by `?topic=`."""
+    initial: dict = {}
+    topics: list[Topic] = []
+    if (page_id := parse_id(request.GET.get("page"))) is not None:
+        initial["related_page"] = page_id
+        page = GapForm(request=request).fields["related_page"].queryset.filter(pk=page_id).first()
+        topics = suggest_gap_topics(text="", related_page=page) if page is not None else []
+    if request.GET.get("topic"):
+        topics = list(Topic.objects.filter(slug=request.GET["topic"])) or topics
+    if topics:
+        initial["topics"] = [topic.pk for topic in topics]
+    return initial
 
 
 def live_kinds(tasks: list[RevisionTask]) -> set[str]:

@@ -9,7 +9,10 @@ class SearchConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models, which the app registry loads before ready() runs.
         from forums.candidates import register_candidate_source
+        from forums.gap_topics import register_text_expander
         from search import glossary, signals  # noqa: F401  (connects the receivers)
         from search.misses import SearchMisses
 
         register_candidate_source(SearchMisses())
+        # A gap that says "P2P" is about the topic "Procure to pay".
+        register_text_expander(glossary.expansions)

@@ -3,6 +3,7 @@ form and rules; a page or area a gap is about is named only to those who may ope
 
 import pytest
 
+from expertise.factories import TopicFactory
 from forums.factories import GapFactory
 from forums.models import Gap, GapSource, Raiser
 from tests.api.roles import PAYROLL_TITLE
@@ -84,6 +85,17 @@ def test_flagging_a_gap_records_it_as_the_gap_page_does(roles, api_as):
     assert body["topics"] == [{"name": "Payment runs", "slug": roles["topic"].slug}]
     assert body["raisers"] == [{"name": "Jill Hartmann", "how": "raised"}]
     assert body["url"] == gap.get_absolute_url()
+
+
+def test_a_gap_flagged_without_topics_takes_those_its_words_and_page_suggest(roles, api_as):
+    """Only the experts on a gap's topics hear of it, so topics left out are suggested as on the gap form:
+    those the words name and those of the page, not every topic around."""
+    TopicFactory(name="Cost centres")
+    named = api_as(roles["jill"]).post(GAPS, {"title": "Which cost centre for courier invoices?"})
+    assert named.status_code == 201, named.content
+    assert [topic["name"] for topic in named.json()["topics"]] == ["Cost centres"]
+    on_page = api_as(roles["jill"]).post(GAPS, {"title": "Holidays", "related_page": roles["proposal"].pk})
+    assert [topic["name"] for topic in on_page.json()["topics"]] == ["Payment runs"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from expertise.models import Topic
 from forums.models import ForumSession, Gap, GapSource, GapStatus, RevisionTask, TaskKind, TaskStatus, UserGroup
+from forums.page_problems import open_problems_on, pages_with_open_problems
 from forums.reports import OpenGapsByProcessReport
+from wiki.problems import KNOWN_ISSUES_HOOK, OPEN_PROBLEMS_HOOK
 
 
 class GapFilterSet(WagtailFilterSet):
@@ -115,3 +117,8 @@ def register_forums_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_open_gaps_report():
     return MenuItem(_("Open gaps by process"), reverse("forums_reports:open_gaps"), icon_name="warning", order=70)
+
+
+# The wiki asks here what is open on its pages (wiki/problems.py): it may not import the forums.
+hooks.register(OPEN_PROBLEMS_HOOK, open_problems_on)
+hooks.register(KNOWN_ISSUES_HOOK, pages_with_open_problems)

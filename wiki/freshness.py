@@ -8,10 +8,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wiki.signals import page_verified
 
@@ -23,21 +24,60 @@ if TYPE_CHECKING:
 
 
 class Freshness(enum.StrEnum):
+    """What a page's badge says. A page nobody has confirmed since it was published is *unverified* until it
+    falls due; a known issue (an open gap or revision task on the page) outranks every other state."""
+
+    UNVERIFIED = "unverified"
     VERIFIED = "verified"
     DUE = "due"
     STALE = "stale"
+    KNOWN_ISSUE = "known-issue"
 
     @property
     def label(self) -> str:
-        return {"verified": "Verified", "due": "Due for verification", "stale": "Stale"}[self.value]
+        return {
+            Freshness.UNVERIFIED: _("Unverified"),
+            Freshness.VERIFIED: _("Verified"),
+            Freshness.DUE: _("Due for verification"),
+            Freshness.STALE: _("Stale"),
+            Freshness.KNOWN_ISSUE: _("Known issue"),
+        }[self]
 
 
 @dataclass(frozen=True)
 class FreshnessState:
+    """A page's verification state, and everything its badge and its sentence are made from."""
+
     state: Freshness
+    # Where the page stands against its interval alone (unverified, verified, due or stale), known issue or not.
+    timing: Freshness
     due_at: datetime
+    last_verified_at: datetime | None
     days_overdue: int
     days_left: int
+
+    @property
+    def label(self) -> str:
+        return self.state.label
+
+    @property
+    def known_issue(self) -> bool:
+        return self.state == Freshness.KNOWN_ISSUE
+
+    @property
+    def ever_verified(self) -> bool:
+        return self.last_verified_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.timing in (Freshness.DUE, Freshness.STALE)
+
+    @property
+    def summary(self) -> str:
+        """The badge's label, with the timing when a known issue hides it (for reports and lists of due pages)."""
+        if self.known_issue and self.timing != Freshness.VERIFIED:
+            return _("%(state)s · %(timing)s") % {"state": self.state.label, "timing": self.timing.label}
+        return self.state.label
 
 
 def stale_after() -> timedelta:
@@ -53,17 +93,30 @@ def verification_due_at(
     return start + timedelta(days=interval_days)
 
 
-def freshness_at(due_at: datetime, *, now: datetime | None = None) -> FreshnessState:
+def verification_state(
+    *,
+    due_at: datetime,
+    last_verified_at: datetime | None,
+    known_issue: bool = False,
+    now: datetime | None = None,
+) -> FreshnessState:
+    """The one rule for a page's verification state: every badge, sentence, report and list asks here.
+
+    Before its due date a page is verified if someone confirmed it, unverified if nobody has since it was
+    published; then due for `WIKI_STALE_AFTER_OVERDUE_DAYS`, then stale. An open gap or revision task on the
+    page (`known_issue`) makes it a known issue whatever the dates say."""
     now = now or timezone.now()
     if now < due_at:
-        state = Freshness.VERIFIED
+        timing = Freshness.VERIFIED if last_verified_at is not None else Freshness.UNVERIFIED
     elif now < due_at + stale_after():
-        state = Freshness.DUE
+        timing = Freshness.DUE
     else:
-        state = Freshness.STALE
+        timing = Freshness.STALE
     return FreshnessState(
-        state=state,
+        state=Freshness.KNOWN_ISSUE if known_issue else timing,
+        timing=timing,
         due_at=due_at,
+        last_verified_at=last_verified_at,
         days_overdue=max((now - due_at).days, 0),
         days_left=max((due_at - now).days, 0),
     )
@@ -82,12 +135,28 @@ def can_verify(page: OwnedPage, user: AbstractBaseUser) -> bool:
 def verify_page(
     *, page: OwnedPage, user: AbstractBaseUser, note: str = "", now: datetime | None = None
 ) -> PageVerification:
-    """Record that `user` checked `page` and found it still correct."""
+    """Record that `user` checked `page` and found it still correct. While problems are open on the page
+    (gaps, revision tasks, not-helpful votes since the last verification) the note must say why."""
     from wiki.models import PageVerification
+    from wiki.problems import open_problems
+    from wiki.visibility import request_of
 
     if not can_verify(page, user):
         raise PermissionDenied(_("Only the page's owner or an editor who can publish it may verify it."))
-    verification = PageVerification(page=page, verified_by=user, note=note.strip(), verified_at=now or timezone.now())
+    note = note.strip()
+    problems = open_problems(page, request_of(user))
+    if problems and not note:
+        raise ValidationError(
+            {
+                "note": ngettext(
+                    "Write a note: %(count)d problem is open on this page, so say why it is still correct.",
+                    "Write a note: %(count)d problems are open on this page, so say why it is still correct.",
+                    len(problems),
+                )
+                % {"count": len(problems)}
+            }
+        )
+    verification = PageVerification(page=page, verified_by=user, note=note, verified_at=now or timezone.now())
     verification.full_clean()
     verification.save()
     page.last_verified_at = verification.verified_at

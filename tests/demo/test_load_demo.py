@@ -58,7 +58,8 @@ def test_demo_pages_have_owners_and_a_spread_of_freshness():
     pages = list(ArticlePage.objects.all())
     assert all(page.page_owner_id for page in pages)
     states = {page.freshness.state for page in pages}
-    assert states == {Freshness.VERIFIED, Freshness.DUE, Freshness.STALE}
+    assert {page.freshness.timing for page in pages} >= {Freshness.VERIFIED, Freshness.DUE, Freshness.STALE}
+    assert Freshness.KNOWN_ISSUE in states, "the demo's open gaps show on their pages"
 
 
 def test_every_demo_article_renders(client):

@@ -31,8 +31,8 @@ def state_on(page, when):
         return page.freshness.state
 
 
-def test_a_new_page_is_verified_then_due_then_stale(article):
-    assert state_on(article, PUBLISHED + timedelta(days=89)) == Freshness.VERIFIED
+def test_a_new_page_is_unverified_then_due_then_stale(article):
+    assert state_on(article, PUBLISHED + timedelta(days=89)) == Freshness.UNVERIFIED
     assert state_on(article, PUBLISHED + timedelta(days=90)) == Freshness.DUE
     assert state_on(article, PUBLISHED + timedelta(days=119)) == Freshness.DUE
     assert state_on(article, PUBLISHED + timedelta(days=120)) == Freshness.STALE

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from wiki.freshness import FreshnessState, freshness_at, verification_due_at
+from wiki.freshness import FreshnessState, verification_due_at, verification_state
 
 VERIFICATION_FIELDS = ("last_verified_at", "last_verified_by", "verification_due_at")
 
@@ -72,12 +72,34 @@ class OwnedPage(models.Model):
 
     @property
     def freshness(self) -> FreshnessState:
+        from wiki.problems import has_known_issue
+
         due_at = self.verification_due_at or verification_due_at(
             last_verified_at=self.last_verified_at,
             first_published_at=self.first_published_at,
             interval_days=self.verification_interval_days,
         )
-        return freshness_at(due_at)
+        return verification_state(
+            due_at=due_at, last_verified_at=self.last_verified_at, known_issue=has_known_issue(self)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """What the owner card and the known-issue notice show: the open problems, read once for both, so
+        the badge, the notice and the verify form agree; not-helpful votes only for those who may verify."""
+        from wiki.forms import VerifyForm
+        from wiki.freshness import can_verify
+        from wiki.problems import known_issues, open_problems, readers_gaps
+
+        context = super().get_context(request, *args, **kwargs)
+        may_verify = can_verify(self, request.user)
+        problems = open_problems(self, request, with_feedback=may_verify)
+        context["may_verify"] = may_verify
+        context["open_problems"] = problems if may_verify else []
+        context["known_issues"] = known_issues(problems)
+        context["known_issue_gaps"] = readers_gaps(problems)
+        context["verify_form"] = VerifyForm(note_required=bool(problems))
+        context["history"] = self.verifications.select_related("verified_by")[:5] if may_verify else []
+        return context
 
 
 class PageVerification(models.Model):

@@ -47,3 +47,12 @@ def page_edit_url(context, page=None) -> str:
     if not user.has_perm("wagtailadmin.access_admin") or not page.permissions_for_user(user).can_edit():
         return ""
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@register.filter
+def with_known_issues(pages) -> list:
+    """`{% for page in pages|with_known_issues %}`: the pages, each knowing whether it has a known issue, read
+    for all of them in one query, so a list of badges costs the same whatever its length."""
+    from wiki.problems import mark_known_issues
+
+    return mark_known_issues(pages)

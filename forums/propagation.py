@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, Revision
 
-from forums.models import RevisionTask, TaskKind, TaskStatus
+from forums.models import OPEN_TASK_STATUSES, RevisionTask, TaskKind
 from forums.processes import process_of_page
 from wiki.models import TrainingMaterial
 from wiki.revisions import previously_published
@@ -76,7 +76,7 @@ def propagate_page_change(*, page: Page, revision: Revision) -> list[RevisionTas
         pending = RevisionTask.objects.filter(
             material=material,
             kind=TaskKind.MATERIAL_REVIEW,
-            status__in=[TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.IN_REVIEW],
+            status__in=OPEN_TASK_STATUSES,
         )
         if pending.exists():
             continue

@@ -51,3 +51,11 @@ def test_the_map_page_names_the_ranked_risks_and_flags_no_other_topic(signed_in,
     assert 'Withholding tax</a> <span class="muted">· no expert, ' in html and "1 page overdue for review" in html
     assert html.count('class="risk-flag"') == RISKS_SHOWN
     assert "risk #1" in html and f"risk #{RISKS_SHOWN + 1}" not in html
+
+
+def test_the_map_counts_as_open_the_gap_statuses_forums_counts_as_open():
+    # expertise sits below forums, so the map spells the statuses out; this keeps the two lists one.
+    from expertise.coverage import OPEN_GAP_STATUSES as counted_by_the_map
+    from forums.models import OPEN_GAP_STATUSES
+
+    assert set(counted_by_the_map) == {status.value for status in OPEN_GAP_STATUSES}

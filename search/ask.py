@@ -25,6 +25,7 @@ from search.normalise import MAX_QUERY_CHARS, normalise, search_words
 from search.page_text import snippet_source
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
+from wiki.problems import mark_known_issues
 from wiki.topics import topics_named_in, topics_of_pages
 from wiki.visibility import viewable
 
@@ -239,4 +240,6 @@ def specific_pages(ids: list[int]) -> dict[int, Page]:
     missing = [pk for pk in ids if pk not in found]
     if missing:
         found.update({page.pk: page for page in Page.objects.filter(pk__in=missing).specific()})
+    # Each page knows whether it has a known issue: the results' freshness badges cost one query in all.
+    mark_known_issues(found.values())
     return found

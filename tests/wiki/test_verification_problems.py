@@ -255,3 +255,9 @@ def test_a_list_of_badges_costs_the_same_queries_whatever_its_length(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(area.url).content.decode()
     assert html.count("badge--known-issue") == 8
+
+
+def test_ask_results_carry_the_known_issue_badge(signed_in, article, gap):
+    html = signed_in.get(reverse("search:ask"), {"q": "payment proposal"}).content.decode()
+    assert "Run the payment proposal" in html
+    assert "badge--known-issue" in html

@@ -79,7 +79,7 @@ def onboarding_page(request, onboarding: Onboarding, *, template: str):
         "check_ins": check_ins,
         "next_check_in": landing.upcoming_check_in(check_ins, today=today),
         "missed_count": sum(1 for c in check_ins if c.state == "missed"),
-        "go_to_people": onboarding.go_to_people.select_related("topic", "person__profile"),
+        "network": network.network_for(onboarding, viewer=user),
         "is_hire": is_hire,
         "is_buddy": is_buddy,
         "can_tick": plans.can_tick(user, onboarding) and onboarding.is_open,
@@ -319,7 +319,7 @@ def mark_introduced(request, go_to: GoToPerson):
     network.mark_introduced(go_to=go_to, by=request.user, introduced=introduced)
     name = go_to.person.get_full_name() or go_to.person.get_username()
     if introduced:
-        return _("%(name)s: introduced.") % {"name": name}
+        return _("%(name)s: introduced, under every topic.") % {"name": name}
     return _("%(name)s: not introduced yet.") % {"name": name}
 
 

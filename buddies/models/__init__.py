@@ -9,7 +9,7 @@ from .program import (
 
 from .plans import Milestone, PlanTemplate, PlanTemplateMilestone  # isort: skip
 from .checkins import CheckIn, CheckInQuestion, CheckInReminder, PrivateNote
-from .network import GoToPerson
+from .network import GoToPerson, Introduction
 from .surveys import SurveyResponse
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "CheckInReminder",
     "Cohort",
     "GoToPerson",
+    "Introduction",
     "Milestone",
     "Onboarding",
     "OnboardingStatus",

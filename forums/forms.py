@@ -22,17 +22,30 @@ def _person_name(person) -> str:
     return person.get_full_name() or person.get_username()
 
 
-def first_then_rest(field: forms.ModelChoiceField, first_label: str, first: list, rest_label: str, label=str) -> None:
-    """Shows `first` of the field's choices in a group of their own ahead of the others. Only the display
-    changes: what may be chosen, and the rules' messages for a poor choice, stay the field's own."""
+def first_then_rest(
+    field: forms.ModelChoiceField,
+    first_label: str,
+    first: list,
+    rest_label: str,
+    label=str,
+    *,
+    rest_only: set[str] | None = None,
+) -> bool:
+    """Shows `first` of the field's choices in a group of their own ahead of the others; with `rest_only` (the
+    pks, as text, of what is already chosen) the others are left out but for those, so the picker is narrowed
+    to `first`. Only the display changes: what may be chosen, and the rules' messages for a poor choice, stay
+    the field's own. False, and the field left as it was, when there is nothing to put first."""
     first_pks = {item.pk for item in first}
     rest = [item for item in field.queryset if item.pk not in first_pks]
     if not first_pks:
-        return
+        return False
+    if rest_only is not None:
+        rest = [item for item in rest if str(item.pk) in rest_only]
     groups = [(first_label, [(item.pk, label(item)) for item in first])]
     if rest:
         groups.append((rest_label, [(item.pk, label(item)) for item in rest]))
     field.choices = [("", field.empty_label or "")] + groups
+    return True
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -191,8 +204,13 @@ class TriageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, request: HttpRequest, gap: Gap | None = None, **kwargs):
+    def __init__(self, *args, request: HttpRequest, gap: Gap | None = None, everyone: bool = False, **kwargs):
+        """With a `gap`, the pickers offer its process's pages and materials and the people who may do each
+        task (and whatever is already chosen); `everyone` offers every choice, the gap's first. Either way
+        anything the rules allow may be posted."""
         super().__init__(*args, **kwargs)
+        self.everyone = everyone
+        self.narrowed = False  # whether any picker leaves choices out (the page then offers "show everything")
         self.fields["page"].queryset = wiki_pages(request)
         self.fields["new_page_parent"].queryset = viewable(ProcessPage.objects.live(), request).order_by("path")
         self.fields["page_assignee"].queryset = active_people()
@@ -204,30 +222,39 @@ class TriageForm(forms.Form):
         if gap is not None:
             self._put_the_gap_s_process_first(gap)
 
+    def _chosen(self, name: str) -> set[str]:
+        value = self.data.get(name) if self.is_bound else self.initial.get(name)
+        return {str(value)} if value not in (None, "") else set()
+
+    def _first(self, name: str, first_label: str, first: list, rest_label: str, label=str) -> None:
+        rest_only = None if self.everyone else self._chosen(name)
+        narrowed = first_then_rest(self.fields[name], first_label, first, rest_label, label, rest_only=rest_only)
+        self.narrowed |= narrowed and not self.everyone
+
     def _put_the_gap_s_process_first(self, gap: Gap) -> None:
-        """The pages, materials and people of the gap's process come first in each picker."""
+        """The pages, materials and people of the gap's process come first in each picker, or alone."""
         process = gap.process
         people = list(active_people())
         if process is not None:
             area = [page for page in self.fields["page"].queryset if page.path.startswith(process.path)]
-            first_then_rest(
-                self.fields["page"],
+            self._first(
+                "page",
                 _("In “%(process)s”") % {"process": process.title},
                 area,
                 _("Other pages"),
                 label=lambda page: page.title,
             )
             self.suggested_materials = list(process.training_materials.order_by("title"))
-            first_then_rest(
-                self.fields["material"],
+            self._first(
+                "material",
                 _("Attached to “%(process)s”") % {"process": process.title},
                 self.suggested_materials,
                 _("Other materials"),
             )
         page = gap.related_page or process
         if page is not None:
-            first_then_rest(
-                self.fields["page_assignee"],
+            self._first(
+                "page_assignee",
                 _("May edit “%(page)s”") % {"page": page.title},
                 eligible_assignees(people, kind=TaskKind.PAGE, page=page),
                 _("Others"),
@@ -243,7 +270,7 @@ class TriageForm(forms.Form):
             trainers = set(TrainingMaterial.objects.values_list("trainer_id", flat=True))
             revisers = [p for p in people if p.pk in trainers or p.has_perm("wiki.change_trainingmaterial")]
             heading = _("Trainers")
-        first_then_rest(self.fields["material_assignee"], heading, revisers, _("Others"), label=_person_name)
+        self._first("material_assignee", heading, revisers, _("Others"), label=_person_name)
 
     def clean(self):
         data = super().clean()

@@ -151,7 +151,8 @@ def triage_view(request, pk: int):
         "material": gap.related_material_id,
         "material_assignee": gap.related_material.trainer_id if gap.related_material_id else None,
     }
-    form = TriageForm(request.POST or None, initial=initial, request=request, gap=gap)
+    everyone = request.GET.get("everyone") == "1"
+    form = TriageForm(request.POST or None, initial=initial, request=request, gap=gap, everyone=everyone)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         page_plan = material_plan = None

@@ -67,9 +67,9 @@ def draft_new_article(parent: Page, title: str, question: Question, *, by: Abstr
         page_owner=by,
         live=False,
     )
-    parent.specific.add_child(instance=article)
     if question.topic_id is not None:
-        article.topics.add(question.topic)
+        article.topics.add(question.topic)  # kept by the cluster until the page is saved below
+    parent.specific.add_child(instance=article)
     article.save_revision(user=by, log_action=True)
     return article
 
@@ -109,13 +109,14 @@ def turn_into_revision(
             topics=[question.topic] if question.topic_id else [],
             source=GapSource.DIRECT,
             raised_by=question.asker,
-            related_page=page,
+            related_page=target,
             source_object=question,
         )
         question.gap = gap
         question.save(update_fields=["gap"])
-    if gap.related_page_id is None and page is not None:
-        gap.related_page = page
+    if gap.related_page_id is None:
+        # A new article's gap is about the area it goes under: its owner may then triage it.
+        gap.related_page = target
         gap.save(update_fields=["related_page"])
     plan = PageTaskPlan(
         assignee=by,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -80,13 +80,7 @@ def load_candidates(*, user_ids: list[int] | None = None, topic_ids: set[int] | 
         .annotate(n=Count("pk"))
         .values_list("buddy_id", "n")
     )
-    experience = dict(
-        BuddyAssignment.objects.filter(buddy_id__in=ids)
-        .exclude(onboarding__status__in=OPEN_STATUSES)
-        .values("buddy_id")
-        .annotate(n=Count("onboarding_id", distinct=True))
-        .values_list("buddy_id", "n")
-    )
+    experience = hires_coached_before(ids)
     areas: dict[int, set[int]] = {}
     for user_id, area_id in BuddyProfile.process_areas.through.objects.filter(
         buddyprofile__user_id__in=ids
@@ -112,6 +106,15 @@ def load_candidates(*, user_ids: list[int] | None = None, topic_ids: set[int] | 
         )
         for buddy in buddies
     ]
+
+
+def hires_coached_before(person_ids: list[int]) -> dict[int, int]:
+    """How many new hires each person was the buddy of before: onboardings that ended, and pairings handed
+    over to another buddy; the new hires they are buddy to now are their load, not their experience."""
+    rows = BuddyAssignment.objects.filter(buddy_id__in=person_ids).exclude(
+        onboarding__status__in=OPEN_STATUSES, onboarding__buddy_id=F("buddy_id")
+    )
+    return dict(rows.values("buddy_id").annotate(n=Count("onboarding_id", distinct=True)).values_list("buddy_id", "n"))
 
 
 def chains_above(person_ids: list[int]) -> dict[int, set[int]]:
@@ -244,7 +247,7 @@ def candidate_for(user) -> Candidate:
         profile=profile,
         capacity=BuddyProgramSettings.load().default_capacity,
         load=Onboarding.objects.filter(buddy=user, status__in=OPEN_STATUSES).count(),
-        experience=0,
+        experience=hires_coached_before([user.pk]).get(user.pk, 0),
         trained=False,
         opted_in=False,
     )

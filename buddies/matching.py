@@ -85,6 +85,25 @@ def time_zone_detail(apart: float | None) -> str:
     return ngettext("%(hours)s hour apart", "%(hours)s hours apart", plural_count(apart)) % {"hours": f"{apart:g}"}
 
 
+def experience_detail(candidate: Candidate) -> str:
+    """Earlier new hires and current ones told apart: someone who is a buddy now is not one for the first time."""
+    before, now = candidate.experience, candidate.load
+    if before:
+        coached = ngettext("coached %(count)d new hire before", "coached %(count)d new hires before", before) % {
+            "count": before
+        }
+        if now:
+            coached += ngettext(", buddy to %(count)d now", ", buddy to %(count)d now", now) % {"count": now}
+        return coached
+    if now:
+        return ngettext(
+            "buddy to %(count)d new hire now, none before",
+            "buddy to %(count)d new hires now, none before",
+            now,
+        ) % {"count": now}
+    return gettext("first time as a buddy")
+
+
 @dataclass
 class ScoreTable:
     """Scores and eligibility of every hire × candidate pair, computed with arrays so a cohort of hundreds
@@ -132,10 +151,7 @@ class ScoreTable:
                 candidate.capacity,
             )
             % {"load": candidate.load, "capacity": candidate.capacity},
-            ngettext("coached %(count)d new hire before", "coached %(count)d new hires before", candidate.experience)
-            % {"count": candidate.experience}
-            if candidate.experience
-            else gettext("first time as a buddy"),
+            experience_detail(candidate),
             gettext("completed the coaching training")
             if candidate.trained
             else gettext("has not done the coaching training"),

@@ -234,3 +234,51 @@ def test_weights_are_edited_in_the_wagtail_admin(client, admin_user):
 
     response = client.post(url, {**form, "same_team_weight": "-1"})
     assert response.status_code == 200 and BuddyProgramSettings.load().same_team_weight == 7.5
+
+
+def test_buddy_experience_tells_current_new_hires_from_earlier_ones(client, org):
+    """Jim is Jill's buddy now and was Kai's until Kai changed buddy: on Lea's page he is no first-timer.
+    Agnes coached nobody yet; Sam coached Mo to the end."""
+    from django.urls import reverse
+
+    from buddies.pairing import end_onboarding
+
+    def hire(name):
+        person = make_person(name, team=org["payables"], manager=org["nadia"], start_date=START)
+        return start_onboarding(hire=person, start_date=START, plan_template=org["plan"])
+
+    jills = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
+    assign_buddy(onboarding=jills, buddy=org["jim"], by=org["nadia"])
+    kais = hire("kai.brandt")
+    assign_buddy(onboarding=kais, buddy=org["jim"], by=org["nadia"])
+    assign_buddy(onboarding=kais, buddy=org["sam"], by=org["nadia"], reason="Jim is on leave")
+    mos = hire("mo.reyes")
+    assign_buddy(onboarding=mos, buddy=org["sam"], by=org["nadia"], reason="Sam knows payments")
+    end_onboarding(onboarding=mos, completed=True, on=START)
+    leas = hire("lea.fischer")
+
+    client.force_login(org["nadia"])
+    page = client.get(reverse("buddies:choose_buddy", args=[leas.pk])).content.decode()
+
+    rows = {s.candidate.user.get_username(): s for s in suggest_buddies(leas)[0]}
+    experience = {name: s.breakdown[5].detail for name, s in rows.items()}
+    assert experience["jim.okafor"] == "coached 1 new hire before, buddy to 1 now"
+    assert experience["sam.thornton"] == "coached 1 new hire before, buddy to 1 now"
+    assert experience["agnes.lis"] == "first time as a buddy"
+    assert "coached 1 new hire before, buddy to 1 now" in page and "first time as a buddy" in page
+    assert rows["jim.okafor"].breakdown[5].value == pytest.approx(1 / 3)
+
+
+def test_a_buddy_with_a_first_new_hire_now_is_not_a_first_timer(client, org):
+    from django.urls import reverse
+
+    jills = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"])
+    assign_buddy(onboarding=jills, buddy=org["jim"], by=org["nadia"])
+    other = make_person("kai.brandt", team=org["payables"], manager=org["nadia"], start_date=START)
+    kais = start_onboarding(hire=other, start_date=START, plan_template=org["plan"])
+
+    client.force_login(org["nadia"])
+    page = client.get(reverse("buddies:choose_buddy", args=[kais.pk])).content.decode()
+    jim = next(s for s in suggest_buddies(kais)[0] if s.candidate.user == org["jim"])
+    assert jim.breakdown[5].detail == "buddy to 1 new hire now, none before"
+    assert "buddy to 1 new hire now, none before" in page

@@ -10,7 +10,7 @@ lists each failing field under `errors`, with its `loc`.
 
 from wagtail.api.v3.errors import register_exception_handlers
 
-from api import ask, checkins, gaps, notifications, onboarding, people, tasks
+from api import ask, checkins, gaps, notifications, onboarding, people, questions, tasks
 from api.auth import PersonTokenAuth
 from api.problems import ProblemDeclaringAPI
 
@@ -39,3 +39,4 @@ api.add_router("", notifications.router)
 api.add_router("/ask/", ask.router)
 api.add_router("/people/", people.router)
 api.add_router("/gaps/", gaps.router)
+api.add_router("/questions/", questions.router)

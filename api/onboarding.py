@@ -10,7 +10,7 @@ everyone else."""
 from datetime import date, datetime
 from typing import Literal
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from django.db.models import Prefetch
@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from api.pagination import LimitOffsetPages
 from api.refusals import ObjectId
-from buddies import access, checkins, plans, surveys
+from buddies import access, checkins, network, plans, surveys
 from buddies.access import LIST_RELATED, visible_onboarding
 from buddies.charts import self_assessment_chart
 from buddies.models import BuddyProgramSettings, Milestone, Onboarding, OnboardingStatus
+from buddies.network import Network
 from expertise.privacy import can_see_self_assessments
 from wiki.models import ArticlePage
 from wiki.visibility import request_of, viewable
@@ -164,6 +165,43 @@ class SelfAssessmentPoint(Schema):
     assessed_at: datetime
 
 
+class GoToPersonOut(Schema):
+    id: int = Field(description="The go-to row (the buddy marks introductions on it on the site).")
+    person: NamedPerson
+    reasons: list[str]
+    introduced: bool = Field(description="Whether the buddy introduced the hire to this person: once per person.")
+
+
+class GoToTopic(Schema):
+    topic: PlanTopic
+    people: list[GoToPersonOut]
+
+
+class GoToNetwork(Schema):
+    topics: list[GoToTopic] = Field(
+        description="Per plan topic, practitioners or better on it; never another new hire."
+    )
+    buddy_note: str = Field(description="Why the buddy is not among them, said to the caller.")
+
+
+def go_to_network(network: Network) -> GoToNetwork:
+    return GoToNetwork(
+        topics=[
+            GoToTopic(
+                topic=PlanTopic(slug=topic.slug, name=topic.name),
+                people=[
+                    GoToPersonOut(
+                        id=row.pk, person=named(row.person), reasons=row.reasons, introduced=row.introduced is not None
+                    )
+                    for row in rows
+                ],
+            )
+            for topic, rows in network.by_topic
+        ],
+        buddy_note=network.buddy_note,
+    )
+
+
 class OnboardingDetail(OnboardingSummary):
     plan: str | None
     milestones: list[MilestoneOut]
@@ -177,6 +215,7 @@ class OnboardingDetail(OnboardingSummary):
     surveys_due: list[int]
     my_survey_answers: list[SurveyAnswer]
     self_assessments: list[SelfAssessmentPoint] | None
+    go_to_people: GoToNetwork
 
     @staticmethod
     def resolve_plan(obj: Onboarding) -> str | None:
@@ -189,6 +228,10 @@ class OnboardingDetail(OnboardingSummary):
     @staticmethod
     def resolve_my_survey_answers(obj: Onboarding) -> list:
         return obj.page_survey_answers
+
+    @staticmethod
+    def resolve_go_to_people(obj: Onboarding) -> GoToNetwork:
+        return obj.page_network
 
 
 def milestones_for(request: HttpRequest, onboarding: Onboarding) -> list[Milestone]:
@@ -224,6 +267,7 @@ def as_seen_by(request: HttpRequest, onboarding: Onboarding) -> Onboarding:
     onboarding.surveys_due = (
         surveys.surveys_due(onboarding, answered, today=today) if is_hire and onboarding.is_open else []
     )
+    onboarding.page_network = go_to_network(network.network_for(onboarding, viewer=user))
     onboarding.page_survey_answers = list(access.survey_answers_readable_by(user).filter(onboarding=onboarding))
     onboarding.self_assessments = None
     if can_see_self_assessments(user, onboarding.hire):

@@ -143,3 +143,25 @@ def test_the_onboarding_never_carries_a_private_note(as_role, world, role):
 def test_an_id_beyond_any_column_is_refused_not_a_server_error(as_role, world):
     assert as_role("admin").get(f"/api/v1/onboardings/{2**70}/").status_code == 422
     assert as_role("admin").get("/api/v1/onboardings/0/").status_code == 422
+
+
+def test_go_to_people_read_as_on_the_page_with_introductions_per_person(as_role, world):
+    from buddies import network
+    from buddies.models import GoToPerson
+    from expertise.factories import ExpertiseScoreFactory
+    from expertise.models import ExpertiseScore
+
+    sam, lee = world["sam"], world["lee"]
+    for topic in (world["invoices"], world["payments"]):
+        ExpertiseScoreFactory(person=sam, topic=topic, level=ExpertiseScore.Level.PRACTITIONER, score=3)
+        ExpertiseScoreFactory(person=lee, topic=topic, score=9)  # a new hire himself: never a go-to person
+    network.build_network(world["jills"])
+    network.mark_introduced(go_to=GoToPerson.objects.filter(person=sam).first(), by=world["jim"])
+
+    body = as_role("jill").get("/api/v1/onboarding/me/").json()["go_to_people"]
+    assert body["buddy_note"] == "Your buddy, Jim Okafor, is not listed: ask them anything."
+    assert [t["topic"]["name"] for t in body["topics"]] == ["Invoice matching", "Payment runs"]
+    for topic in body["topics"]:
+        assert [(p["person"]["username"], p["introduced"]) for p in topic["people"]] == [("sam.thornton", True)]
+    manager = as_role("nadia").get(f"/api/v1/onboardings/{world['jills'].pk}/").json()["go_to_people"]
+    assert manager["buddy_note"].startswith("The buddy, Jim Okafor, is not listed")

@@ -50,6 +50,7 @@ class ChatAnswer:
     notice: str = ""
     message: str = ""
     left_out: int = 0
+    nothing_answers: bool = False  # Ask's verdict: the pages found are only weaker matches
 
 
 def person_by_email(email: str) -> AbstractBaseUser | None:
@@ -110,6 +111,7 @@ def answer_for(*, question: str, person: AbstractBaseUser, incoming: HttpRequest
     if "definition" in data:
         answer.definition = f"{data['definition']['term']}: {data['definition']['expansion']}"
     answer.page_count = results.page_count
+    answer.nothing_answers = data["nothing_answers"]
     hits = zip(results.pages.object_list, data["pages"], strict=True)
     closed = restricted_sections() if shared else []
     answer.pages = [
@@ -142,8 +144,9 @@ def restricted_sections() -> list[str]:
 
 def sections(answer: ChatAnswer) -> list[tuple[str, list[Link], str]]:
     """Each part of the answer: its heading, its links, and what to say when it has none."""
+    pages_heading = _("Nothing in the wiki answers this. Weaker matches") if answer.nothing_answers else _("Pages")
     return [
-        (_("Pages"), answer.pages, _("No page matches.")),
+        (pages_heading, answer.pages, _("No page matches.")),
         (_("People who know"), answer.people, _("Nobody stands out for this yet.")),
         (_("Open gaps"), answer.gaps, _("No open gap matches.")),
     ]
@@ -165,6 +168,8 @@ def left_out_text(answer: ChatAnswer) -> str:
 
 
 def more_text(answer: ChatAnswer) -> str:
+    if answer.nothing_answers:
+        return _("Nothing in the wiki answers this: open the question in Ask to raise a gap")
     if answer.page_count > len(answer.pages):
         return ngettext(
             "See the %(count)s matching page in Ask", "See all %(count)s matching pages in Ask", answer.page_count

@@ -15,18 +15,21 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Site
 
 from expertise.models import Topic
-from expertise.ranking import Suggestion, rank_people_for
+from expertise.ranking import Suggestion
 from forums.models import OPEN_GAP_STATUSES, Gap
 from search import glossary
+from search.answerability import PAGES_JUDGED, Verdict, judge
 from search.backends import AskBackend, BackendUnavailable, ParsedQuery, configured_backend, logger
 from search.backends.database import DatabaseBackend
-from search.highlight import highlight
+from search.highlight import sentence_snippet
 from search.normalise import MAX_QUERY_CHARS, normalise, search_words
-from search.page_text import snippet_source
+from search.onboarding import OnboardingPointer, onboarding_pointer
+from search.page_text import body_sentences, summary_of
+from search.people import people_who_know, topic_weights
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
 from wiki.problems import mark_known_issues
-from wiki.topics import topics_named_in, topics_of_pages
+from wiki.topics import topics_named_in
 from wiki.visibility import viewable
 
 PER_PAGE = 10
@@ -81,10 +84,20 @@ class AskResults:
     area_facets: list[Facet] = field(default_factory=list)
     topic_facets: list[Facet] = field(default_factory=list)
     truncated: bool = False
+    verdict: Verdict | None = None
+    onboarding: OnboardingPointer | None = None
 
     @property
     def found_nothing(self) -> bool:
         return self.query is not None and not self.page_count and not self.people and not self.gaps
+
+    @property
+    def nothing_answers(self) -> bool:
+        """No page of the wiki answers the question (whatever weaker matches were found), and it is not a
+        question about onboarding, which the onboarding pointer answers."""
+        if self.query is None or self.verdict is None or self.verdict.answered:
+            return False
+        return self.onboarding is None
 
 
 def parse_query(text: str) -> tuple[ParsedQuery | None, bool, dict[str, str]]:
@@ -114,10 +127,13 @@ def searchable_pages(request: HttpRequest, filters: AskFilters):
     return pages
 
 
-def topics_asked_about(query: ParsedQuery, page_ids: list[int]) -> list[Topic]:
-    """The topics the question names (through its words or glossary expansions), else those of its best
-    pages."""
-    return topics_named_in(" ".join([query.text, *query.extra_phrases])) or topics_of_pages(page_ids[:3])
+def topics_named_by(query: ParsedQuery) -> list[Topic]:
+    """The topics the question names, through its words or glossary expansions."""
+    return topics_named_in(" ".join([query.text, *query.extra_phrases]))
+
+
+def snippet_for(page: Page, query: ParsedQuery) -> SafeString:
+    return sentence_snippet(body_sentences(page), query.all_words, fallback=summary_of(page))
 
 
 def breadcrumbs_for(pages: list[Page], site_root: Page | None) -> dict[int, list[Page]]:
@@ -191,13 +207,14 @@ def ask(
     site_root = site.root_page if site else None
     paginator = Paginator(matches, per_page)
     shown = paginator.get_page(page_number)
-    by_id = specific_pages([m.page_id for m in shown])
+    judged_ids = [m.page_id for m in matches[:PAGES_JUDGED]]
+    by_id = specific_pages(list(dict.fromkeys([*judged_ids, *(m.page_id for m in shown)])))
+    definition = glossary.definition_for(query.text)
+    verdict = judge(
+        query, [by_id[pk] for pk in judged_ids if pk in by_id], corrections=fixed, defined=definition is not None
+    )
     hits = [
-        PageHit(
-            page=by_id[m.page_id],
-            score=m.score,
-            snippet=m.highlight or highlight(snippet_source(by_id[m.page_id]), query.all_words),
-        )
+        PageHit(page=by_id[m.page_id], score=m.score, snippet=snippet_for(by_id[m.page_id], query))
         for m in shown
         if m.page_id in by_id
     ]
@@ -206,10 +223,15 @@ def ask(
         hit.breadcrumbs = crumbs.get(hit.page.pk, [])
     shown.object_list = hits
     matched_ids = [m.page_id for m in matches]
+    onboarding = onboarding_pointer(query.text, request, site_root=site_root)
     people = []
     if with_people:
-        topics = topics_asked_about(query, matched_ids)
-        people = rank_people_for(topics=topics, asker=request.user, limit=PEOPLE) if topics else []
+        # Pages that do not answer the question (or a question about onboarding, which the asker's plan answers)
+        # say nothing of who would know: only the topics the question names count then.
+        weights = topic_weights(
+            named=topics_named_by(query), page_ids=matched_ids if verdict.answered and not onboarding else []
+        )
+        people = people_who_know(weights=weights, asker=request.user, limit=PEOPLE)
     gap_list = sorted(Gap.objects.filter(pk__in=gap_ids).prefetch_related("topics"), key=lambda g: gap_ids.index(g.pk))
     area_facets, topic_facets = facets_for(matched_ids, site_root)
     did_you_mean = ""
@@ -221,13 +243,15 @@ def ask(
         page_count=len(matches),
         people=people,
         gaps=gap_list,
-        definition=glossary.definition_for(query.text),
+        definition=definition,
         did_you_mean=did_you_mean,
         notice=notice,
         backend=backend.name,
         area_facets=area_facets,
         topic_facets=topic_facets,
         truncated=truncated,
+        verdict=verdict,
+        onboarding=onboarding,
     )
 
 
@@ -236,7 +260,7 @@ def specific_pages(ids: list[int]) -> dict[int, Page]:
     results page (Wagtail's `.specific()` costs a query per type present, so the count would vary)."""
     found: dict[int, Page] = {}
     for model in (ArticlePage, ProcessPage):
-        found.update({page.pk: page for page in model.objects.filter(pk__in=ids)})
+        found.update({page.pk: page for page in model.objects.filter(pk__in=ids).prefetch_related("topics")})
     missing = [pk for pk in ids if pk not in found]
     if missing:
         found.update({page.pk: page for page in Page.objects.filter(pk__in=missing).specific()})

@@ -1,4 +1,4 @@
-"""Snippets for results: the part of a page's text that best matches the question, with the matching
+"""Snippets for results: the sentences of a page's body that best match the question, with the matching
 words marked. The text is escaped first, so nothing a page says can become markup."""
 
 from __future__ import annotations
@@ -8,9 +8,11 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from onramp.stemming import stem
 from search.normalise import normalise
 
 SNIPPET_CHARS = 220
+MIN_PREFIX = 4  # a stem shorter than this matches too many words to stand for the start of one
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -44,25 +46,72 @@ def best_window(text: str, wanted: set[str], size: int) -> tuple[int, int]:
     return start, min(len(text), start + size)
 
 
+def wanted_forms(words: list[str]) -> set[str]:
+    """The searched words and their stems: a word of a text matches when it equals or starts with one."""
+    wanted = {normalise(w) for w in words if normalise(w)}
+    return wanted | {stem(w) for w in wanted if len(stem(w)) >= MIN_PREFIX}
+
+
+def words_matched(text: str, wanted: set[str]) -> set[str]:
+    """Which of `wanted` the text has (as a whole word or the start of one)."""
+    found = set()
+    for match in WORD.finditer(text):
+        word = fold(match.group())
+        found |= {w for w in wanted if word == w or (len(w) >= 4 and word.startswith(w))}
+    return found
+
+
+def mark(text: str, wanted: set[str]) -> str:
+    parts = []
+    position = 0
+    for match in WORD.finditer(text):
+        if matches(match.group(), wanted):
+            parts.append(escape(text[position : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            position = match.end()
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def sentence_snippet(
+    sentences: list[str], words: list[str], *, fallback: str = "", size: int = SNIPPET_CHARS
+) -> SafeString:
+    """The one or two whole sentences that carry most of the question's words, escaped, matches marked.
+
+    Sentences are scored by how many different searched words they carry; a short best sentence is joined by
+    the next best one (in page order, with "…" between them when they are apart). A sentence longer than
+    `size` is cut around its matches. With no sentence matching, the page's `fallback` (its summary) or its
+    first sentence stands in."""
+    wanted = wanted_forms(words)
+    scored = [(len(words_matched(sentence, wanted)), -position) for position, sentence in enumerate(sentences)]
+    ranked = sorted(((count, position) for count, position in scored if count), reverse=True)
+    if not ranked:
+        text = fallback or (sentences[0] if sentences else "")
+        return highlight(text, words, size=size)
+    chosen = [-ranked[0][1]]
+    if len(sentences[chosen[0]]) < size // 2:
+        for _count, position in ranked[1:]:
+            if len(sentences[chosen[0]]) + len(sentences[-position]) + 3 <= size:
+                chosen.append(-position)
+                break
+    chosen.sort()
+    if len(chosen) == 1 and len(sentences[chosen[0]]) > size:
+        return highlight(sentences[chosen[0]], words, size=size)
+    pieces = []
+    for index, position in enumerate(chosen):
+        if index and position != chosen[index - 1] + 1:
+            pieces.append("…")
+        pieces.append(mark(sentences[position], wanted))
+    return mark_safe(" ".join(pieces))  # noqa: S308 (each piece escaped by mark)
+
+
 def highlight(text: str, words: list[str], *, size: int = SNIPPET_CHARS) -> SafeString:
     """The best `size` characters of `text` for `words`, escaped, with each match in <mark>."""
     text = " ".join((text or "").split())
-    from search.backends.fts5 import MIN_PREFIX, stem
-
-    wanted = {normalise(w) for w in words if normalise(w)}
-    wanted |= {stem(w) for w in wanted if len(stem(w)) >= MIN_PREFIX}
+    wanted = wanted_forms(words)
     start, end = best_window(text, wanted, size)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + size // 2 else end
-    window = text[start:end]
-    parts = []
-    position = 0
-    for match in WORD.finditer(window):
-        if matches(match.group(), wanted):
-            parts.append(escape(window[position : match.start()]))
-            parts.append(f"<mark>{escape(match.group())}</mark>")
-            position = match.end()
-    parts.append(escape(window[position:]))
-    html = "".join(parts)
+    html = mark(text[start:end], wanted)
     return mark_safe(("… " if start > 0 else "") + html + (" …" if end < len(text) else ""))  # noqa: S308

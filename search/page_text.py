@@ -1,17 +1,38 @@
-"""The readable text of a wiki page, for snippets and for the Elasticsearch documents."""
+"""The readable text of a wiki page, for snippets, for judging whether a page answers a question, and for the
+Elasticsearch documents.
+
+A page's body is a stream of blocks whose labels (a heading's "Section", a callout's "Tip", a step's screen)
+are not prose: the body text here is made of the blocks' own sentences only, each paragraph or list item on
+its own, so a snippet never glues a label or a heading to the sentence after it."""
 
 from __future__ import annotations
 
+import re
 from html import unescape as unescape_entities
 
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
+# Block-level ends in rich text: each paragraph, list item and line stands alone.
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|div|tr|td|th)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)
+# Headings inside rich text are headings, not sentences.
+RICH_TEXT_HEADING = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.IGNORECASE | re.DOTALL)
+# A sentence ends at . ! or ? followed by a space and a capital, digit or quote, unless the dot closes a
+# common abbreviation ("e.g. SAP", "approx. 30").
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'(\[A-Z0-9])")
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "no.", "cf.", "dr.", "mr.", "ms.", "mrs.")
+# A table cell is taken as a sentence only when it has at least this many words (not a label such as "Yes").
+TABLE_CELL_WORDS = 4
+
+
+def plain(html_or_text: str) -> str:
+    return " ".join(unescape_entities(strip_tags(str(html_or_text))).split())
+
 
 def summary_of(page: Page) -> str:
     summary = getattr(page, "summary", "") or page.search_description or ""
-    return " ".join(unescape_entities(strip_tags(str(summary))).split())
+    return plain(summary)
 
 
 def headings_of(page: Page) -> list[str]:
@@ -21,13 +42,82 @@ def headings_of(page: Page) -> list[str]:
     return [block.value["text"] for block in body if block.block_type == "heading"]
 
 
-def body_text_of(page: Page) -> str:
-    """All the searchable text of the page's body, headings included, as plain text."""
+def rich_text_paragraphs(html: str) -> list[str]:
+    html = RICH_TEXT_HEADING.sub("\n", str(html))
+    return [text for piece in BLOCK_END.sub("\n", html).split("\n") if (text := plain(piece))]
+
+
+def table_cells(value) -> list[str]:
+    rows = (value or {}).get("data") or [] if isinstance(value, dict) else []
+    cells = [plain(cell) for row in rows for cell in (row or []) if cell]
+    return [cell for cell in cells if len(cell.split()) >= TABLE_CELL_WORDS]
+
+
+def source_of(rich_text) -> str:
+    return getattr(rich_text, "source", rich_text) or ""
+
+
+def block_paragraphs(block) -> list[str]:
+    """The prose of one body block, a paragraph or list item at a time; labels, screens and code left out."""
+    kind, value = block.block_type, block.value
+    if kind == "text":
+        return rich_text_paragraphs(source_of(value))
+    if kind == "callout":
+        return rich_text_paragraphs(source_of(value["text"]))
+    if kind == "steps":
+        return [text for step in value["steps"] for text in rich_text_paragraphs(source_of(step["text"]))]
+    if kind == "table":
+        return table_cells(value["table"])
+    return []
+
+
+def body_paragraphs(page: Page) -> list[str]:
     body = getattr(page, "body", None)
     if body is None:
-        return ""
-    pieces = body.stream_block.get_searchable_content(body)
-    return " ".join(" ".join(unescape_entities(strip_tags(str(piece))).split()) for piece in pieces if piece)
+        return []
+    return [text for block in body for text in block_paragraphs(block)]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    sentences: list[str] = []
+    for piece in SENTENCE_END.split(paragraph):
+        if sentences and sentences[-1].casefold().endswith(ABBREVIATIONS):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [sentence.strip() for sentence in sentences if sentence.strip()]
+
+
+def body_sentences(page: Page) -> list[str]:
+    """The sentences of the page's body, in order; a paragraph or list item never runs into the next."""
+    return [sentence for paragraph in body_paragraphs(page) for sentence in split_sentences(paragraph)]
+
+
+def code_of(page: Page) -> list[str]:
+    body = getattr(page, "body", None)
+    if body is None:
+        return []
+    return [plain(block.value["code"]) for block in body if block.block_type == "code" and block.value["code"]]
+
+
+def body_text_of(page: Page) -> str:
+    """The body as plain text, without headings or block labels: its prose, then any code it shows (a
+    transaction code or a query is worth finding, though never a snippet)."""
+    return " ".join([*body_paragraphs(page), *code_of(page)])
+
+
+def topic_names_of(page: Page) -> list[str]:
+    topics = getattr(page, "topics", None)
+    return [topic.name for topic in topics.all()] if topics is not None else []
+
+
+def answer_text_of(page: Page, *, topic_names: list[str] | None = None) -> str:
+    """Everything a reader sees as the page's answer: title, summary, topics, headings and body."""
+    names = topic_names if topic_names is not None else topic_names_of(page)
+    intro = plain(getattr(page, "intro", "") or "")
+    return " ".join(
+        part for part in [page.title, summary_of(page), intro, *names, *headings_of(page), body_text_of(page)] if part
+    )
 
 
 def snippet_source(page: Page) -> str:

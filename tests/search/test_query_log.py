@@ -131,10 +131,10 @@ def test_misses_are_candidates_in_the_gap_queue_and_one_click_makes_the_gap(clie
 
 def test_nothing_found_offers_a_gap_prefilled_with_the_question(signed_in, corpus, person):
     html = search(signed_in, "canteen menu").content.decode()
-    assert "Nobody has documented this" in html
+    assert "Nothing in the wiki answers this" in html
     assert 'value="canteen menu"' in html
     found = search(signed_in, "supplier invoice").content.decode()
-    assert "Nobody has documented this" not in found
+    assert "Nothing in the wiki answers this" not in found
     assert "Not answered? Tell the trainers" in found
     response = signed_in.post(reverse("search:raise_gap"), {"title": "canteen menu", "q": "canteen menu"})
     gap = Gap.objects.get()

@@ -1,0 +1,58 @@
+"""Ask's "People who know this": people who practise the topics the answer pages carry, best pages first.
+
+The topics come from the question when it names some, and from the best answer pages, each topic weighing
+as much as the pages carrying it rank high (1 for the first page, 1/2 for the second, ...). Expertise's own
+ranking (`expertise.ranking.rank_people_for`) finds the candidates and their reasons; they are then ordered by
+their scores on those topics times the topics' weights, so an expert on a topic only a tenth-ranked page carries
+no longer comes before the people who know what the best page is about. People still *Learning* every one of
+these topics are left out: Ask sends questions to practitioners and above."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from expertise.models import ExpertiseScore, Topic
+from expertise.ranking import Suggestion, rank_people_for
+from expertise.scoring import LEVEL_RANK
+from wiki.models import PageTopic
+
+PAGES_FOR_TOPICS = 5
+MOST_TOPICS = 8
+CANDIDATES_PER_PLACE = 5
+LOWEST_LEVEL = ExpertiseScore.Level.PRACTITIONER
+
+
+def topic_weights(*, named: list[Topic], page_ids: list[int]) -> dict[int, float]:
+    """Each topic's weight: the sum of 1/rank over the best pages carrying it; a topic the question names
+    weighs more than any page could make it."""
+    ranked = page_ids[:PAGES_FOR_TOPICS]
+    weights: dict[int, float] = defaultdict(float)
+    for page_id, topic_id in PageTopic.objects.filter(content_object_id__in=ranked).values_list(
+        "content_object_id", "tag_id"
+    ):
+        weights[topic_id] += 1 / (1 + ranked.index(page_id))
+    top = max(weights.values(), default=0.0)
+    for topic in named:
+        weights[topic.pk] = top + 1.0
+    best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:MOST_TOPICS]
+    return dict(best)
+
+
+def people_who_know(*, weights: dict[int, float], asker: AbstractBaseUser | None, limit: int) -> list[Suggestion]:
+    """Practitioners and above on the weighted topics, ordered by weighted score; away or busy people last."""
+    if not weights:
+        return []
+    topics = list(Topic.objects.filter(pk__in=weights))
+    candidates = rank_people_for(topics=topics, asker=asker, limit=limit * CANDIDATES_PER_PLACE)
+    candidates = [s for s in candidates if LEVEL_RANK[s.level] >= LEVEL_RANK[LOWEST_LEVEL]]
+    if not candidates:
+        return []
+    weighted: dict[int, float] = defaultdict(float)
+    for person_id, topic_id, score in ExpertiseScore.objects.filter(
+        person_id__in=[s.person.pk for s in candidates], topic_id__in=weights
+    ).values_list("person_id", "topic_id", "score"):
+        weighted[person_id] += weights[topic_id] * score
+    candidates.sort(key=lambda s: (s.unavailable is not None, -weighted[s.person.pk], s.person.pk))
+    return candidates[:limit]

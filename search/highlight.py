@@ -12,6 +12,7 @@ from onramp.stemming import stem
 from search.normalise import normalise
 
 SNIPPET_CHARS = 220
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "…")
 MIN_PREFIX = 4  # a stem shorter than this matches too many words to stand for the start of one
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -99,7 +100,8 @@ def sentence_snippet(
         return highlight(sentences[chosen[0]], words, size=size)
     pieces = []
     for index, position in enumerate(chosen):
-        if index and position != chosen[index - 1] + 1:
+        # Sentences apart, or a list item without a full stop, are not run together.
+        if index and (position != chosen[index - 1] + 1 or not sentences[chosen[index - 1]].endswith(SENTENCE_ENDS)):
             pieces.append("…")
         pieces.append(mark(sentences[position], wanted))
     return mark_safe(" ".join(pieces))  # noqa: S308 (each piece escaped by mark)

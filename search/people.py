@@ -1,7 +1,7 @@
 """Ask's "People who know this": people who practise the topics the answer pages carry, best pages first.
 
 The topics come from the question when it names some, and from the best answer pages, each topic weighing
-as much as the pages carrying it rank high (1 for the first page, 1/2 for the second, ...). Expertise's own
+as much as the pages carrying it rank high (1 for the first page, 1/4 for the second, 1/9 for the third...). Expertise's own
 ranking (`expertise.ranking.rank_people_for`) finds the candidates and their reasons; they are then ordered by
 their scores on those topics times the topics' weights, so an expert on a topic only a tenth-ranked page carries
 no longer comes before the people who know what the best page is about. People still *Learning* every one of
@@ -25,14 +25,14 @@ LOWEST_LEVEL = ExpertiseScore.Level.PRACTITIONER
 
 
 def topic_weights(*, named: list[Topic], page_ids: list[int]) -> dict[int, float]:
-    """Each topic's weight: the sum of 1/rank over the best pages carrying it; a topic the question names
-    weighs more than any page could make it."""
+    """Each topic's weight: the sum of 1/rank² over the best pages carrying it (the best page's topics are what
+    the question is about); a topic the question names weighs more than any page could make it."""
     ranked = page_ids[:PAGES_FOR_TOPICS]
     weights: dict[int, float] = defaultdict(float)
     for page_id, topic_id in PageTopic.objects.filter(content_object_id__in=ranked).values_list(
         "content_object_id", "tag_id"
     ):
-        weights[topic_id] += 1 / (1 + ranked.index(page_id))
+        weights[topic_id] += 1 / (1 + ranked.index(page_id)) ** 2
     top = max(weights.values(), default=0.0)
     for topic in named:
         weights[topic.pk] = top + 1.0

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.utils.forms import FormValidationError
 
 from onramp.params import LARGEST_ID
+from search.answered_questions import answered_questions_for
 from search.ask import PER_PAGE, AskFilters, ask
 from search.forms import AskForm
 from search.querylog import log_results
@@ -56,6 +57,27 @@ class DefinitionOut(Schema):
     expansion: str
 
 
+class AnsweredQuestionOut(Schema):
+    id: int
+    title: str
+    url: str = Field(description="The question's page, with its thread.")
+    answer: str = Field(description="The accepted answer.")
+    answered_by: str
+
+
+def answered_questions_out(text: str, request: HttpRequest) -> list[AnsweredQuestionOut]:
+    return [
+        AnsweredQuestionOut(
+            id=hit.question.pk,
+            title=hit.question.title,
+            url=hit.question.get_absolute_url(),
+            answer=hit.answer.text,
+            answered_by=hit.answer.author.profile.name,
+        )
+        for hit in answered_questions_for(text, user=request.user)
+    ]
+
+
 class AskAnswer(Schema):
     pages: list[PageHitOut]
     people: list[PersonOut]
@@ -63,6 +85,9 @@ class AskAnswer(Schema):
     page_count: int = Field(description="How many pages of the wiki answer the question, over every page of results.")
     definition: DefinitionOut | None = None
     did_you_mean: str | None = None
+    questions: list[AnsweredQuestionOut] = Field(
+        [], description="Questions asked in Onramp with an accepted answer, among those the caller may see."
+    )
     notice: str | None = None
 
 
@@ -89,4 +114,8 @@ def ask_question(request: HttpRequest, params: Query[AskParams]):
         raise FormValidationError.from_form(form)
     if params.page == 1:
         log_results(results, user=request.user, filters=filters.as_dict())
-    return {**results_as_dict(results), "page_count": results.page_count}
+    return {
+        **results_as_dict(results),
+        "page_count": results.page_count,
+        "questions": answered_questions_out(form.cleaned_data["q"], request),
+    }

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from forums.gaps import me_too
 from onramp.form_messages import error_message
 from onramp.params import local_path, parse_id
+from search.answered_questions import answered_questions_for
 from search.ask import AskFilters, ask
 from search.forms import AnsweredForm, AskForm, RaiseGapForm
 from search.misses import raise_gap_for_search
@@ -68,6 +69,7 @@ def ask_page(request):
         if results and results.query
         else None,
         "answered_form": AnsweredForm(),
+        "answered_questions": answered_questions_for(text, user=request.user) if results and results.query else [],
     }
     return render(request, "search/ask.html", context)
 

@@ -1,11 +1,11 @@
 """Ask's "People who know this": people who practise the topics the answer pages carry, best pages first.
 
 The topics come from the question when it names some, and from the best answer pages, each topic weighing
-as much as the pages carrying it rank high (1 for the first page, 1/4 for the second, 1/9 for the third...). Expertise's own
-ranking (`expertise.ranking.rank_people_for`) finds the candidates and their reasons; they are then ordered by
-their scores on those topics times the topics' weights, so an expert on a topic only a tenth-ranked page carries
-no longer comes before the people who know what the best page is about. People still *Learning* every one of
-these topics are left out: Ask sends questions to practitioners and above."""
+as much as the pages carrying it rank high (1 for the first page, 1/4 for the second, 1/9 for the third...).
+Expertise's own ranking (`expertise.ranking.rank_people_for`) finds the candidates and their reasons; they are
+then ordered by their scores on those topics times the topics' weights, so an expert on a topic only a lower
+page carries no longer comes before the people who know what the best page is about. People still *Learning*
+every one of these topics are left out: Ask sends questions to practitioners and above."""
 
 from __future__ import annotations
 

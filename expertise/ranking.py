@@ -16,6 +16,7 @@ from expertise.people import availability, questions_this_week
 from expertise.privacy import self_assessment_subjects
 from expertise.scoring import LEVEL_RANK, level_for
 from expertise.time_zones import hours_apart, plural_count
+from onramp.stemming import stem
 
 # Near-equal scores are ordered by closeness to the asker: these small bonuses only reorder people whose
 # scores are within a few per cent of each other.
@@ -54,15 +55,8 @@ class Suggestion:
 
 
 def stems(text: str) -> set[str]:
-    """Words cut to their first five letters: crude, but "change" meets "changes" and "detail" "details"."""
-    found = set()
-    for word in WORD.findall(text.lower()):
-        if word in STOP_WORDS or len(word) < 2:
-            continue
-        if len(word) > 3 and word.endswith("s"):
-            word = word[:-1]
-        found.add(word[:5])
-    return found
+    """The words' stems, by Onramp's one English stemmer: "change" meets "changes", "policy" "policies"."""
+    return {stem(word) for word in WORD.findall(text.lower()) if word not in STOP_WORDS and len(word) >= 2}
 
 
 def names_topic(asked: set[str], topic_stems: set[str]) -> bool:

@@ -164,6 +164,8 @@ def import_markdown_tree(
                 )
                 importer.run()
                 touched.update(importer.page_ids.values())
+                # A folder's index article is not in page_ids (links to it lead to the folder's process page).
+                touched.update(page.pk for page in importer.new_articles.values())
             if history is not None:
                 report.history = record_history(history, pages=importer.page_ids)
                 recompute_all_scores()

@@ -101,3 +101,54 @@ class LoggedQuery(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class IndexedPage(models.Model):
+    """A live wiki page in Onramp's term index, with the length in words of each field BM25 weighs: a word
+    counts for less in a field longer than the average. Not a foreign key: the index is updated by the
+    search indexing path, which removes a page's rows itself (and keeps the document frequencies right)."""
+
+    page_id = models.IntegerField(primary_key=True)
+    title_length = models.PositiveIntegerField(default=0)
+    headings_length = models.PositiveIntegerField(default=0)
+    summary_length = models.PositiveIntegerField(default=0)
+    topics_length = models.PositiveIntegerField(default=0)
+    body_length = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("indexed page")
+
+    def __str__(self) -> str:
+        return str(self.page_id)
+
+
+class PageTerm(models.Model):
+    """How many times one term (a stemmed word) occurs in each field of one indexed page."""
+
+    page_id = models.IntegerField(db_index=True)
+    term = models.CharField(max_length=40)
+    title = models.PositiveIntegerField(default=0)
+    headings = models.PositiveIntegerField(default=0)
+    summary = models.PositiveIntegerField(default=0)
+    topics = models.PositiveIntegerField(default=0)
+    body = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["term", "page_id"], name="search_pageterm_term_page")]
+        verbose_name = _("page term")
+
+    def __str__(self) -> str:
+        return f"{self.term} in {self.page_id}"
+
+
+class TermStatistic(models.Model):
+    """In how many indexed pages a term occurs (its document frequency): the rarer, the more it says."""
+
+    term = models.CharField(max_length=40, primary_key=True)
+    page_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("term statistic")
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.page_count}"

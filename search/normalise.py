@@ -72,6 +72,14 @@ def normalise(text: str) -> str:
     return " ".join(WORD.findall(text.replace("_", " ")))[:MAX_QUERY_CHARS].strip()
 
 
+def text_words(text: str) -> list[str]:
+    """Every word of a text of any length (a page's body), folded as `normalise` folds a question."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return WORD.findall(text.replace("_", " "))
+
+
 def words(text: str) -> list[str]:
     return normalise(text).split()
 

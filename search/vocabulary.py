@@ -9,7 +9,9 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from expertise.models import Topic
+from onramp.stemming import stem
 from search.glossary import entries
+from search.models import TermStatistic
 from search.normalise import STOP_WORDS, normalise
 
 CACHE_KEY = "search:vocabulary:v1"
@@ -31,9 +33,16 @@ def known_words() -> frozenset[str]:
 def corrections(words: list[str]) -> dict[str, str]:
     """Each unknown word of four letters or more mapped to the closest known word, when one is close."""
     vocabulary = known_words()
+    unknown = [
+        word
+        for word in words
+        if len(word) >= 4 and word not in vocabulary and word not in STOP_WORDS and word.isalpha()
+    ]
+    # A word some page uses is no typo, even when no title or topic has it ("long", "comes").
+    used = set(TermStatistic.objects.filter(term__in=[stem(word) for word in unknown]).values_list("term", flat=True))
     fixed = {}
-    for word in words:
-        if len(word) < 4 or word in vocabulary or word in STOP_WORDS or not word.isalpha():
+    for word in unknown:
+        if stem(word) in used:
             continue
         close = difflib.get_close_matches(
             word, [w for w in vocabulary if abs(len(w) - len(word)) <= 2 and w[0] == word[0]], n=1, cutoff=0.8

@@ -314,7 +314,8 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend, which also keeps the term statistics Ask ranks with (search/term_index.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.indexed"}}
 
 # The wiki's freshness rules: how long a verification holds unless a page says otherwise, and how long
 # a page may be overdue before it counts as stale.

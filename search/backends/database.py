@@ -1,6 +1,6 @@
-"""The database backend: Wagtail's modelsearch index (SQLite FTS5 or PostgreSQL full text) finds
-candidates, then a second pass ranks them the way search engines do: words in the title count more than
-words in the body, topics count, and the question's words side by side count more than apart."""
+"""The database backend: BM25 over Onramp's term index (the same on SQLite and PostgreSQL) finds and ranks
+candidates, then a second pass adds what a bag of words misses: the question's words in the title, its
+topics, and its words side by side in the title."""
 
 from __future__ import annotations
 
@@ -8,16 +8,19 @@ from django.db.models import Q, QuerySet
 
 from wagtail.query import PageQuerySet
 
-from search.backends import PageMatch, ParsedQuery
-from search.backends.fts5 import MIN_PREFIX, stem
+from onramp.stemming import stem
+from search import term_index
+from search.backends import PageMatch, ParsedQuery, bm25
 from search.normalise import normalise
-from wiki.models import ArticlePage, PageTopic, ProcessPage
+from wiki.models import PageTopic
 
 CANDIDATES = 100
 # Weights of the second pass; the first pass's rank is worth at most 1.
 TITLE_WEIGHT = 1.5
 TOPIC_WEIGHT = 0.6
 PHRASE_WEIGHT = 0.5
+# A glossary expansion or a spelling correction counts a little less than the words the asker typed.
+EXPANSION_WEIGHT = 0.8
 
 
 def word_forms(word: str) -> list[str]:
@@ -37,18 +40,21 @@ def word_forms(word: str) -> list[str]:
 
 
 def same_word(text_word: str, wanted: str) -> bool:
-    base = stem(wanted)
-    if len(base) >= MIN_PREFIX and text_word.startswith(base):
-        return True
-    return text_word == wanted or (
-        len(wanted) >= 4 and text_word[: len(wanted)] == wanted and len(text_word) - len(wanted) <= 3
+    """The same word, the same stem, or the start of a longer word ("onboard" in "onboarded")."""
+    return (
+        text_word == wanted
+        or stem(text_word) == stem(wanted)
+        or (len(wanted) >= 4 and text_word[: len(wanted)] == wanted and len(text_word) - len(wanted) <= 3)
     )
 
 
-def coverage(words: list[str], text_words: list[str]) -> float:
-    if not words:
+def coverage(words: list[str], text_words: list[str], weights: dict[str, float] | None = None) -> float:
+    """The share of the question's words the text has, each word weighing `weights[word]` (1 by default)."""
+    weights = weights or {}
+    total = sum(weights.get(w, 1.0) for w in words)
+    if not total:
         return 0.0
-    return sum(1 for w in words if any(same_word(t, w) for t in text_words)) / len(words)
+    return sum(weights.get(w, 1.0) for w in words if any(same_word(t, w) for t in text_words)) / total
 
 
 def adjacent_pairs(words: list[str], text_words: list[str]) -> float:
@@ -69,24 +75,19 @@ class DatabaseBackend:
     def search_terms(self, query: ParsedQuery) -> str:
         return " ".join(dict.fromkeys(form for word in query.all_words for form in word_forms(word)))
 
-    def first_pass(self, query: ParsedQuery, pages: PageQuerySet) -> list[tuple[int, str, float]]:
-        """The best candidates as (id, title, relevance from 0 to 1), from the full-text index."""
-        from search.backends import fts5
+    def query_terms(self, query: ParsedQuery) -> dict[str, float]:
+        """Each stemmed term of the question with how much the asker meant it."""
+        terms = dict.fromkeys(term_index.query_terms(query.all_words), EXPANSION_WEIGHT)
+        terms.update(dict.fromkeys(term_index.query_terms(query.words), 1.0))
+        return terms
 
-        if fts5.available():
-            phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
-            ranked = fts5.ranked_pages(
-                words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], pages=pages, limit=CANDIDATES
-            )
-            best = min((score for _, _, score in ranked), default=-1.0) or -1.0
-            return [(page_id, title, score / best) for page_id, title, score in ranked]
-        from search.backends import postgres
-
-        if postgres.available():
-            phrases = [phrase for phrase in query.extra_phrases if " " in phrase]
-            ranked = postgres.ranked_pages(
-                words=query.all_words, phrases=phrases, models=[ArticlePage, ProcessPage], pages=pages, limit=CANDIDATES
-            )
+    def first_pass(
+        self, query: ParsedQuery, pages: PageQuerySet, *, known_idfs: dict[str, float] | None = None
+    ) -> list[tuple[int, str, float]]:
+        """The best candidates as (id, title, relevance from 0 to 1), ranked by BM25 over the term index;
+        by Wagtail's own search while the term index is still empty (before `search_reindex` has run)."""
+        ranked = bm25.ranked_pages(terms=self.query_terms(query), pages=pages, limit=CANDIDATES, known_idfs=known_idfs)
+        if ranked or term_index.collection().page_count:
             best = max((score for _, _, score in ranked), default=1.0) or 1.0
             return [(page_id, title, score / best) for page_id, title, score in ranked]
         found = list(
@@ -103,7 +104,11 @@ class DatabaseBackend:
         """`pages` is already narrowed to the filters and to what the asker may see."""
         if not query.all_words:
             return []
-        found = self.first_pass(query, pages)
+        # A word few pages use says more than a common one, in the title and topics as in the body.
+        stems = {word: stem(word) for word in query.all_words}
+        known_idfs = bm25.idfs(list(set(stems.values())))
+        weights = {word: known_idfs[term] for word, term in stems.items()}
+        found = self.first_pass(query, pages, known_idfs=known_idfs)
         if not found:
             return []
         topic_words: dict[int, list[str]] = {}
@@ -118,8 +123,12 @@ class DatabaseBackend:
             title_words = normalise(title).split()
             score = (
                 relevance
-                + TITLE_WEIGHT * max(coverage(words, title_words), 0.8 * coverage(expanded, title_words))
-                + TOPIC_WEIGHT * coverage(expanded, topic_words.get(page_id, []))
+                + TITLE_WEIGHT
+                * max(
+                    coverage(words, title_words, weights),
+                    EXPANSION_WEIGHT * coverage(expanded, title_words, weights),
+                )
+                + TOPIC_WEIGHT * coverage(expanded, topic_words.get(page_id, []), weights)
                 + PHRASE_WEIGHT * adjacent_pairs(words, title_words)
             )
             matches.append(PageMatch(page_id=page_id, score=round(score, 4)))

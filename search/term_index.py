@@ -1,0 +1,155 @@
+"""Onramp's term index: for every live wiki page, how often each stemmed word occurs in its title, headings,
+summary, topics and body, each field's length, and in how many pages each word occurs (its document
+frequency). It is what BM25 needs, kept in ordinary tables so SQLite and PostgreSQL rank the same way.
+
+The search backend (`search.backends.indexed`) updates it whenever Wagtail's index is updated: a page saved,
+published, unpublished, moved or deleted, a bulk import, `search_reindex`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Avg, Count, F
+
+from wagtail.models import Page
+
+from onramp.stemming import stem
+from search.models import IndexedPage, PageTerm, TermStatistic
+from search.normalise import STOP_WORDS, text_words
+from search.page_text import body_text_of, headings_of, summary_of
+from wiki.models import ArticlePage, ProcessPage
+
+FIELDS = ("title", "headings", "summary", "topics", "body")
+MAX_TERM_CHARS = 40
+COLLECTION_CACHE_KEY = "search:term-index:collection:v1"
+COLLECTION_CACHE_SECONDS = 300
+UPSERT_ROWS = 400
+UPDATE_TERMS = 5000
+
+
+def searchable(page: Page) -> bool:
+    return isinstance(page, ArticlePage | ProcessPage) and page.live
+
+
+def terms_of(text: str) -> list[str]:
+    """The stemmed words of `text` worth indexing, in order (stop words and over-long tokens left out)."""
+    return [stem(word) for word in text_words(text) if word not in STOP_WORDS and len(word) <= MAX_TERM_CHARS]
+
+
+def query_terms(words: Iterable[str]) -> list[str]:
+    """The terms to look up for a question's words: the same stemming as the pages, without repeats."""
+    return list(dict.fromkeys(stem(word) for word in words if word and len(word) <= MAX_TERM_CHARS))
+
+
+def fields_of(page: Page) -> dict[str, list[str]]:
+    topics = page.topics.all() if hasattr(page, "topics") else []
+    return {
+        "title": terms_of(page.title),
+        "headings": terms_of(" ".join(headings_of(page))),
+        "summary": terms_of(summary_of(page)),
+        "topics": terms_of(" ".join(topic.name for topic in topics)),
+        "body": terms_of(body_text_of(page)),
+    }
+
+
+@transaction.atomic
+def index_pages(pages: Iterable[Page]) -> None:
+    """Brings the term index up to date for `pages` (specific pages): live wiki pages in with their current
+    text, any other page out."""
+    pages = list(pages)
+    out = [page.pk for page in pages if not searchable(page)]
+    if out:
+        remove_pages(out)
+    pages = [page for page in pages if searchable(page)]
+    if not pages:
+        return
+    ids = [page.pk for page in pages]
+    before = Counter(PageTerm.objects.filter(page_id__in=ids).values_list("term", flat=True))
+    PageTerm.objects.filter(page_id__in=ids).delete()
+    IndexedPage.objects.filter(page_id__in=ids).delete()
+    postings, lengths, after = [], [], Counter()
+    for page in pages:
+        fields = fields_of(page)
+        counts: dict[str, Counter] = {name: Counter(terms) for name, terms in fields.items()}
+        terms = set().union(*counts.values())
+        after.update(terms)
+        postings += [
+            PageTerm(page_id=page.pk, term=term, **{name: counts[name][term] for name in FIELDS}) for term in terms
+        ]
+        lengths.append(IndexedPage(page_id=page.pk, **{f"{name}_length": len(fields[name]) for name in FIELDS}))
+    IndexedPage.objects.bulk_create(lengths)
+    PageTerm.objects.bulk_create(postings, batch_size=2000)
+    after.subtract(before)
+    change_page_counts(after)
+
+
+@transaction.atomic
+def remove_pages(page_ids: Iterable[int]) -> None:
+    ids = list(page_ids)
+    gone = Counter(PageTerm.objects.filter(page_id__in=ids).values_list("term", flat=True))
+    PageTerm.objects.filter(page_id__in=ids).delete()
+    IndexedPage.objects.filter(page_id__in=ids).delete()
+    change_page_counts(Counter({term: -count for term, count in gone.items()}))
+
+
+def change_page_counts(changes: Counter) -> None:
+    """Adds each change (positive or negative) to its term's document frequency: new and more frequent terms
+    in an upsert per few hundred terms (in term order, so two publishes at once take their row locks in the
+    same order), less frequent ones in an update per amount, and terms no page has any more deleted."""
+    more = sorted((term, change) for term, change in changes.items() if change > 0)
+    table = TermStatistic._meta.db_table
+    for start in range(0, len(more), UPSERT_ROWS):
+        rows = more[start : start + UPSERT_ROWS]
+        values = ", ".join(["(%s, %s)"] * len(rows))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (term, page_count) VALUES {values} "  # noqa: S608 (table name from the model)
+                f"ON CONFLICT (term) DO UPDATE SET page_count = {table}.page_count + excluded.page_count",
+                [value for row in rows for value in row],
+            )
+    fewer: dict[int, list[str]] = {}
+    for term, change in changes.items():
+        if change < 0:
+            fewer.setdefault(-change, []).append(term)
+    for amount, terms in sorted(fewer.items()):
+        terms.sort()
+        for start in range(0, len(terms), UPDATE_TERMS):
+            chunk = terms[start : start + UPDATE_TERMS]
+            TermStatistic.objects.filter(term__in=chunk).update(page_count=F("page_count") - amount)
+            TermStatistic.objects.filter(term__in=chunk, page_count=0).delete()
+    if more or fewer:
+        cache.delete(COLLECTION_CACHE_KEY)
+
+
+def clear() -> None:
+    with transaction.atomic():
+        PageTerm.objects.all().delete()
+        IndexedPage.objects.all().delete()
+        TermStatistic.objects.all().delete()
+    cache.delete(COLLECTION_CACHE_KEY)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What BM25 needs to know about all the indexed pages: how many, and each field's average length."""
+
+    page_count: int
+    average_lengths: dict[str, float]
+
+
+def collection() -> Collection:
+    cached = cache.get(COLLECTION_CACHE_KEY)
+    if cached is not None:
+        return cached
+    totals = IndexedPage.objects.aggregate(pages=Count("page_id"), **{name: Avg(f"{name}_length") for name in FIELDS})
+    found = Collection(page_count=totals["pages"], average_lengths={name: float(totals[name] or 0) for name in FIELDS})
+    cache.set(COLLECTION_CACHE_KEY, found, COLLECTION_CACHE_SECONDS)
+    return found
+
+
+def page_counts(terms: list[str]) -> dict[str, int]:
+    return dict(TermStatistic.objects.filter(term__in=terms).values_list("term", "page_count"))

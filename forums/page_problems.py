@@ -47,7 +47,7 @@ def pages_with_open_problems(page_ids: list[int]) -> set[int]:
     return set(gaps.union(tasks))
 
 
-def gap_problem(gap: Gap, request: HttpRequest) -> OpenProblem:
+def gap_problem(gap: Gap) -> OpenProblem:
     return OpenProblem(
         kind=ProblemKind.GAP,
         title=gap.title,
@@ -90,7 +90,7 @@ def open_problems_on(page: Page, request: HttpRequest) -> list[OpenProblem]:
     problems = []
     for gap in gaps:
         if may_see_gap(gap, request):
-            problems.append(gap_problem(gap, request))
+            problems.append(gap_problem(gap))
         else:
             problems.append(
                 OpenProblem(

@@ -63,7 +63,8 @@ class OpenProblem:
 
 def open_problems(page: Page, request: HttpRequest, *, with_feedback: bool = True) -> list[OpenProblem]:
     """The open gaps and revision tasks on `page` (from the hooks), then, with `with_feedback`, the
-    not-helpful votes since it was last verified, newest first."""
+    not-helpful votes since it was last verified, newest first. The page remembers whether it has a known
+    issue, so its badge (`page.freshness`) agrees with the list without asking again."""
     if page.pk is None:
         return []
     problems = [problem for fn in hooks.get_hooks(OPEN_PROBLEMS_HOOK) for problem in fn(page, request)]

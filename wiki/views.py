@@ -30,6 +30,7 @@ def verify(request, page_id: int):
         else:
             messages.success(request, _("Thank you: “%(title)s” is marked as still correct.") % {"title": page.title})
             return redirect(page.url)
+    messages.error(request, " ".join(form.errors.get("note", [])) or _("The page was not marked as verified."))
     context = page.get_context(request)
     context["verify_form"] = form
     return TemplateResponse(request, page.get_template(request), context, status=400)

@@ -84,7 +84,9 @@ def turn_into_revision(
     new_page_parent: Page | None = None,
 ) -> RevisionTask:
     """Opens the revision task, assigned to `by`, with the accepted answer as a draft revision."""
-    question = Question.objects.select_for_update().select_related("accepted_answer", "gap").get(pk=question.pk)
+    question = (
+        Question.objects.select_for_update(of=("self",)).select_related("accepted_answer", "gap").get(pk=question.pk)
+    )
     if question.status != QuestionStatus.ANSWERED or question.accepted_answer is None:
         raise ValidationError(_("Only a question with an accepted answer can become a page revision."))
     if question.private:

@@ -39,6 +39,7 @@ def test_asking_a_person_from_their_profile_reaches_their_inbox_and_counts_towar
     client.force_login(jim)
     inbox = client.get(reverse("inbox:inbox")).content.decode()
     assert "Jill Hartmann has a question about Payment runs" in inbox
+    assert f'href="{reverse("questions:list")}"' in inbox, "the header leads to Questions"
     page = client.get(question.get_absolute_url()).content.decode()
     assert "Who releases the payment file?" in page and "Post answer" in page
 

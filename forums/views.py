@@ -20,6 +20,7 @@ from forums.forms import (
     QuickGapFormSet,
     TaskStatusForm,
     TriageForm,
+    wiki_pages,
 )
 from forums.gap_topics import suggest_gap_topics
 from forums.models import (
@@ -80,7 +81,7 @@ def gap_form_initial(request) -> dict:
     topics: list[Topic] = []
     if (page_id := parse_id(request.GET.get("page"))) is not None:
         initial["related_page"] = page_id
-        page = GapForm(request=request).fields["related_page"].queryset.filter(pk=page_id).first()
+        page = wiki_pages(request).filter(pk=page_id).first()
         topics = suggest_gap_topics(text="", related_page=page) if page is not None else []
     if request.GET.get("topic"):
         topics = list(Topic.objects.filter(slug=request.GET["topic"])) or topics

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
-from expertise.factories import UserFactory
+from expertise.factories import TopicFactory, UserFactory
 from forums.gaps import decline_gap, raise_gap
 from forums.models import GapSource, RevisionTask, TaskKind
 from forums.triage import PageTaskPlan, triage_gap
@@ -261,3 +261,12 @@ def test_ask_results_carry_the_known_issue_badge(signed_in, article, gap):
     html = signed_in.get(reverse("search:ask"), {"q": "payment proposal"}).content.decode()
     assert "Run the payment proposal" in html
     assert "badge--known-issue" in html
+
+
+def test_the_home_page_and_a_topics_page_show_the_same_badge_as_the_page(signed_in, home, area, person):
+    topic = TopicFactory(name="Payment runs")
+    page = ArticlePageFactory(parent=area, title="Release a blocked payment", topics=[topic])
+    raise_gap(title="Release needs a second approver", source=GapSource.DIRECT, raised_by=person, related_page=page)
+    for url in (home.url, reverse("expertise:topic", args=[topic.slug])):
+        items = signed_in.get(url).content.decode().split('<ul class="article-list">')[1].split("</ul>")[0]
+        assert badges(items) == ["known-issue"], url

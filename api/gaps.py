@@ -166,6 +166,31 @@ def flag_gap(request: HttpRequest, data: GapIn):
     return Status(201, gap_for_detail(gap.pk))
 
 
+class SuggestTopicsParams(Schema):
+    title: str = Field(description="What is missing or wrong, as it will be flagged.")
+    description: str = ""
+    related_page: Id | None = Field(None, description="The id of a page you may open that the gap is about.")
+
+
+@router.get(
+    "/suggested-topics/",
+    response=list[TopicOut],
+    summary="Suggest a gap's topics",
+    operation_id="gaps_suggested_topics",
+)
+def suggested_topics(request: HttpRequest, params: Query[SuggestTopicsParams]):
+    """The topics the gap form suggests for a gap about to be flagged: those its words name (directly or through
+    a glossary term) and those of its page. Only the experts on a gap's topics hear of it: show these to the
+    person flagging it, and send the ones they keep as `topics`."""
+    form = GapForm(
+        {"title": params.title, "description": params.description, "related_page": params.related_page},
+        request=request,
+    )
+    if not form.is_valid():
+        raise FormValidationError.from_form(form)
+    return form.suggested_topics()
+
+
 @router.get("/{gap_id}/", response=GapDetailOut, summary="A gap", operation_id="gaps_detail")
 def gap_detail(request: HttpRequest, gap_id: GapId):
     return gap_for_detail(gap_id)

@@ -183,3 +183,18 @@ def test_the_list_pages_and_refuses_bad_paging_and_filters(roles, api_as):
     assert ["query", "limit"] in error_locations(caller.get(GAPS, {"limit": 0}))
     assert ["query", "offset"] in error_locations(caller.get(GAPS, {"offset": -1}))
     assert caller.get(GAPS, {"limit": 1000}).status_code == 400
+
+
+def test_the_topics_a_gap_would_take_are_suggested_before_it_is_flagged(roles, api_as):
+    TopicFactory(name="Cost centres")
+    caller = api_as(roles["jill"])
+    found = caller.get(
+        f"{GAPS}suggested-topics/", {"title": "Cost centre of a courier", "related_page": roles["proposal"].pk}
+    )
+    assert found.status_code == 200, found.content
+    assert [topic["name"] for topic in found.json()] == ["Cost centres", "Payment runs"]
+    assert not Gap.objects.exists()
+    assert error_locations(caller.get(f"{GAPS}suggested-topics/", {"title": " "})) == [["title"]]
+    # A page closed to the caller lends no topics: it is refused as on flagging.
+    closed = {"title": "Bonus letters", "related_page": roles["salary"].pk}
+    assert error_locations(caller.get(f"{GAPS}suggested-topics/", closed)) == [["related_page"]]

@@ -57,9 +57,14 @@ def coverage(words: list[str], text_words: list[str], weights: dict[str, float] 
     return sum(weights.get(w, 1.0) for w in words if any(same_word(t, w) for t in text_words)) / total
 
 
-def adjacent_pairs(words: list[str], text_words: list[str]) -> float:
-    """The share of the question's neighbouring word pairs that stand side by side in the text."""
-    pairs = list(zip(words, words[1:], strict=False))
+def adjacent_pairs(words: list[str], text_words: list[str], *, content: set[str] | None = None) -> float:
+    """The share of the question's neighbouring word pairs that stand side by side in the text; with
+    `content`, only the pairs with at least one of those words count ("on call" does, "do when" does not)."""
+    pairs = [
+        (first, second)
+        for first, second in zip(words, words[1:], strict=False)
+        if content is None or first in content or second in content
+    ]
     if not pairs:
         return 0.0
     found = 0
@@ -118,6 +123,7 @@ class DatabaseBackend:
             topic_words.setdefault(page_id, []).extend(normalise(name).split())
         words = query.words
         expanded = query.all_words
+        asked_words = query.normalised.split()  # stop words included, for phrases such as "on call"
         matches = []
         for page_id, title, relevance in found:
             title_words = normalise(title).split()
@@ -129,7 +135,7 @@ class DatabaseBackend:
                     EXPANSION_WEIGHT * coverage(expanded, title_words, weights),
                 )
                 + TOPIC_WEIGHT * coverage(expanded, topic_words.get(page_id, []), weights)
-                + PHRASE_WEIGHT * adjacent_pairs(words, title_words)
+                + PHRASE_WEIGHT * adjacent_pairs(asked_words, title_words, content=set(words))
             )
             matches.append(PageMatch(page_id=page_id, score=round(score, 4)))
         matches.sort(key=lambda match: -match.score)

@@ -13,7 +13,6 @@ from pydantic import StrictBool
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -25,17 +24,11 @@ from api.refusals import ObjectId, refusal
 from onramp.params import LARGEST_ID
 from questions import asking
 from questions.forms import AnswerForm, AskPersonForm
-from questions.models import Answer, Question, QuestionStatus
-from questions.visibility import may_see, visible_questions
+from questions.listing import questions_shown
+from questions.models import Answer, Question
+from questions.visibility import may_see
 
 router = Router(tags=["questions"])
-
-SHOWS = {
-    "open": lambda user: Q(status=QuestionStatus.OPEN),
-    "answered": lambda user: Q(status=QuestionStatus.ANSWERED),
-    "mine": lambda user: Q(asker_id=user.pk),
-    "to-me": lambda user: Q(expert_id=user.pk),
-}
 
 
 class TopicOut(Schema):
@@ -111,8 +104,9 @@ class QuestionDetailOut(QuestionOut):
 
 
 class QuestionListParams(Schema):
-    show: Literal["open", "answered", "mine", "to-me"] = Field(
-        "open", description="Waiting for an answer, answered, asked by you, or asked of you."
+    show: Literal["open", "answered", "mine", "to-me", "my-topics"] = Field(
+        "open",
+        description="Waiting for an answer, answered, asked by you, asked of you, or open on topics you practise.",
     )
 
 
@@ -151,12 +145,7 @@ def visible_question(request: HttpRequest, question_id: int) -> Question:
 @paginate(LimitOffsetPages)
 def list_questions(request: HttpRequest, params: Query[QuestionListParams]):
     """Newest first; private questions only to the people in them."""
-    return (
-        visible_questions(request.user)
-        .filter(SHOWS[params.show](request.user))
-        .select_related(*QUESTION_RELATED)
-        .order_by("-asked_at", "-pk")
-    )
+    return questions_shown(request.user, params.show).select_related(*QUESTION_RELATED)
 
 
 @router.post("/", response={201: QuestionDetailOut}, summary="Ask a question", operation_id="questions_ask")

@@ -15,28 +15,21 @@ from expertise.people import profile_for
 from onramp.form_messages import add_errors_to_form, error_message, form_errors
 from questions import asking, revisions
 from questions.forms import AnswerForm, AskPersonForm, AskTopicForm
+from questions.listing import SHOWS, questions_shown
 from questions.models import Answer, Question, QuestionStatus
-from questions.visibility import may_see, visible_questions
+from questions.visibility import may_see
 from wiki.models import ArticlePage, ProcessPage
 from wiki.visibility import may_view, viewable
 
 PER_PAGE = 25
-SHOWS = {
-    "open": lambda user: Q(status=QuestionStatus.OPEN),
-    "answered": lambda user: Q(status=QuestionStatus.ANSWERED),
-    "mine": lambda user: Q(asker_id=user.pk),
-    "to-me": lambda user: Q(expert_id=user.pk),
-}
 
 
 def question_list(request):
     show = request.GET.get("show") if request.GET.get("show") in SHOWS else "open"
     found = (
-        visible_questions(request.user)
-        .filter(SHOWS[show](request.user))
+        questions_shown(request.user, show)
         .select_related("asker__profile", "expert__profile", "topic")
         .annotate(answer_count=Count("answers", filter=Q(answers__withdrawn_at__isnull=True)))
-        .order_by("-asked_at", "-pk")
     )
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "questions/list.html", {"questions": page, "page_obj": page, "show": show})

@@ -53,7 +53,12 @@ def test_ask_answer_and_accept_over_the_api(roles, api_as):
 
     assert [q["id"] for q in ben.get(QUESTIONS, {"show": "answered"}).json()["items"]] == [question["id"]]
     assert [q["id"] for q in jim.get(QUESTIONS, {"show": "to-me"}).json()["items"]] == [question["id"]]
-    assert jill.get(QUESTIONS, {"show": "open"}).json()["count"] == 0
+    topic_question = jill.post(QUESTIONS, {"text": "Who runs Friday's payments?", "topic": roles["topic"].pk}).json()
+    assert [q["id"] for q in jim.get(QUESTIONS, {"show": "my-topics"}).json()["items"]] == [topic_question["id"]]
+    # Ben's accepted answer made him a practitioner of the topic; Marty knows nothing of it.
+    assert [q["id"] for q in ben.get(QUESTIONS, {"show": "my-topics"}).json()["items"]] == [topic_question["id"]]
+    assert api_as(roles["marty"]).get(QUESTIONS, {"show": "my-topics"}).json()["count"] == 0
+    assert [q["id"] for q in jill.get(QUESTIONS, {"show": "open"}).json()["items"]] == [topic_question["id"]]
 
 
 def test_bad_questions_are_refused_naming_the_field(roles, api_as):

@@ -75,6 +75,11 @@ def test_asking_a_topic_notifies_its_practitioners_and_above_capped(client, peop
     assert response.status_code == 302 and question.expert is None and question.topic == people["topic"]
     notified = set(Notification.objects.filter(kind="question").values_list("recipient__username", flat=True))
     assert notified == {"jim.okafor", "pat.moreau"}, "practitioners and above; not Lea (learning), not Jill"
+    for person, listed in (("pat", True), ("lea", False), ("ben", False)):
+        client.force_login(people[person])
+        page = client.get(reverse("questions:list"), {"show": "my-topics"}).content.decode()
+        assert ("When is the cut-off for the run?" in page) is listed, person
+    client.force_login(jill)
 
     settings.QUESTIONS_TOPIC_RECIPIENTS = 1
     client.post(reverse("questions:ask_topic"), {"topic": people["topic"].pk, "text": "And the second run?"})

@@ -387,6 +387,12 @@ def may_record(user, session: ForumSession) -> bool:
     return group.facilitator_id == user.pk or group.members.filter(pk=user.pk).exists() or gaps.can_triage(user)
 
 
+def session_gap_topics(row: dict, session: ForumSession) -> list[Topic]:
+    """A gap recorded at a session is about the topics its words name; failing those, the group's topics."""
+    named = suggest_gap_topics(text=f"{row['title']}\n{row.get('description', '')}")
+    return named or list(session.group.topics.all())
+
+
 def session_detail(request, pk: int):
     session = get_object_or_404(ForumSession.objects.select_related("group__facilitator"), pk=pk)
     people = session.attendees.all() if session.attendees.exists() else session.group.members.all()
@@ -409,7 +415,7 @@ def session_detail(request, pk: int):
                             gaps.raise_gap(
                                 title=row["title"],
                                 description=row.get("description", ""),
-                                topics=session.group.topics.all(),
+                                topics=session_gap_topics(row, session),
                                 source=GapSource.FORUM,
                                 raised_by=row.get("raised_by") or request.user,
                                 session=session,

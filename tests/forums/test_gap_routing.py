@@ -107,3 +107,30 @@ def test_an_expert_on_several_of_its_topics_gets_one_short_message_naming_them(
     assert jim_message.subject == "New gap on Payment runs: Cost centre of a payment run fee"
     assert Notification.objects.filter(kind="gap-new").count() == 3  # Clara, Ines, Jim: once each
     assert not Notification.objects.filter(recipient=org["jill"]).exists()
+
+
+def test_a_gap_recorded_at_a_session_takes_the_topics_it_names_else_the_group_s(
+    client, org, costs, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from forums.models import ForumSession, UserGroup
+
+    group = UserGroup.objects.create(name="Payables user group", slug="payables", facilitator=org["carrie"])
+    group.members.set([org["jill"], org["ben"]])
+    group.topics.set([org["topic"]])
+    session = ForumSession.objects.create(group=group, date=datetime.date(2026, 10, 6))
+    client.force_login(org["ben"])
+    data = {"gaps-TOTAL_FORMS": "2", "gaps-INITIAL_FORMS": "0", "gaps-MIN_NUM_FORMS": "0", "gaps-MAX_NUM_FORMS": "20"}
+    data.update({"gaps-0-title": "Cost centre of courier fees", "gaps-1-title": "Blocked vendors"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("forums:session", args=[session.pk]), data).status_code == 302
+    topics = {gap.title: [topic.name for topic in gap.topics.all()] for gap in Gap.objects.all()}
+    assert topics == {"Cost centre of courier fees": ["Cost centres"], "Blocked vendors": ["Payment runs"]}
+    costs_gap = Gap.objects.get(title__startswith="Cost centre")
+    heard = set(
+        Notification.objects.filter(kind="gap-new", url=costs_gap.get_absolute_url()).values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert heard == {"clara.cost", "ines.both"}  # not Jim, expert on the group's payment runs only

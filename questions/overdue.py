@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forums.gaps import raise_gap
 from forums.models import GapSource
@@ -48,7 +48,11 @@ def raise_gaps_for_unanswered(*, now: datetime | None = None) -> int:
         with transaction.atomic():
             gap = raise_gap(
                 title=question.title[:200],
-                description=_("Asked in Onramp on %(day)s and not answered in %(days)d days:\n\n%(text)s")
+                description=ngettext(
+                    "Asked in Onramp on %(day)s and not answered in %(days)d day:\n\n%(text)s",
+                    "Asked in Onramp on %(day)s and not answered in %(days)d days:\n\n%(text)s",
+                    unanswered_days(),
+                )
                 % {"day": question.asked_at.date().isoformat(), "days": unanswered_days(), "text": question.text},
                 topics=[question.topic] if question.topic_id else [],
                 source=GapSource.DIRECT,

@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from expertise.models import Profile
 from forums.models import Gap
+from search import term_index
 from search.backends.elastic import (
     bulk_index,
     client_for,
@@ -41,12 +42,13 @@ def count_pages() -> int:
 
 
 def rebuild_database_index(progress: Progress | None = None) -> int:
-    """Re-adds every live page to Wagtail's search index (the one the database backend reads)."""
+    """Re-adds every live page to Wagtail's search index and Onramp's term index (the ones the database backend
+    reads), and takes out of the term index any page no longer live."""
     backend = get_search_backend()
     total, done = count_pages(), 0
     for model in searchable_page_models():
         chunk: list[Page] = []
-        for page in model.objects.live().order_by("pk").iterator(chunk_size=CHUNK):
+        for page in model.objects.live().order_by("pk").prefetch_related("topics").iterator(chunk_size=CHUNK):
             chunk.append(page)
             if len(chunk) == CHUNK:
                 backend.add_bulk(model, chunk)
@@ -59,6 +61,7 @@ def rebuild_database_index(progress: Progress | None = None) -> int:
             done += len(chunk)
             if progress:
                 progress(done, total, model._meta.verbose_name_plural)
+    term_index.remove_stale()
     return done
 
 

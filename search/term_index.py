@@ -125,6 +125,15 @@ def change_page_counts(changes: Counter) -> None:
         cache.delete(COLLECTION_CACHE_KEY)
 
 
+def remove_stale() -> int:
+    """Takes out the pages no longer live (or no longer wiki pages), should any have been missed."""
+    live = Page.objects.live().type(ArticlePage, ProcessPage).values("pk")
+    stale = list(IndexedPage.objects.exclude(page_id__in=live).values_list("page_id", flat=True))
+    if stale:
+        remove_pages(stale)
+    return len(stale)
+
+
 def clear() -> None:
     with transaction.atomic():
         PageTerm.objects.all().delete()

@@ -8,6 +8,7 @@ from django.db.models import Count
 
 from expertise.ranking import stems
 from onramp.stemming import stem
+from onramp.wagtail_compat import indexing_paused
 from search import term_index
 from search.ask import ask
 from search.backends.database import DatabaseBackend
@@ -15,6 +16,7 @@ from search.indexing import rebuild_database_index
 from search.models import IndexedPage, PageTerm, TermStatistic
 from tests.search.conftest import article
 from wiki.factories import ProcessPageFactory
+from wiki.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +94,17 @@ def test_a_rebuild_gives_the_same_statistics_as_the_updates_along_the_way(home):
     rebuilt = (statistics(), sorted(PageTerm.objects.values_list("page_id", "term", "title", "summary", "body")))
     assert rebuilt == kept
     assert term_index.collection().page_count == 3
+
+
+def test_a_rebuild_takes_out_a_page_the_updates_missed(home):
+    kept = article("Quokka care", body="Feed the quokka.", parent=home)
+    missed = article("Quokka travel", body="Quokkas do not fly.", parent=home)
+    with indexing_paused([ArticlePage]):
+        missed.unpublish()
+    assert statistics()["quokka"] == 2  # the updates were paused
+    rebuild_database_index()
+    assert statistics()["quokka"] == 1
+    assert set(IndexedPage.objects.values_list("page_id", flat=True)) == {kept.pk}
 
 
 def test_a_rare_word_outranks_a_common_one(home, person, request_for):

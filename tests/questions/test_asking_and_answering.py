@@ -209,3 +209,19 @@ def test_the_question_list_is_paginated_and_its_query_count_does_not_grow(
         page = client.get(reverse("questions:list")).content.decode()
     assert "Question number 29" in page and "Question number 0<" not in page
     assert "Question number 0" in client.get(reverse("questions:list"), {"page": 2}).content.decode()
+
+
+def test_a_question_s_page_reads_its_thread_in_a_fixed_number_of_queries(client, people, django_assert_max_num_queries):
+    jill, jim, ben = people["jill"], people["jim"], people["ben"]
+    question = Question.objects.create(asker=jill, topic=people["topic"], text="Who signs off a rerun?")
+    for n in range(3):
+        Answer.objects.create(question=question, author=[jim, ben, jill][n], text=f"Post {n}")
+    client.force_login(people["carrie"])
+    client.get(question.get_absolute_url())
+    with django_assert_max_num_queries(30) as few:
+        client.get(question.get_absolute_url())
+    for n in range(3, 15):
+        Answer.objects.create(question=question, author=[jim, ben, jill][n % 3], text=f"Post {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(question.get_absolute_url()).content.decode()
+    assert "Post 14" in page

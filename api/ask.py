@@ -57,6 +57,17 @@ class DefinitionOut(Schema):
     expansion: str
 
 
+class PageRefOut(Schema):
+    url: str
+    title: str
+
+
+class OnboardingOut(Schema):
+    url: str = Field(description="My onboarding.")
+    has_plan: bool = Field(description="Whether the caller has an onboarding plan of their own.")
+    pages: list[PageRefOut] = Field(description="Their plan's next pages, or else the wiki's process areas.")
+
+
 class AnsweredQuestionOut(Schema):
     id: int
     title: str
@@ -83,6 +94,10 @@ class AskAnswer(Schema):
     people: list[PersonOut]
     gaps: list[GapRefOut]
     page_count: int = Field(description="How many pages of the wiki answer the question, over every page of results.")
+    nothing_answers: bool = Field(
+        description="True when no page of the wiki answers the question: the pages listed are only weaker matches."
+    )
+    onboarding: OnboardingOut | None = Field(None, description="For a question about onboarding itself.")
     definition: DefinitionOut | None = None
     did_you_mean: str | None = None
     questions: list[AnsweredQuestionOut] = Field(

@@ -1,7 +1,12 @@
 """Scoring: how much the evidence says a person knows a topic.
 
-score = Σ over kinds of min(cap of kind, Σ weight × ½^(age / half-life)) — decay makes old evidence count
-less, and the cap per kind stops any single source (say, a hundred small edits) from making an expert.
+score = Σ over kinds of min(cap of kind, Σ weight × max(floor, ½^(age / half-life))) — decay makes old evidence
+count less but never nothing (what someone wrote years ago is still a place to start), and the cap per kind stops
+any single source (say, a hundred small edits) from making an expert.
+
+Beside the score, the facts keep what "who knows" ranks the people of a question by (expertise/ranking.py):
+how much the person did themselves lately ("active": the same evidence decayed over three months, uncapped,
+so sustained work keeps counting) and when they last did something ("latest").
 """
 
 from __future__ import annotations
@@ -45,6 +50,16 @@ LEVEL_RANK = {
     ExpertiseScore.Level.GO_TO: 3,
 }
 RECENT = timedelta(days=365)
+DECAY_FLOOR = 0.1  # evidence older than about three half-lives counts for a tenth, and stays there
+ACTIVE_HALF_LIFE_DAYS = 90
+# What the person did themselves: ownership, endorsements and confirmations are given, not done.
+ACTIVE_KINDS = {
+    EvidenceKind.PAGE_EDITED,
+    EvidenceKind.PAGE_VERIFIED,
+    EvidenceKind.GAP_RESOLVED,
+    EvidenceKind.TASK_COMPLETED,
+    EvidenceKind.ANSWER_ACCEPTED,
+}
 
 
 def half_life_days() -> float:
@@ -57,7 +72,13 @@ def caps() -> dict[str, float]:
 
 def decayed(weight: float, occurred_at: datetime, now: datetime) -> float:
     age_days = max((now - occurred_at).total_seconds() / 86400, 0.0)
-    return weight * math.pow(0.5, age_days / half_life_days())
+    return weight * max(DECAY_FLOOR, math.pow(0.5, age_days / half_life_days()))
+
+
+def active_weight(weight: float, occurred_at: datetime, now: datetime) -> float:
+    """How much a piece of the person's own work says about them now: it halves every three months."""
+    age_days = max((now - occurred_at).total_seconds() / 86400, 0.0)
+    return weight * math.pow(0.5, age_days / ACTIVE_HALF_LIFE_DAYS)
 
 
 def level_for(score: float) -> str:
@@ -84,8 +105,12 @@ def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str]],
     by_kind: dict[str, float] = defaultdict(float)
     facts: dict = {"recent": {}, "total": {}}
     latest_self: tuple[datetime, float] | None = None
+    active, latest = 0.0, None
     for kind, weight, occurred_at, _given_by, _reason in rows:
         by_kind[kind] += decayed(weight, occurred_at, now)
+        if kind in ACTIVE_KINDS:
+            active += active_weight(weight, occurred_at, now)
+            latest = occurred_at if latest is None or occurred_at > latest else latest
         facts["total"][kind] = facts["total"].get(kind, 0) + 1
         if now - occurred_at <= RECENT:
             facts["recent"][kind] = facts["recent"].get(kind, 0) + 1
@@ -93,6 +118,9 @@ def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str]],
             latest_self = (occurred_at, weight)
     if latest_self is not None:
         facts["self_level"] = self_level_from_weight(latest_self[1])
+    if latest is not None:
+        facts["active"] = round(active, 3)
+        facts["latest"] = latest.date().isoformat()
     score = sum(min(total, limit.get(kind, 1.0)) for kind, total in by_kind.items())
     score = round(score, 3)
     return Scored(score=score, level=level_for(score), facts=facts)

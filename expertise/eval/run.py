@@ -99,20 +99,19 @@ def leaks_after(cutoff: datetime) -> list[str]:
 
 
 def onramp_rankings(areas: list[str], *, cutoff: datetime) -> dict[str, list[str]]:
-    """Who knows each area, by HR id: the area's title asked as `manage.py whoknows` asks it."""
+    """Who knows each area, by HR id: the area's name (its folder's, as the import names the area's topic)
+    asked as `manage.py whoknows` asks it. (Not the index page's title: several are just "Index".)"""
+    import posixpath
+
     from expertise.models import Profile
     from expertise.ranking import rank_people_for
-    from imports.models import ImportedPage
+    from imports.markdown import humanise
     from wiki.topics import topics_for_text
 
-    titles = dict(
-        ImportedPage.objects.filter(path__in=[area + "/" for area in areas]).values_list("path", "page__title")
-    )
     hr_ids = dict(Profile.objects.filter(external_id__isnull=False).values_list("user_id", "external_id"))
     rankings = {}
     for area in areas:
-        title = titles.get(area + "/")
-        topics = topics_for_text(title) if title else []
+        topics = topics_for_text(humanise(posixpath.basename(area)))
         suggestions = rank_people_for(topics=topics, now=cutoff, limit=10)
         rankings[area] = [hr_ids[s.person.pk] for s in suggestions if s.person.pk in hr_ids]
     return rankings

@@ -37,8 +37,9 @@ def test_evidence_counts_and_hours_read_right_at_one_and_many():
 
     suggestions = rank_people_for(topics=[topic], asker=asker, now=datetime(2026, 1, 15, 12, tzinfo=UTC))
 
-    (first,) = reasons_of(suggestions, "olu.adeyemi")
+    first, lately = reasons_of(suggestions, "olu.adeyemi")
     assert "edited 1 page in the last year" in first and "resolved 1 gap" in first
-    first, time_zone = reasons_of(suggestions, "maya.ortiz")
+    assert lately == "worked on it in the last three months"
+    first, _lately, time_zone = reasons_of(suggestions, "maya.ortiz")
     assert "edited 3 pages in the last year" in first and "resolved 2 gaps" in first
     assert time_zone == "works 5 hours from your time zone"

@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from expertise.factories import TeamFactory, TopicFactory, make_person
-from expertise.models import Evidence, EvidenceKind, Profile
-from expertise.ranking import rank_people_for
+from expertise.models import Evidence, EvidenceKind, ExpertiseScore, Profile
+from expertise.ranking import area_topics, rank_people_for
 from expertise.recording import endorse, self_assess
 from expertise.scoring import update_score
 from questions.models import Question
@@ -39,7 +39,7 @@ def org(db):
     away = make_person("nadia.kowalska", team=ledger, out_of_office_until=date.today() + timedelta(days=5))
     busy = make_person("helen.brooks", team=ledger, question_capacity=1)
     edits(sam, topic, 6, days_ago=1)  # 6.0 capped, the freshest
-    edits(jim, topic, 6, days_ago=20)  # a little older: just below Sam
+    edits(jim, topic, 6, days_ago=5)  # a little older: just below Sam
     edits(priya, topic, 4)
     edits(away, topic, 6)
     endorse(endorser=sam, person=away, topic=topic, reason="Runs the Thursday proposal")
@@ -75,7 +75,11 @@ def test_away_and_busy_people_come_last_and_say_why(org):
 
 def test_reasons_are_sentences_a_person_can_read(org):
     jim = rank_people_for(topics=[org["topic"]], asker=org["jill"])[0]
-    assert jim.reasons == ["Practitioner on Payment runs: edited 6 pages in the last year", "in your team"]
+    assert jim.reasons == [
+        "Practitioner on Payment runs: edited 6 pages in the last year",
+        "worked on it in the last three months",
+        "in your team",
+    ]
     priya = next(s for s in rank_people_for(topics=[org["topic"]], asker=org["jill"]) if s.person == org["priya"])
     assert "works 5.5 hours from your time zone" in priya.reasons
     nadia = next(s for s in rank_people_for(topics=[org["topic"]], asker=org["jill"]) if s.person == org["away"])
@@ -132,3 +136,44 @@ def test_ranking_query_count_does_not_grow_with_people(org, django_assert_max_nu
         self_assess(person=person, topic=org["topic"], level=3)
     with django_assert_max_num_queries(6):
         rank_people_for(topics=[org["topic"]], asker=org["jill"])
+
+
+def test_a_process_area_reaches_the_topics_of_its_pages_and_breadth_counts(org):
+    """Asking about a process area finds the people who wrote its sub-pages (their own folders' topics and
+    tags), not only those on the area's own topic; a tag used all over the wiki counts for its share."""
+    area = ProcessPageFactory(title="Accounts payable", topics=[org["topic"]])
+    vendors, cheques, everywhere = (
+        TopicFactory(name="Vendors"),
+        TopicFactory(name="Cheques"),
+        TopicFactory(name="How-to"),
+    )
+    ArticlePageFactory(parent=area, title="Vendor bank details", topics=[vendors, everywhere])
+    ArticlePageFactory(parent=area, title="Cheque runs", topics=[cheques])
+    ArticlePageFactory(parent=ProcessPageFactory(title="Hiring"), title="Interviews", topics=[everywhere])
+    broad = make_person("bea.broad")
+    edits(broad, vendors, 3, days_ago=5)
+    edits(broad, cheques, 3, days_ago=5)
+
+    ranked = {s.person.username: s for s in rank_people_for(topics=[org["topic"]])}
+
+    assert "bea.broad" in ranked, "she wrote the area's sub-pages"
+    assert "worked on 2 of the 4 topics of this area" in ranked["bea.broad"].reasons
+    assert area_topics([org["topic"]]) == {org["topic"].pk: 1.0, vendors.pk: 0.5, cheques.pk: 0.5, everywhere.pk: 0.25}
+
+
+def test_people_whose_own_work_stopped_long_ago_or_who_left_are_ranked_down_with_the_reason(org):
+    quiet = make_person("quinn.quiet")
+    edits(quiet, org["topic"], 6, days_ago=400)
+    ExpertiseScore.objects.filter(person=quiet).update(score=20.0)  # a better score, from long ago
+    left = make_person("lee.left")
+    edits(left, org["topic"], 6, days_ago=2)
+    Profile.objects.filter(user=left).update(active=False)
+
+    ranked = rank_people_for(topics=[org["topic"]], limit=20)
+    names = usernames(ranked)
+
+    assert names.index("quinn.quiet") > names.index("priya.rao")
+    assert names.index("lee.left") > names.index("priya.rao")
+    quinn = next(s for s in ranked if s.person == quiet)
+    assert any(reason.startswith("no work of their own in Onramp since") for reason in quinn.reasons)
+    assert "has left" in next(s for s in ranked if s.person == left).reasons

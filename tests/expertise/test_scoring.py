@@ -26,6 +26,24 @@ def test_evidence_loses_half_its_weight_every_half_life():
     assert decayed(2.0, NOW - timedelta(days=730), NOW) == pytest.approx(0.5)
 
 
+def test_decay_never_takes_old_evidence_to_nothing():
+    assert decayed(2.0, NOW - timedelta(days=365 * 10), NOW) == pytest.approx(0.2), "a tenth, and it stays"
+
+
+def test_facts_keep_recent_own_work_and_its_date_for_the_ranking():
+    scored = score_evidence(
+        [
+            row(EvidenceKind.PAGE_EDITED, days_ago=0),
+            row(EvidenceKind.PAGE_EDITED, days_ago=90),
+            row(EvidenceKind.PAGE_OWNED, 1.5, days_ago=0),  # given by the page, not work of their own
+        ],
+        now=NOW,
+    )
+    assert scored.facts["active"] == pytest.approx(1.5), "uncapped, halving every three months"
+    assert scored.facts["latest"] == NOW.date().isoformat()
+    assert "active" not in score_evidence([row(EvidenceKind.ENDORSED)], now=NOW).facts
+
+
 @override_settings(EXPERTISE_HALF_LIFE_DAYS=30)
 def test_the_half_life_is_configurable():
     assert decayed(1.0, NOW - timedelta(days=30), NOW) == pytest.approx(0.5)

@@ -28,6 +28,7 @@ def in_pseudo_language(settings, tmp_path):
         messages={
             "Your question": "[xx] Your question",
             "%(level)s on %(topic)s: %(facts)s": "[xx] %(topic)s: %(facts)s",
+            "worked on it in the last three months": "[xx] lately",
         },
         plurals={
             ("edited %(count)d page in the last year", "edited %(count)d pages in the last year"): (
@@ -63,5 +64,5 @@ def test_a_form_label_and_the_reasons_come_out_translated(in_pseudo_language):
 
     suggestions = rank_people_for(topics=[topic], asker=asker, now=datetime(2026, 1, 15, 12, tzinfo=UTC))
     reasons = {s.person.username: s.reasons for s in suggestions}
-    assert reasons["olu.adeyemi"] == ["[xx] Payment runs: [xx] one page: 1", "[xx] 5 hours away"]
-    assert reasons["maya.ortiz"] == ["[xx] Payment runs: [xx] pages: 3", "[xx] 5 hours away"]
+    assert reasons["olu.adeyemi"] == ["[xx] Payment runs: [xx] one page: 1", "[xx] lately", "[xx] 5 hours away"]
+    assert reasons["maya.ortiz"] == ["[xx] Payment runs: [xx] pages: 3", "[xx] lately", "[xx] 5 hours away"]

@@ -6,13 +6,15 @@ import json
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
-from wagtail.models import APIToken
+from wagtail.models import APIToken, PageViewRestriction
 
 from chat.answers import answer_for, more_text, sections
+from expertise.factories import UserFactory
 from search.answerability import judge
 from search.ask import ask
 from search.backends import ParsedQuery
@@ -144,3 +146,19 @@ def test_a_chat_answer_gives_the_verdict(corpus, person):
     answered = answer_for(question=ON_TOPIC, person=person, incoming=incoming)
     assert not answered.nothing_answers
     assert sections(answered)[0][0] == "Pages"
+
+
+def test_a_page_the_asker_may_not_open_never_answers_for_them(client, signed_in, home, person):
+    hr = Group.objects.create(name="HR")
+    private = article("Booking annual leave", body="Book annual leave in the HR portal.", parent=home)
+    restriction = PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(hr)
+    html = ask_page(signed_in, OFF_TOPIC)
+    assert "Nothing in the wiki answers this" in html
+    assert "Booking annual leave" not in html
+    member = UserFactory()
+    member.groups.add(hr)
+    client.force_login(member)
+    html = ask_page(client, OFF_TOPIC)
+    assert "Nothing in the wiki answers this" not in html
+    assert "Booking annual leave" in html

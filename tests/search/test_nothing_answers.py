@@ -124,6 +124,8 @@ def test_the_search_command_gives_the_verdict(corpus, capsys):
     assert json.loads(capsys.readouterr().out)["nothing_answers"] is True
     call_command("search", ON_TOPIC, "--json")
     assert json.loads(capsys.readouterr().out)["nothing_answers"] is False
+    call_command("search", OFF_TOPIC)
+    assert "Nothing in the wiki answers this. Weaker matches:" in capsys.readouterr().out
 
 
 def test_the_api_gives_the_verdict(client, corpus, person):

@@ -53,7 +53,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{data['definition']['term']}: {data['definition']['expansion']}\n")
         if data.get("did_you_mean"):
             self.stdout.write(f"Did you mean: {data['did_you_mean']}\n")
-        self.stdout.write("Pages:")
+        self.stdout.write("Nothing in the wiki answers this. Weaker matches:" if data["nothing_answers"] else "Pages:")
         for page in data["pages"] or [{"title": "(none)", "url": "", "score": ""}]:
             self.stdout.write(f"  {page['score']:>8}  {page['title']}  {page['url']}")
         self.stdout.write("People:")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -235,12 +236,24 @@ def browser(stack, django_db_setup):
         chromium.close()
 
 
+# The two windows the journeys run in: a phone's and a laptop's.
+SIZES = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request) -> str:
+    """A journey that takes this fixture runs twice, at a phone's size and at a laptop's; `visit` opens every
+    person's browser at that size."""
+    return request.param
+
+
 class Visitor:
     """One person's browser session on the stack."""
 
-    def __init__(self, browser, stack: Stack, username: str | None):
+    def __init__(self, browser, stack: Stack, username: str | None, viewport: dict | None = None):
         self.stack = stack
-        self.context = browser.new_context(base_url=stack.url, viewport={"width": 1280, "height": 900})
+        self.viewport = viewport or {"width": 1280, "height": 900}
+        self.context = browser.new_context(base_url=stack.url, viewport=self.viewport)
         self.page = self.context.new_page()
         self.page.set_default_timeout(15_000)
         if username:
@@ -251,6 +264,29 @@ class Visitor:
         self.page.get_by_label("Username").fill(username)
         self.page.get_by_label("Password").fill(DEMO_PASSWORD)
         self.page.get_by_role("button", name="Sign in").click()
+        self.page.wait_for_load_state()
+
+    def follow_menu(self, link: str | re.Pattern) -> None:
+        """Follows a link of the header's navigation as the person would: on a phone the navigation is folded
+        behind the Menu button, which is opened first (the link must be out of sight until then)."""
+        header = self.page.locator(".site-header")
+        target = header.get_by_role("link", name=link, exact=isinstance(link, str))
+        menu = header.locator(".menu-button")
+        if menu.is_visible():
+            assert not target.is_visible(), f"{link} shows before the Menu button is opened"
+            menu.click()
+        target.click()
+        self.page.wait_for_load_state()
+
+    def open_process(self, title: str) -> None:
+        """Opens a process from the process tree: on a phone the tree is a closed drawer below the content."""
+        tree = self.page.locator(".process-nav")
+        target = tree.get_by_role("link", name=title, exact=True)
+        drawer = tree.locator(".drawer-button")
+        if drawer.is_visible():
+            assert not target.is_visible(), "the process tree shows before its drawer is opened"
+            drawer.click()
+        target.click()
         self.page.wait_for_load_state()
 
     def screenshot(self, name: str) -> Path:
@@ -286,9 +322,10 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def visit(request, browser, stack):
     visitors: list[Visitor] = []
+    viewport = SIZES[request.getfixturevalue("size")] if "size" in request.fixturenames else None
 
     def open_as(username: str | None = None) -> Visitor:
-        visitor = Visitor(browser, stack, username)
+        visitor = Visitor(browser, stack, username, viewport)
         visitors.append(visitor)
         return visitor
 

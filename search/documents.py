@@ -11,10 +11,12 @@ from django.conf import settings
 
 from expertise.models import ExpertiseScore
 from search.backends import ParsedQuery
+from search.backends.bm25 import FIELD_WEIGHTS
 from wiki.models import ArticlePage
 
-# Titles weigh most, then headings, summaries and topics, then the body.
-PAGE_FIELDS = ["title^4", "headings^2.5", "summary^2", "topics^2", "body"]
+# Titles weigh most, then headings, summaries and topics, then the body: the weights the database backend's
+# BM25 gives the same fields.
+PAGE_FIELDS = [name if weight == 1 else f"{name}^{weight:g}" for name, weight in FIELD_WEIGHTS.items()]
 PERSON_FIELDS = ["name^2", "topics^3", "ask_me_about^3", "team", "role"]
 GAP_FIELDS = ["title^3", "topics^2", "description"]
 HIGHLIGHT_CHARS = 220

@@ -5,18 +5,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Length, Substr
+from django.db import connection
+from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from expertise.models import Evidence, EvidenceKind, ExpertiseScore, Profile, Topic
+from wagtail.models import Page
+
+from expertise.models import EvidenceKind, ExpertiseScore, Profile, Topic
 from expertise.people import availability
 from expertise.privacy import self_assessment_subjects
-from expertise.scoring import ACTIVE_KINDS, LEVEL_RANK, level_for
+from expertise.scoring import LEVEL_RANK, level_for
 from expertise.time_zones import hours_apart, plural_count
 from onramp.stemming import stem
 
@@ -33,11 +35,8 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 RECENT_WEIGHT = 1.0
 BREADTH_WEIGHT = 0.5
 AREA_TOPIC_WEIGHT = 0.5
-# Someone whose own work stopped long ago, or much longer ago than their usual pause between two pieces of
-# work, has probably moved on (or left): ranked down, not hidden.
+# Someone whose own work on the area stopped long ago has probably moved on (or left): ranked down, not hidden.
 QUIET_AFTER_DAYS = 180
-QUIET_MIN_DAYS = 60
-QUIET_PAUSES = 10
 QUIET_FACTOR = 0.25
 RECENTLY_ACTIVE_DAYS = 90
 QUESTION_WEEK = timedelta(days=7)
@@ -89,24 +88,29 @@ def area_topics(topics: list[Topic]) -> dict[int, float]:
     A topic names a process area when pages carry it; a folder's topic is on its process page, and the pages
     in its subfolders carry their own folders' topics and front-matter tags. So the area's topics are those
     of every page under a page of the named topics, each weighted by the share of its pages that lie there
-    (a tag used all over the wiki says little about this area). The named topics count fully. One query."""
+    (a tag used all over the wiki says little about this area). The named topics count fully.
+
+    One query, in SQL both SQLite and PostgreSQL run: "under" is a prefix of Wagtail's tree path (digits and
+    capitals, nothing LIKE would read as a wildcard)."""
     weights = {topic.pk: 1.0 for topic in topics}
-    links = Topic._meta.get_field("page_links").related_model.objects
-    named_pages = links.filter(tag_id__in=list(weights)).values("content_object__path")
-    under_named = Exists(
-        named_pages.filter(
-            content_object__path=Substr(OuterRef("content_object__path"), 1, Length("content_object__path"))
-        )
-    )
-    rows = (
-        links.alias(under=under_named)
-        .values("tag_id")
-        .annotate(inside=Count("pk", filter=Q(under=True)), everywhere=Count("pk"))
-        .filter(inside__gt=0)
-    )
-    for row in rows:
-        if row["tag_id"] not in weights:
-            weights[row["tag_id"]] = AREA_TOPIC_WEIGHT * row["inside"] / row["everywhere"]
+    links = Topic._meta.get_field("page_links").related_model
+    link_table = connection.ops.quote_name(links._meta.db_table)
+    page_table = connection.ops.quote_name(Page._meta.db_table)
+    named = ", ".join(["%s"] * len(weights))
+    sql = f"""
+        SELECT link.tag_id, COUNT(DISTINCT link.id),
+               (SELECT COUNT(*) FROM {link_table} everywhere WHERE everywhere.tag_id = link.tag_id)
+        FROM {link_table} link
+        JOIN {page_table} page ON page.id = link.content_object_id
+        JOIN {link_table} named ON named.tag_id IN ({named})
+        JOIN {page_table} area ON area.id = named.content_object_id
+        WHERE page.path LIKE area.path || '%%'
+        GROUP BY link.tag_id"""  # noqa: S608 - table names from the models, values as parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(weights))
+        for tag_id, inside, everywhere in cursor.fetchall():
+            if tag_id not in weights:
+                weights[tag_id] = AREA_TOPIC_WEIGHT * inside / everywhere
     return weights
 
 
@@ -158,22 +162,16 @@ def rank_people_for(
     if not candidates:
         return []
     person_ids = [row["person_id"] for row in candidates]
-    own_work = Evidence.objects.filter(person_id=OuterRef("user_id"), kind__in=ACTIVE_KINDS)
     profiles = {
         profile.user_id: profile
         for profile in Profile.objects.filter(user_id__in=person_ids)
         .select_related("user", "team")
+        # As expertise.people.questions_this_week counts them, in this same query.
         .annotate(
-            last_active=Subquery(own_work.order_by("-occurred_at").values("occurred_at")[:1]),
-            first_active=Subquery(own_work.order_by("occurred_at").values("occurred_at")[:1]),
-            times_active=Subquery(
-                own_work.values("person_id").annotate(times=Count("occurred_at", distinct=True)).values("times")[:1]
-            ),
-            # As expertise.people.questions_this_week counts them, in this same query.
             load=Count(
                 "user__questions_received",
                 filter=Q(user__questions_received__asked_at__gte=timezone.now() - QUESTION_WEEK),
-            ),
+            )
         )
     }
     rows = ExpertiseScore.objects.filter(person_id__in=person_ids, topic_id__in=list(weights)).select_related("topic")
@@ -191,7 +189,7 @@ def rank_people_for(
         if profile is None:
             continue
         scores = facts_by_person.get(row["person_id"], [])
-        quiet = quiet_since(profile, now=now)
+        quiet = quiet_since(profile, scores, now=now)
         level = max((score.level for score in scores), key=lambda lvl: LEVEL_RANK[lvl], default=level_for(row["total"]))
         suggestion = Suggestion(
             person=profile.user,
@@ -224,21 +222,16 @@ def rank_people_for(
     return suggestions[:limit]
 
 
-def quiet_since(profile: Profile, *, now: datetime) -> datetime | None:
-    """When a person's own work stopped, if that was long ago or far longer ago than their usual pause (or
-    they have left in HR); None otherwise. Reads what rank_people_for annotates: last_active, first_active,
-    times_active."""
-    last = getattr(profile, "last_active", None)
+def quiet_since(profile: Profile, scores: list[ExpertiseScore], *, now: datetime) -> date | None:
+    """When the person's own work on these topics stopped, if that was long ago, or `now` when they have left
+    in HR; None otherwise."""
     if not profile.active:
-        return last or now
-    if last is None:
+        return now.date()
+    latest = max((score.facts["latest"] for score in scores if score.facts.get("latest")), default=None)
+    if latest is None:
         return None
-    silent = (now - last).total_seconds() / 86400
-    times = getattr(profile, "times_active", None) or 0
-    usual = (last - profile.first_active).total_seconds() / 86400 / (times - 1) if times > 1 else None
-    if silent > QUIET_AFTER_DAYS or (usual is not None and silent > max(QUIET_MIN_DAYS, QUIET_PAUSES * usual)):
-        return last
-    return None
+    last = date.fromisoformat(latest)
+    return last if (now.date() - last).days > QUIET_AFTER_DAYS else None
 
 
 def work_reasons(
@@ -246,7 +239,7 @@ def work_reasons(
     weights: dict[int, float],
     *,
     left: bool,
-    quiet: datetime | None,
+    quiet: date | None,
     now: datetime,
 ) -> list[str]:
     """What the ranking counted beyond each topic's evidence: breadth over the area, recent work, quiet."""
@@ -265,7 +258,7 @@ def work_reasons(
     if left:
         reasons.append(gettext("has left"))
     elif quiet is not None:
-        reasons.append(gettext("no work of their own in Onramp since %(date)s") % {"date": quiet.date().isoformat()})
+        reasons.append(gettext("no work of their own on it since %(date)s") % {"date": quiet.isoformat()})
     elif latest is not None and (now.date() - datetime.fromisoformat(latest).date()).days <= RECENTLY_ACTIVE_DAYS:
         reasons.append(gettext("worked on it in the last three months"))
     return reasons

@@ -1,7 +1,7 @@
 """Wagtail's database search backend (SQLite FTS5 or PostgreSQL full text), which also keeps Onramp's term
 index (`search.term_index`) in step: whatever adds a page to Wagtail's index or takes it out — a save, a
 publish, an unpublish, a move, a delete, a bulk import, `search_reindex` — updates the term statistics the
-Ask ranking reads, in the same transaction.
+Ask ranking reads along with it.
 
 Settings name this module as the backend (`WAGTAILSEARCH_BACKENDS`); like Wagtail's own it picks the class
 for the database in use."""

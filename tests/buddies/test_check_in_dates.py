@@ -86,7 +86,7 @@ def test_the_buddy_cancels_a_wrong_check_in_which_stays_in_the_log(client, org, 
     wrong.refresh_from_db()
     assert wrong.cancelled_by == org["jim"] and wrong.cancelled_at is not None
     page = page_for(client, org["jill"], detail)
-    assert "Cancelled" in page and "by Jim Okafor" in page
+    assert "Cancelled" in page and 'by <a class="person" href="/people/jim.okafor/">Jim Okafor</a>' in page
     assert f'action="{cancel}"' not in page
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,19 @@ def practitioners_on(topic: Topic, person_ids: list[int]) -> set[int]:
     )
 
 
+def drop_no_longer_go_to(onboarding: Onboarding, *, new_hires: set[int]) -> int:
+    """Takes out go-to people chosen under older rules (a new hire, someone still learning the topic), unless
+    the buddy already introduced them; their topics are then chosen again."""
+    practising = ExpertiseScore.objects.filter(
+        person_id=OuterRef("person_id"), topic_id=OuterRef("topic_id"), rank__gte=PRACTITIONER_RANK
+    )
+    introduced = onboarding.introductions.values("person_id")
+    stale = onboarding.go_to_people.exclude(person_id__in=introduced).filter(
+        Q(person_id__in=new_hires) | ~Exists(practising)
+    )
+    return stale.delete()[0]
+
+
 @transaction.atomic
 def build_network(onboarding: Onboarding, *, load: Counter | None = None) -> list[GoToPerson]:
     """Chooses go-to people for the plan topics that have none yet; `load` is shared across a cohort so the
@@ -54,6 +68,7 @@ def build_network(onboarding: Onboarding, *, load: Counter | None = None) -> lis
     topic_ids = plan_topic_ids([onboarding])[onboarding.pk]
     excluded = {onboarding.hire_id, onboarding.buddy_id} | new_hire_ids()
     onboarding.go_to_people.filter(person_id__in={onboarding.hire_id, onboarding.buddy_id}).delete()
+    drop_no_longer_go_to(onboarding, new_hires=excluded)
     covered = set(onboarding.go_to_people.values_list("topic_id", flat=True))
     created = []
     for topic in Topic.objects.filter(pk__in=topic_ids - covered).order_by("name"):

@@ -125,3 +125,17 @@ def test_the_migration_keeps_each_introduction_once_per_person(
         Introduction.objects.values_list("onboarding__hire__username", "person__username", "introduced_at")
     ) == [("ned.newman", "sam.thornton", first)]
     assert GoToPerson.objects.filter(onboarding__hire=colleagues["ned"]).count() == 3
+
+
+def test_go_to_people_chosen_under_the_old_rules_are_replaced_unless_introduced(client, org, colleagues):
+    onboarding = make_onboarding(org["jill"], start_date=START, plan_template=org["plan"])
+    for person in (colleagues["ned"], colleagues["carrie"]):
+        GoToPerson.objects.create(onboarding=onboarding, topic=org["payments"], person=person, reasons=["old"])
+    GoToPerson.objects.create(onboarding=onboarding, topic=org["invoices"], person=colleagues["ned"], reasons=["old"])
+    Introduction.objects.create(onboarding=onboarding, person=colleagues["ned"])  # an introduction made stays
+
+    pair_jim_from_the_page(client, org, onboarding)
+
+    chosen = set(GoToPerson.objects.filter(onboarding=onboarding).values_list("person__username", "topic__name"))
+    assert ("carrie.lindqvist", "Payment runs") not in chosen
+    assert {("ned.newman", "Payment runs"), ("ned.newman", "Invoice matching")} <= chosen

@@ -42,6 +42,7 @@ class MigratedCopy:
     digest: str
     restored: bool = False
     template: str | None = None
+    test_name: str | None = None  # the test database this worker's Django is expected to set up
     _lock: object = None
     _memory: sqlite3.Connection | None = field(default=None, repr=False)
 
@@ -62,6 +63,7 @@ class MigratedCopy:
         return COPIES / f"sqlite-{self.digest}.sqlite3"
 
     def restore_sqlite(self, memory_name: str) -> None:
+        self.test_name = memory_name
         self.lock("sqlite")
         if not self.sqlite_file().exists():
             return  # this worker migrates and saves (save_sqlite); the others wait on the lock
@@ -74,6 +76,11 @@ class MigratedCopy:
     def save(self) -> None:
         """Saves the copy when this worker is the one that migrated (it holds the lock), then lets the others on."""
         if self._lock is None:
+            return
+        if connection.settings_dict["NAME"] != self.test_name:
+            # No collected test needed a database, so Django set none up: there is nothing migrated to keep.
+            self.template = None
+            self.unlock()
             return
         if connection.vendor == "sqlite":
             self.save_sqlite()
@@ -94,6 +101,7 @@ class MigratedCopy:
     # PostgreSQL: CREATE DATABASE ... TEMPLATE copies a migrated database in a second or two.
     def restore_postgres(self, base: str, name: str) -> None:
         self.template = f"{base}_migrated"
+        self.test_name = name
         self.lock(self.template)
         with server_connection() as server:
             found = server.execute(
@@ -125,10 +133,9 @@ class MigratedCopy:
     def drop_restored(self) -> None:
         """Django keeps a database it was told to keep: the copy this worker restored is dropped here."""
         if self.restored and connection.vendor == "postgresql":
-            name = connection.settings_dict["NAME"]
             connections.close_all()
             with server_connection() as server:
-                server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                server.execute(f'DROP DATABASE IF EXISTS "{self.test_name}" WITH (FORCE)')
 
 
 def server_connection():

@@ -20,10 +20,10 @@ from django.core.cache import cache
 
 from wagtail.models import Page
 
+from onramp.stemming import stem
 from search import glossary
 from search.backends import ParsedQuery
-from search.highlight import wanted_forms, words_matched
-from search.normalise import normalise
+from search.normalise import normalise, text_words
 from search.page_text import body_sentences, headings_of, summary_of, topic_names_of
 
 logger = logging.getLogger("search")
@@ -168,13 +168,19 @@ def weights_of(concepts: list[Concept]) -> dict[str, float]:
     return weights
 
 
+def stems_in(text: str, wanted: set[str]) -> set[str]:
+    """Which of the `wanted` stems the text's words have (the same stem, so "booked" is "book" but "leaver" is
+    not "leave")."""
+    return wanted & {stem(word) for word in text_words(text)}
+
+
 def coverage_of(page: Page, concepts: list[Concept], weights: dict[str, float], forms: dict[str, set[str]]) -> float:
     """The best share of the question's weight the page says in one place: its title, summary and topics with
     a passage of its body (or a heading with the passage under it)."""
     everything = set().union(*forms.values()) if forms else set()
-    head = words_matched(" ".join([page.title, summary_of(page), *topic_names_of(page)]), everything)
+    head = stems_in(" ".join([page.title, summary_of(page), *topic_names_of(page)]), everything)
     sentences = [*headings_of(page), *body_sentences(page)]
-    found_in = [words_matched(sentence, everything) for sentence in sentences]
+    found_in = [stems_in(sentence, everything) for sentence in sentences]
     passages = [head] + [
         head.union(*found_in[start : start + PASSAGE_SENTENCES]) for start in range(max(1, len(found_in)))
     ]
@@ -205,9 +211,9 @@ def judge(
     if not concepts:
         return Verdict(answered=True)
     weights = weights_of(concepts)
-    # Each way of saying a concept as the forms to find, one per word: its stem, which also finds the word.
+    # Each way of saying a concept as the stems to find, one per word.
     forms = {
-        option: {min(wanted_forms([word]), key=len) for word in normalise(option).split()}
+        option: {stem(word) for word in normalise(option).split()}
         for concept in concepts
         for option in (concept.word, *concept.alternatives)
     }

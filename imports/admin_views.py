@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
@@ -19,12 +20,13 @@ from wagtail.models import Page
 from imports.checks import cache_is_process_local
 from imports.history import HistoryFormatError, read_history
 from imports.models import ImportRun
-from imports.runs import fail_stalled_runs
+from imports.runs import fail_stalled_runs, linked_report
 from imports.sources import ArchiveRefused, ZipSource
 from imports.tasks import progress_key, run_markdown_import
 from wiki.models import HomePage, ProcessPage
 
 MAX_UPLOAD = 100 * 1024 * 1024
+WRITTEN_PER_SCREEN = 100  # pages listed per screen of a run's report
 
 
 class UploadForm(forms.Form):
@@ -148,6 +150,8 @@ def run_detail(request, run_id: int):
     progress = cache.get(progress_key(run.pk)) if run.status in {"queued", "running"} else None
     # A worker in another process can only report progress through a cache both processes share.
     progress_visible = not (settings.CELERY_BROKER_URL and cache_is_process_local())
+    report = linked_report(run) if run.status == ImportRun.Status.DONE else None
+    written = Paginator(report.written, WRITTEN_PER_SCREEN).get_page(request.GET.get("page")) if report else None
     return TemplateResponse(
         request,
         "imports/run.html",
@@ -155,6 +159,8 @@ def run_detail(request, run_id: int):
             "run": run,
             "progress": progress,
             "progress_visible": progress_visible,
+            "report": report,
+            "written": written,
             "page_title": _("Import"),
             "page_subtitle": run.source,
             "header_icon": "upload",

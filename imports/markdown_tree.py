@@ -16,6 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wagtail.models import Page
@@ -55,6 +56,10 @@ class ImportReport:
     files: int = 0
     seconds: float = 0.0
     dry_run: bool = False
+    # Which page each file became (created, updated or retired), so that the run's page can link to them.
+    created_pages: list[str] = field(default_factory=list)
+    updated_pages: list[str] = field(default_factory=list)
+    page_ids: dict[str, int] = field(default_factory=dict)
 
     @property
     def pages_per_second(self) -> float:
@@ -76,6 +81,37 @@ class ImportReport:
             "pages_per_second": round(self.pages_per_second, 1),
         }
 
+    def detail_sections(self) -> list[tuple[str, list[tuple[str | None, str]]]]:
+        """The report's lists, each a heading and its items: the file an item is about (None for a line of
+        the history) and what is to say of it."""
+        return [
+            (_("Skipped files"), list(self.skipped)),
+            (_("Broken links"), list(self.broken_links)),
+            (_("Missing images"), list(self.missing_images)),
+            (_("Images not imported"), list(self.refused_images)),
+            (_("Edited in Onramp since the last import: the new version was saved as a draft"), paths(self.drafted)),
+            (_("Gone from the tree: unpublished (revisions kept)"), paths(self.unpublished)),
+            (_("Not in this import, left published"), paths(self.left_published)),
+            (_("Gone from the tree but edited in Onramp: left as they are"), paths(self.kept)),
+            (
+                _("History rows not read"),
+                [
+                    (None, _("line %(line)d: %(reason)s") % {"line": line, "reason": reason})
+                    for line, reason in self.history_bad_rows
+                ],
+            ),
+        ]
+
+    def links(self) -> dict:
+        """What the run's page lists with links: the pages written, and every list of the report. A dry run
+        saved no page, so it has nothing to link to."""
+        return {
+            "pages": {} if self.dry_run else self.page_ids,
+            "created_pages": self.created_pages,
+            "updated_pages": self.updated_pages,
+            "sections": [[heading, [list(item) for item in items]] for heading, items in self.detail_sections()],
+        }
+
     def as_text(self) -> str:
         broken = ngettext("%(count)d broken link", "%(count)d broken links", len(self.broken_links)) % {
             "count": len(self.broken_links)
@@ -89,17 +125,6 @@ class ImportReport:
             + f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped, {broken}, {missing}; {files} in {self.seconds:.1f} s "
             f"({self.pages_per_second:.1f} pages/s)."
-        ]
-        sections = [
-            ("Skipped files", [f"{path}: {reason}" for path, reason in self.skipped]),
-            ("Broken links", [f"{path}: {target}" for path, target in self.broken_links]),
-            ("Missing images", [f"{path}: {target}" for path, target in self.missing_images]),
-            ("Images not imported", [f"{path}: {reason}" for path, reason in self.refused_images]),
-            ("Edited in Onramp since the last import: the new version was saved as a draft", self.drafted),
-            ("Gone from the tree: unpublished (revisions kept)", self.unpublished),
-            ("Not in this import, left published", self.left_published),
-            ("Gone from the tree but edited in Onramp: left as they are", self.kept),
-            ("History rows not read", [f"line {line}: {reason}" for line, reason in self.history_bad_rows]),
         ]
         if self.history is not None:
             history = self.history
@@ -116,11 +141,17 @@ class ImportReport:
                 f"History: {recorded} as evidence, {history.already_recorded} already recorded, "
                 f"{rows} not in the tree, {authors}."
             )
-        for heading, items in sections:
+        for heading, items in self.detail_sections():
             if items:
                 lines.append(f"\n{heading} ({len(items)}):")
-                lines.extend(f"  {item}" for item in items)
+                lines.extend(
+                    f"  {path}: {detail}" if path and detail else f"  {path or detail}" for path, detail in items
+                )
         return "\n".join(lines)
+
+
+def paths(files: list[str]) -> list[tuple[str, str]]:
+    return [(path, "") for path in files]
 
 
 class TreeImportError(Exception):
@@ -389,10 +420,13 @@ class TreeImporter:
                 Page.objects.filter(pk=page_id).delete()
                 self.new_pages.forget(page_id)
             return
+        self.report.page_ids[document.path] = page.pk
         if known is None:
             self.report.created += 1
+            self.report.created_pages.append(document.path)
         else:
             self.report.updated += 1
+            self.report.updated_pages.append(document.path)
 
     def image_block(self, path: str) -> dict:
         """The block for an image of the tree: the image, stored on first use (unless the import is a dry run,
@@ -418,6 +452,7 @@ class TreeImporter:
             if path.endswith("/") or path in present or not known.page.live:
                 continue
             page = known.page.specific
+            self.report.page_ids[path] = page.pk
             if known.revision_id != page.latest_revision_id:
                 self.report.kept.append(path)
             elif self.unpublish_missing:

@@ -6,12 +6,14 @@ stops any task that runs longer) lost its worker and is failed when the history 
 
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
@@ -42,9 +44,14 @@ def record_run(*, kind: str, source: str, report, dry_run: bool, user=None) -> I
         status=ImportRun.Status.DONE,
         started_by=user,
         finished_at=timezone.now(),
-        summary=summary,
+        summary={**summary, **links_of(report)},
         report=report.as_text(),
     )
+
+
+def links_of(report) -> dict:
+    """The pages and lists the run's page links to (a tree import's; a people import has none)."""
+    return report.links() if hasattr(report, "links") else {}
 
 
 def record_failed_run(*, kind: str, source: str, reason: str) -> ImportRun:
@@ -91,7 +98,7 @@ def finish_run(run: ImportRun, report: ImportReport) -> None:
         finished_at=timezone.now(),
         total=report.files,
         done=report.files,
-        summary={**report.summary(), "options": run.summary.get("options", {})},
+        summary={**report.summary(), **links_of(report), "options": run.summary.get("options", {})},
         report=report.as_text(),
     )
 
@@ -124,3 +131,40 @@ def fail_stalled_runs() -> int:
     if not stalled.exists():
         return 0
     return stalled.update(status=ImportRun.Status.FAILED, finished_at=timezone.now(), report=WORKER_STOPPED)
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    """One line of a run's report: the file it is about, what is said of it, and the page the file became
+    (None when the file became none, or the page is gone since)."""
+
+    path: str | None
+    detail: str = ""
+    page: Page | None = None
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class LinkedReport:
+    headline: str
+    written: list[ReportLine]  # the pages created, then those updated
+    sections: list[tuple[str, list[ReportLine]]]  # the report's lists that have something in them
+
+
+def linked_report(run: ImportRun) -> LinkedReport | None:
+    """A finished tree import's report with each file's page, read in one query; None for a run whose report
+    has no lists (a people import, a failed run, or one from before reports kept them)."""
+    if "sections" not in run.summary:
+        return None
+    ids = run.summary.get("pages", {})
+    pages = Page.objects.in_bulk(set(ids.values()))
+
+    def line(path: str | None, detail: str = "", outcome: str = "") -> ReportLine:
+        return ReportLine(path=path, detail=detail, page=pages.get(ids.get(path)) if path else None, outcome=outcome)
+
+    written = [line(path, outcome=_("created")) for path in run.summary.get("created_pages", [])]
+    written += [line(path, outcome=_("updated")) for path in run.summary.get("updated_pages", [])]
+    sections = [
+        (heading, [line(path, detail) for path, detail in items]) for heading, items in run.summary["sections"] if items
+    ]
+    return LinkedReport(headline=run.report.split("\n", 1)[0], written=written, sections=sections)

@@ -96,3 +96,39 @@ def test_a_worker_without_a_shared_cache_is_named_by_the_deploy_check_and_the_ru
 
     settings.CELERY_BROKER_URL = None
     assert "imports.W001" not in [message.id for message in run_checks(include_deployment_checks=True)]
+
+
+def test_the_report_links_each_file_to_the_page_it_became(client, admin_user, home, django_capture_on_commit_callbacks):
+    client.force_login(admin_user)
+    archive = zipped(
+        {
+            "finance/index.md": "# Finance\n",
+            "finance/accruals.md": "# Post accruals\n\nSee [the close](close.md).\n",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports_upload"), {"archive": archive, "under": home.pk})
+    run = ImportRun.objects.get()
+    accruals = ArticlePage.objects.get(title="Post accruals")
+    page = client.get(reverse("imports_run", args=[run.pk])).content.decode()
+    assert "2 pages written" in page
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[accruals.pk])}">Post accruals</a>' in page
+    assert f'href="{accruals.url}"' in page
+    # The broken link is listed under its heading, its file linked to the page it became.
+    assert "Broken links (1)" in page
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[accruals.pk])}">finance/accruals.md</a>' in page
+    assert ": close.md</li>" in page
+
+
+def test_a_dry_run_s_report_links_no_page(client, admin_user, home, django_capture_on_commit_callbacks):
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("imports_upload"),
+            {"archive": zipped({"finance/accruals.md": "# Post accruals\n"}), "under": home.pk, "dry_run": "on"},
+        )
+    run = ImportRun.objects.get()
+    assert run.dry_run and run.summary["pages"] == {}
+    page = client.get(reverse("imports_run", args=[run.pk])).content.decode()
+    assert "A dry run saves no page" in page
+    assert "wagtailadmin/pages/" not in page.split("<main", 1)[-1].split("All imports")[0]

@@ -61,9 +61,9 @@ node-deps:
 # behaves differently on it: services tests (a real Celery worker on Redis), the handbook corpus import,
 # the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
 # It prints the coverage of Onramp's packages (settings in pyproject.toml).
-# The PostgreSQL pass runs with --dist loadgroup: the browser journeys (one stack) and tests/demo (one load of
-# the demo) each run on one worker. The SQLite pass spreads tests/demo over both workers, which measured faster.
-SQLITE_PASS = DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser" \
+# Both passes run with --dist loadgroup: the browser journeys (one stack) and tests/demo (one load of the demo)
+# each run on one worker, while the other tests fill both.
+SQLITE_PASS = DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup -m "not services and not corpus and not browser" \
 	--durations=10 --cov --cov-report=term:skip-covered
 POSTGRES_PASS = DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db --durations=10 \
 	-m "services or corpus or browser or postgres"

@@ -194,7 +194,7 @@ def rank_people_for(
         suggestion = Suggestion(
             person=profile.user,
             profile=profile,
-            score=round(relevance(scores, weights) * (QUIET_FACTOR if quiet else 1.0), 3),
+            score=round(relevance(scores, weights) * (QUIET_FACTOR if quiet or not did_own_work(scores) else 1.0), 3),
             level=level,
             unavailable=availability(profile, load=profile.load, on=now.date()),
         )
@@ -220,6 +220,13 @@ def rank_people_for(
 
     suggestions.sort(key=order)
     return suggestions[:limit]
+
+
+def did_own_work(scores: list[ExpertiseScore]) -> bool:
+    """Whether the person ever did work of their own on these topics (edits, verifications, resolved gaps,
+    finished tasks, accepted answers). Owning pages alone, as the account that ran an import does, is not: such
+    a person ranks as low as one whose work stopped long ago, never above them."""
+    return any(score.facts.get("latest") for score in scores)
 
 
 def quiet_since(profile: Profile, scores: list[ExpertiseScore], *, now: datetime) -> date | None:

@@ -52,4 +52,4 @@ def test_the_whole_handbook_imports_and_its_history_says_who_knows_what(capsys, 
     call_command("whoknows", "trivy", "--json", "--limit", "5")
     ranked = json.loads(capsys.readouterr().out)
     assert ranked, "the history names people who edited the Trivy pages"
-    assert any("edited" in reason for reason in ranked[0]["reasons"])
+    assert any("edited" in reason for reason in ranked[0]["reasons"]), ranked

@@ -184,17 +184,19 @@ def rank_people_for(
     visible_self_assessments = self_assessment_subjects(asker) if self_assessed else set()
 
     suggestions = []
+    worked = {}  # person id: whether they did any work of their own on these topics (did_own_work)
     for row in candidates:
         profile = profiles.get(row["person_id"])
         if profile is None:
             continue
         scores = facts_by_person.get(row["person_id"], [])
         quiet = quiet_since(profile, scores, now=now)
+        worked[row["person_id"]] = did_own_work(scores)
         level = max((score.level for score in scores), key=lambda lvl: LEVEL_RANK[lvl], default=level_for(row["total"]))
         suggestion = Suggestion(
             person=profile.user,
             profile=profile,
-            score=round(relevance(scores, weights) * (QUIET_FACTOR if quiet or not did_own_work(scores) else 1.0), 3),
+            score=round(relevance(scores, weights) * (QUIET_FACTOR if quiet else 1.0), 3),
             level=level,
             unavailable=availability(profile, load=profile.load, on=now.date()),
         )
@@ -216,7 +218,12 @@ def rank_people_for(
             apart = hours_apart(suggestion.profile.time_zone, asker_profile.time_zone, on=now.date())
             if apart is not None and apart <= NEAR_TIME_ZONE_HOURS:
                 bonus += NEAR_TIME_ZONE_BONUS
-        return (suggestion.unavailable is not None, -suggestion.score * bonus, suggestion.person.pk)
+        return (
+            suggestion.unavailable is not None,
+            not worked[suggestion.person.pk],
+            -suggestion.score * bonus,
+            suggestion.person.pk,
+        )
 
     suggestions.sort(key=order)
     return suggestions[:limit]
@@ -225,7 +232,7 @@ def rank_people_for(
 def did_own_work(scores: list[ExpertiseScore]) -> bool:
     """Whether the person ever did work of their own on these topics (edits, verifications, resolved gaps,
     finished tasks, accepted answers). Owning pages alone, as the account that ran an import does, is not: such
-    a person ranks as low as one whose work stopped long ago, never above them."""
+    a person ranks after everyone who did, however long ago."""
     return any(score.facts.get("latest") for score in scores)
 
 

@@ -163,14 +163,18 @@ def test_a_process_area_reaches_the_topics_of_its_pages_and_breadth_counts(org):
 
 def test_owning_pages_without_any_work_of_one_s_own_never_outranks_work_that_stopped_long_ago(db):
     # The account that ran an import owns the pages it made; it did none of the work on them.
-    topic = TopicFactory(name="Container scanning")
+    # It owns a page on every topic of the area, so breadth alone would put it first.
+    area = [TopicFactory(name=f"Container scanning {number}") for number in range(8)]
     importer = make_person("importer")
-    Evidence.objects.create(person=importer, topic=topic, kind=EvidenceKind.PAGE_OWNED, occurred_at=timezone.now())
-    update_score(person_id=importer.pk, topic_id=topic.pk)
+    for source_id, topic in enumerate(area):
+        Evidence.objects.create(
+            person=importer, topic=topic, kind=EvidenceKind.PAGE_OWNED, occurred_at=timezone.now(), source_id=source_id
+        )
+        update_score(person_id=importer.pk, topic_id=topic.pk)
     veteran = make_person("vera.veteran")
-    edits(veteran, topic, 23, days_ago=900)
+    edits(veteran, area[0], 23, days_ago=900)
 
-    assert usernames(rank_people_for(topics=[topic], limit=5))[:2] == ["vera.veteran", "importer"]
+    assert usernames(rank_people_for(topics=area, limit=5))[:2] == ["vera.veteran", "importer"]
 
 
 def test_people_whose_own_work_stopped_long_ago_or_who_left_are_ranked_down_with_the_reason(org):

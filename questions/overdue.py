@@ -54,7 +54,7 @@ def raise_gaps_for_unanswered(*, now: datetime | None = None) -> int:
                     unanswered_days(),
                 )
                 % {"day": question.asked_at.date().isoformat(), "days": unanswered_days(), "text": question.text},
-                topics=[question.topic] if question.topic_id else [],
+                topics=[question.topic] if question.topic_id else None,  # None: suggested from its words
                 source=GapSource.DIRECT,
                 raised_by=question.asker,
                 source_object=question,

@@ -108,7 +108,7 @@ def turn_into_revision(
         gap = raise_gap(
             title=question.title[:200],
             description=question.text,
-            topics=[question.topic] if question.topic_id else [],
+            topics=[question.topic] if question.topic_id else None,  # None: suggested from its words
             source=GapSource.DIRECT,
             raised_by=question.asker,
             related_page=target,

@@ -107,6 +107,19 @@ def test_unanswered_questions_become_gaps_once_and_others_do_not(client, people,
     assert gap.get_absolute_url() in client.get(stale.get_absolute_url()).content.decode()
 
 
+def test_an_unanswered_question_with_no_topic_becomes_a_gap_on_the_topics_its_words_name(people, settings):
+    settings.QUESTIONS_UNANSWERED_DAYS = 5
+    Question.objects.create(
+        asker=people["jill"],
+        expert=people["jim"],
+        text="When do payment runs close on a bank holiday?",
+        asked_at=timezone.now() - timedelta(days=6),
+    )
+
+    assert raise_gaps_for_unanswered_questions() == 1
+    assert list(Gap.objects.get().topics.all()) == [people["topic"]]
+
+
 def test_the_unanswered_question_task_runs_daily_on_a_crontab():
     entry = django_settings.CELERY_BEAT_SCHEDULE["raise-gaps-for-unanswered-questions"]
     assert entry["task"] == "questions.tasks.raise_gaps_for_unanswered_questions"

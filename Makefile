@@ -81,13 +81,14 @@ test-postgres: install browser-deps
 	$(POSTGRES_PASS)
 
 # Both passes at once: the PostgreSQL pass spends much of its time waiting on gunicorn, Chromium, Celery workers
-# and the database server, which the SQLite pass fills. The SQLite pass runs at a lower priority (nice): it is
-# plain computing that can wait, while the browser journeys are one long chain of steps each waiting on the last.
-# The PostgreSQL pass's output is printed when both are done.
+# and the database server, which the SQLite pass fills. Once its database is migrated, the SQLite pass runs at a
+# lower priority (ONRAMP_TEST_NICENESS, read by conftest.py): it is plain computing that can wait, while the
+# browser journeys are one long chain of steps each waiting on the last. The PostgreSQL pass's output is printed
+# when both are done.
 test-both: install node-deps browser-deps
 	@mkdir -p test-artifacts
 	@( $(POSTGRES_PASS) > test-artifacts/postgres-pass.log 2>&1; echo $$? > test-artifacts/postgres-pass.status ) & \
-	nice -n 10 env $(SQLITE_PASS); sqlite=$$?; wait; \
+	ONRAMP_TEST_NICENESS=10 $(SQLITE_PASS); sqlite=$$?; wait; \
 	echo; echo "PostgreSQL pass (services, corpus, browser, postgres):"; cat test-artifacts/postgres-pass.log; \
 	test $$sqlite -eq 0 && test "$$(cat test-artifacts/postgres-pass.status)" -eq 0
 

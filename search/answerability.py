@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -23,6 +22,7 @@ from wagtail.models import Page
 from onramp.stemming import stem
 from search import glossary
 from search.backends import ParsedQuery
+from search.backends.bm25 import idf
 from search.normalise import normalise, text_words
 from search.page_text import body_sentences, headings_of, summary_of, topic_names_of
 
@@ -154,7 +154,7 @@ def rarity(frequency: int | None, total: int) -> float:
     """Inverse document frequency (BM25's, never below a small floor): 1 when unknown."""
     if frequency is None:
         return 1.0
-    return max(0.1, math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
+    return max(0.1, idf(frequency, total))
 
 
 def weights_of(concepts: list[Concept]) -> dict[str, float]:

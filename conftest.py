@@ -57,6 +57,17 @@ def django_db_setup(django_db_setup, django_db_blocker, migrated_copy, request):
         migrated_copy.drop_restored()
 
 
+@pytest.fixture(autouse=True)
+def new_page_generation():
+    """Caches of what pages show (onramp.page_generation) outlive each test's database in the local-memory
+    cache: each test starts a generation of its own, so none reads another's navigation tree."""
+    from django.core.cache import cache
+
+    from onramp.page_generation import KEY
+
+    cache.delete(KEY)
+
+
 @pytest.fixture
 def home(db):
     return Site.objects.get(is_default_site=True).root_page.specific

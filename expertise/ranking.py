@@ -9,17 +9,19 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from wagtail.models import Page
 
-from expertise.models import EvidenceKind, ExpertiseScore, Profile, Topic
+from expertise.models import Evidence, EvidenceKind, ExpertiseScore, Profile, Topic
 from expertise.people import availability
 from expertise.privacy import self_assessment_subjects
-from expertise.scoring import LEVEL_RANK, level_for
+from expertise.scoring import ACTIVE_KINDS, LEVEL_RANK, level_for
 from expertise.time_zones import hours_apart, plural_count
+from onramp import page_generation
 from onramp.stemming import stem
 
 # Near-equal scores are ordered by closeness to the asker: these small bonuses only reorder people whose
@@ -28,16 +30,27 @@ SAME_TEAM_BONUS = 0.06
 NEAR_TIME_ZONE_BONUS = 0.03
 NEAR_TIME_ZONE_HOURS = 2
 REASON_TOPICS = 3  # a reason per topic, for the topics that count most
-# How a person's work on a question's area counts (chosen on the hold-out's earlier cutoffs, `make
-# eval-experts`; reported on later ones): the score (capped, decays over a year), plus RECENT_WEIGHT × what they
-# did in the last months (uncapped: sustained work), times a bonus for breadth over the area's topics; topics
-# met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
-RECENT_WEIGHT = 1.0
-BREADTH_WEIGHT = 0.5
+# How each kind of evidence about a person counts for a question's area (their signals, see `signals_for`): a
+# person's relevance is exp(Σ weight × signal), so one more unit of a signal multiplies it by exp(weight).
+# Learned on the hold-out of the handbook's history (`make eval-experts` with --fit, expertise/eval/run.py):
+# fitted only on the tuning cutoffs, all before the cutoffs the README reports, against who edited each area
+# before the first reported cutoff; kept at zero or above, so every reason shown counts for the person.
+SIGNAL_WEIGHTS = {
+    "area_work": 0.3,  # log(1 + their scores on the area's topics, each topic by its weight)
+    "area_recent": 0.1,  # log(1 + their own work on the area over the last months, three-month half-life)
+    "area_breadth": 0.1,  # log(how many of the area's topics they worked on)
+    "area_latest": 0.1,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
+    "still_active": 1.0,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
+    "active_months": 0.2,  # log(1 + months of the last twelve with work of their own anywhere)
+}
+# Topics met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
 AREA_TOPIC_WEIGHT = 0.5
-# Someone whose own work on the area stopped long ago has probably moved on (or left): ranked down, not hidden.
+AREA_LATEST_HALF_LIFE_DAYS = 180
+STILL_ACTIVE_HALF_LIFE_DAYS = 60
+ACTIVE_YEAR = timedelta(days=365)
+# Someone who left in HR is ranked down, not hidden: they may still answer, and their pages say who to ask.
+LEFT_FACTOR = 0.25
 QUIET_AFTER_DAYS = 180
-QUIET_FACTOR = 0.25
 RECENTLY_ACTIVE_DAYS = 90
 QUESTION_WEEK = timedelta(days=7)
 WORD = re.compile(r"[\w-]+")
@@ -52,6 +65,9 @@ class Suggestion:
     level: str
     reasons: list[str] = field(default_factory=list)
     unavailable: str | None = None
+    # What the ranking counted (see `signals_for`): for the hold-out and its fit, never shown (the area's work
+    # counts self-assessments the reader may not be allowed to see).
+    signals: dict[str, float] = field(default_factory=dict)
 
     @property
     def level_label(self) -> str:
@@ -114,6 +130,13 @@ def area_topics(topics: list[Topic]) -> dict[int, float]:
     return weights
 
 
+def cached_area_topics(topics: list[Topic]) -> dict[int, float]:
+    """area_topics, kept per set of topics until a page or its topics change (onramp.page_generation): the
+    same for every asker, and its join over the tree costs more the larger the wiki."""
+    named = ",".join(str(pk) for pk in sorted({topic.pk for topic in topics}))
+    return page_generation.cached(f"expertise:area-topics:{named}", lambda: area_topics(topics))
+
+
 def weighted_total(weights: dict[int, float]):
     """Σ weight × score over the area's topics, in SQL: what the candidates are first chosen by."""
     weight = Case(
@@ -124,12 +147,61 @@ def weighted_total(weights: dict[int, float]):
     return Sum(F("score") * weight, output_field=FloatField())
 
 
-def relevance(scores: list[ExpertiseScore], weights: dict[int, float]) -> float:
-    """How well a person answers for the area: their score and recent work on each topic, weighted, with a
-    bonus for breadth (how many of the area's topics they worked on)."""
-    total = sum(weights.get(s.topic_id, 0.0) * (s.score + RECENT_WEIGHT * s.facts.get("active", 0.0)) for s in scores)
-    breadth = sum(1 for s in scores if weights.get(s.topic_id, 0.0) > 0)
-    return total * (1 + BREADTH_WEIGHT * math.log(max(breadth, 1)))
+@dataclass(frozen=True)
+class Activity:
+    """A person's own work anywhere in the wiki: when they last did some, and in how many of the last twelve
+    months."""
+
+    latest: datetime | None = None
+    months: int = 0
+
+
+def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activity: Activity, *, now: datetime) -> dict:
+    """What a person's evidence says about their answering for the area, as numbers SIGNAL_WEIGHTS weighs: how
+    much and how lately they worked on the area's topics (each topic by its weight), over how many of them,
+    and whether they are still at work in the wiki at all (people who stopped everywhere have usually moved
+    on). Every kind decays with age but never below nothing: old work still counts a little."""
+    area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
+    work = sum(weights[score.topic_id] * score.score for score in area)
+    recent = sum(weights[score.topic_id] * score.facts.get("active", 0.0) for score in area)
+    latest = max((date.fromisoformat(s.facts["latest"]) for s in area if s.facts.get("latest")), default=None)
+    return {
+        "area_work": math.log1p(work),
+        "area_recent": math.log1p(recent),
+        "area_breadth": math.log(max(len(area), 1)),
+        "area_latest": half_life(now.date() - latest, AREA_LATEST_HALF_LIFE_DAYS) if latest else 0.0,
+        "still_active": (
+            half_life(now - activity.latest, STILL_ACTIVE_HALF_LIFE_DAYS) if activity.latest is not None else 0.0
+        ),
+        "active_months": math.log1p(activity.months),
+    }
+
+
+def half_life(age: timedelta, days: float) -> float:
+    return math.pow(0.5, max(age.total_seconds(), 0.0) / 86400 / days)
+
+
+def relevance(signals: dict[str, float]) -> float:
+    """exp(Σ weight × signal): how well a person answers for the area, relative to someone with no evidence."""
+    return math.exp(sum(SIGNAL_WEIGHTS[name] * value for name, value in signals.items()))
+
+
+def own_work(now: datetime) -> dict:
+    """Annotations for a Profile query: the person's latest own work (the kinds scoring.ACTIVE_KINDS counts),
+    and in how many of the last twelve months they did some; subqueries, so the profiles' one query reads
+    them."""
+    work = Evidence.objects.filter(person_id=OuterRef("user_id"), kind__in=ACTIVE_KINDS, occurred_at__lte=now)
+    months = (
+        work.filter(occurred_at__gt=now - ACTIVE_YEAR)
+        .order_by()
+        .values("person_id")
+        .annotate(months=Count(TruncMonth("occurred_at"), distinct=True))
+        .values("months")
+    )
+    return {
+        "latest_work": Subquery(work.order_by("-occurred_at").values("occurred_at")[:1]),
+        "work_months": Subquery(months),
+    }
 
 
 def rank_people_for(
@@ -144,11 +216,11 @@ def rank_people_for(
     (wiki.topics.topics_for_text).
 
     The topics reach the pages of their process area (area_topics); each person is ranked by their work there
-    (relevance), and ranked down when their own work stopped long ago or they have left (quiet_since)."""
+    (signals, weighed by SIGNAL_WEIGHTS), and ranked down when they have left in HR."""
     now = now or timezone.now()
     if not topics:
         return []
-    weights = area_topics(topics)
+    weights = cached_area_topics(topics)
     totals = ExpertiseScore.objects.filter(topic_id__in=list(weights), person__is_active=True)
     if asker is not None and asker.is_authenticated:
         totals = totals.exclude(person_id=asker.pk)
@@ -171,7 +243,8 @@ def rank_people_for(
             load=Count(
                 "user__questions_received",
                 filter=Q(user__questions_received__asked_at__gte=timezone.now() - QUESTION_WEEK),
-            )
+            ),
+            **own_work(now),
         )
     }
     rows = ExpertiseScore.objects.filter(person_id__in=person_ids, topic_id__in=list(weights)).select_related("topic")
@@ -193,17 +266,20 @@ def rank_people_for(
         quiet = quiet_since(profile, scores, now=now)
         worked[row["person_id"]] = did_own_work(scores)
         level = max((score.level for score in scores), key=lambda lvl: LEVEL_RANK[lvl], default=level_for(row["total"]))
+        activity = Activity(latest=profile.latest_work, months=profile.work_months or 0)
+        found = signals_for(scores, weights, activity, now=now)
         suggestion = Suggestion(
             person=profile.user,
             profile=profile,
-            score=round(relevance(scores, weights) * (QUIET_FACTOR if quiet else 1.0), 3),
+            score=round(relevance(found) * (1.0 if profile.active else LEFT_FACTOR), 3),
             level=level,
             unavailable=availability(profile, load=profile.load, on=now.date()),
+            signals=found,
         )
         named = [score for score in scores if weights.get(score.topic_id) == 1.0] or scores
         suggestion.reasons = [
             *reasons_for(named, show_self=row["person_id"] in visible_self_assessments, closeness=[]),
-            *work_reasons(scores, weights, left=not profile.active, quiet=quiet, now=now),
+            *work_reasons(scores, weights, left=not profile.active, quiet=quiet, activity=activity, now=now),
             *closeness(profile, asker_profile, now=now),
         ]
         if suggestion.unavailable:
@@ -254,9 +330,11 @@ def work_reasons(
     *,
     left: bool,
     quiet: date | None,
+    activity: Activity,
     now: datetime,
 ) -> list[str]:
-    """What the ranking counted beyond each topic's evidence: breadth over the area, recent work, quiet."""
+    """What the ranking counted beyond each topic's evidence: breadth over the area, how lately they worked on
+    it, and whether they are still at work in the wiki."""
     reasons = []
     area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
     if len(weights) > 1 and len(area) > 1:
@@ -275,6 +353,21 @@ def work_reasons(
         reasons.append(gettext("no work of their own on it since %(date)s") % {"date": quiet.isoformat()})
     elif latest is not None and (now.date() - datetime.fromisoformat(latest).date()).days <= RECENTLY_ACTIVE_DAYS:
         reasons.append(gettext("worked on it in the last three months"))
+    if left:
+        return reasons
+    if activity.months:
+        reasons.append(
+            ngettext(
+                "worked in the wiki in %(count)d of the last 12 months",
+                "worked in the wiki in %(count)d of the last 12 months",
+                activity.months,
+            )
+            % {"count": activity.months}
+        )
+    elif activity.latest is not None:
+        reasons.append(
+            gettext("no work of their own in the wiki since %(date)s") % {"date": activity.latest.date().isoformat()}
+        )
     return reasons
 
 

@@ -11,16 +11,13 @@ passage of a few sentences of its body. When no page covers enough, nothing in t
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
-
-from django.core.cache import cache
 
 from wagtail.models import Page
 
 from onramp.stemming import stem
-from search import glossary
+from search import glossary, term_index
 from search.backends import ParsedQuery
 from search.backends.bm25 import idf
 from search.normalise import normalise, text_words
@@ -34,7 +31,6 @@ PAGES_JUDGED = 5
 COVERAGE_TO_ANSWER = 0.5
 # A passage: this many sentences in a row, read together with the page's title, summary and topics.
 PASSAGE_SENTENCES = 3
-DF_CACHE_SECONDS = 600
 # Words of question phrasing that say nothing about the subject, beyond the stop words searching ignores.
 QUESTION_WORDS = frozenset(
     {
@@ -122,32 +118,13 @@ def concepts_of(query: ParsedQuery, corrections: dict[str, str] | None = None) -
     return concepts
 
 
-def document_frequency(text: str) -> int | None:
-    """In how many live wiki pages the search index finds `text`, through Wagtail's own search backend (the
-    database's or Elasticsearch's, as configured), cached a while; None when the index cannot say."""
-    from wiki.models import ArticlePage, ProcessPage
-
-    key = "search:df:v1:" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    try:
-        found = Page.objects.live().type(ArticlePage, ProcessPage).search(text, operator="and").count()
-    except Exception as error:  # noqa: BLE001 — any failure of the index only costs the weights
-        logger.warning("Cannot count pages for %r: %s", text, error)
+def frequency(terms: list[str], counts: dict[str, int]) -> int | None:
+    """In how many pages the term index finds all of `terms` (a word's stem, or a phrase's): at most as
+    many as have its rarest word, which is what the index can say without reading pages. None for a phrase
+    made only of stop words, which the index does not keep."""
+    if not terms:
         return None
-    cache.set(key, found, DF_CACHE_SECONDS)
-    return found
-
-
-def page_total() -> int:
-    from wiki.models import ArticlePage, ProcessPage
-
-    total = cache.get("search:df:v1:pages")
-    if total is None:
-        total = Page.objects.live().type(ArticlePage, ProcessPage).count()
-        cache.set("search:df:v1:pages", total, DF_CACHE_SECONDS)
-    return total
+    return min(counts.get(term, 0) for term in terms)
 
 
 def rarity(frequency: int | None, total: int) -> float:
@@ -158,11 +135,16 @@ def rarity(frequency: int | None, total: int) -> float:
 
 
 def weights_of(concepts: list[Concept]) -> dict[str, float]:
-    """Each concept's weight: the rarity of the way of saying it the wiki uses most."""
-    total = page_total()
+    """Each concept's weight: the rarity of the way of saying it the wiki uses most, read from the term
+    statistics BM25 ranks with (search.term_index), in one query for the whole question."""
+    options = {
+        option: term_index.terms_of(option) for concept in concepts for option in (concept.word, *concept.alternatives)
+    }
+    counts = term_index.page_counts(sorted(set().union(*options.values()))) if options else {}
+    total = term_index.collection().page_count
     weights = {}
     for concept in concepts:
-        frequencies = [document_frequency(option) for option in (concept.word, *concept.alternatives)]
+        frequencies = [frequency(options[option], counts) for option in (concept.word, *concept.alternatives)]
         known = [f for f in frequencies if f is not None]
         weights[concept.word] = rarity(max(known) if known else None, total)
     return weights

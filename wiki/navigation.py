@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from wagtail.models import Site
 
 from wiki.models import ProcessPage
+from wiki.navigation_cache import tree_rows
 from wiki.visibility import viewable
 
 
@@ -20,7 +21,8 @@ class NavItem:
 
 def process_tree(request: HttpRequest) -> list[NavItem]:
     """The top two levels of the process tree (areas and their processes) that whoever made the request may
-    see, in one query, computed once a request (the navigation and Ask's area filter both show it).
+    see, in one query, computed once a request (the navigation and Ask's area filter both show it) and
+    cached for every reader who may see the same sections until a page changes (wiki.navigation_cache).
 
     Read as plain values: building a page object for each of a few hundred processes costs more than
     the query."""
@@ -30,6 +32,12 @@ def process_tree(request: HttpRequest) -> list[NavItem]:
     site = Site.find_for_request(request)
     if site is None:
         return []
+    areas = tree_rows(request, site, lambda: read_tree(request, site))
+    request._onramp_process_tree = areas
+    return areas
+
+
+def read_tree(request: HttpRequest, site: Site) -> list[NavItem]:
     root = site.root_page
     rows = (
         viewable(
@@ -46,7 +54,6 @@ def process_tree(request: HttpRequest) -> list[NavItem]:
             areas.append(item)
         elif areas:
             areas[-1].children.append(item)
-    request._onramp_process_tree = areas
     return areas
 
 

@@ -147,7 +147,9 @@ def test_results_list_query_count_does_not_grow_with_results(signed_in, corpus, 
     ask_html(signed_in, q="invoice")  # warm the caches
     with django_assert_max_num_queries(40) as few:
         ask_html(signed_in, q="invoice")
+    counted = len(few.captured_queries)  # read now: the next request clears the connection's query log
     for number in range(15):
         article(f"Invoice note {number}", summary="About an invoice.", parent=home)
-    with django_assert_max_num_queries(len(few.captured_queries) + 2):
+    ask_html(signed_in, q="invoice")  # the new pages made the cached navigation and area topics stale
+    with django_assert_max_num_queries(counted + 2):
         ask_html(signed_in, q="invoice")

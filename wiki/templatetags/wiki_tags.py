@@ -16,6 +16,15 @@ def process_tree(context) -> list[navigation.NavItem]:
 
 
 @register.simple_tag(takes_context=True)
+def process_nav(context, page=None) -> str:
+    """`{% process_nav page %}`: the navigation's list of areas and processes, `page` marked as the current
+    one, rendered once for every reader who may see the same pages (wiki.navigation_cache)."""
+    from wiki.navigation_cache import navigation_html
+
+    return navigation_html(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page: Page) -> list[Page]:
     """The page's ancestors below the site's home page."""
     site = Site.find_for_request(context["request"])

@@ -1,0 +1,76 @@
+"""The wiki's generation: a number in the cache that changes whenever a page is saved, published, unpublished,
+moved or deleted, or a page's topics change. Caches of what pages show (the navigation tree, a page's
+sentences, the topics of a process area) put it in their keys, so one change makes every such entry stale at
+once, in every process that shares the cache (Redis in production), without finding the entries to delete.
+
+The number changes when the change is made and again when its transaction commits: a request that read the
+old rows between the two cannot leave them cached under the new generation.
+
+Each cached entry also expires on its own after `MAX_AGE` seconds, in case a change bypasses the signals
+(a raw SQL update)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+KEY = "onramp:page-generation"
+MAX_AGE = 3600
+T = TypeVar("T")
+
+
+def current() -> str:
+    """The generation now; a new one is made when the cache holds none (first use, or evicted)."""
+    generation = cache.get(KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        # add, not set: two processes starting at once agree on the first value stored.
+        if not cache.add(KEY, generation, None):
+            generation = cache.get(KEY) or generation
+    return generation
+
+
+def bump() -> None:
+    """Makes every entry keyed on the generation stale, now and once the current transaction commits."""
+    cache.set(KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(KEY, uuid.uuid4().hex, None))
+
+
+def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
+    """`compute()`, stored under `name` for the current generation. `name` must say everything the value
+    depends on besides the pages (who may see what, the language)."""
+    key = f"onramp:pages:{current()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def page_saved_or_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page) or _is_page_topic_link(sender):
+        bump()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, instance, **kwargs) -> None:
+    bump()
+
+
+def _is_page_topic_link(model) -> bool:
+    # A page's topics are rows of the wiki's link model; named by label, as this module imports no app.
+    meta = getattr(model, "_meta", None)
+    return meta is not None and meta.label_lower == "wiki.pagetopic"

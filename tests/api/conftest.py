@@ -10,7 +10,7 @@ from django.test import Client
 
 from wagtail.models import APIToken
 
-from tests.api.roles import roles  # noqa: F401  (the people and pages of the Ask, gaps and pages tests)
+from tests.api.roles import roles, roles_once  # noqa: F401  (the people and pages of the Ask, gaps and pages tests)
 
 
 class APIClient:

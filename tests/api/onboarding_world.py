@@ -6,10 +6,12 @@ Marty heads finance but manages neither hire directly; a program admin, and Carr
 each wrote a private note on Jill's first check-in, Agnes one on Lee's; Jill assessed herself and answered a
 survey.
 
-A test module imports the fixtures it needs, with `frozen_today`, `org` and `program_admin` from tests.buddies;
+The world is built once per test module (tests.shared_worlds), on the frozen TODAY, and each test reads it afresh
+inside its own savepoint. A test module imports the fixtures it needs, with `frozen_today` from tests.buddies;
 `world` and `as_role` are defined under other names so that importing them does not shadow the arguments."""
 
 import pytest
+import time_machine
 
 from django.contrib.auth.models import Group, Permission
 
@@ -18,7 +20,8 @@ from buddies.factories import make_onboarding
 from buddies.models import SurveyResponse
 from expertise.factories import UserFactory, make_person
 from expertise.recording import self_assess
-from tests.buddies.conftest import START, TODAY, frozen_today, org, program_admin  # noqa: F401
+from tests.buddies.conftest import NOW, START, TODAY, frozen_today, make_org, make_program_admin  # noqa: F401
+from tests.shared_worlds import built_once, fresh
 
 JIM_NOTE = "Jill seems overwhelmed by the vendor queue"
 JILL_NOTE = "I still do not get three-way matching"
@@ -36,7 +39,23 @@ def grant(user, *dotted: str) -> None:
 
 
 @pytest.fixture(name="world")
-def world_fixture(org, program_admin):  # noqa: F811
+def world_fixture(db, world_once):
+    """The onboarding world as this test gets it (see build_world)."""
+    return fresh(world_once)
+
+
+@pytest.fixture(scope="module")
+def world_once(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, build_world)
+
+
+def build_world() -> dict:
+    """Built on TODAY, as each test runs (frozen_today)."""
+    with time_machine.travel(NOW, tick=False):
+        return build_on_today(make_org(), make_program_admin())
+
+
+def build_on_today(org: dict, program_admin) -> dict:
     lee = make_person("lee.ledger", team=org["ledger"], manager=org["sam"], start_date=START)
     trainer = UserFactory(username="carrie.lindqvist", first_name="Carrie", last_name="Lindqvist")
     trainer.groups.add(Group.objects.get(name="Moderators"))

@@ -1,5 +1,7 @@
 """The people and pages the Ask, who-knows, gaps and pages API tests share: one of each role the site's own
-tests use, a public process area and one restricted to a group, and a self-assessment only some may read."""
+tests use, a public process area and one restricted to a group, and a self-assessment only some may read.
+
+Built once per test module (tests.shared_worlds); each test reads it afresh inside its own savepoint."""
 
 from datetime import date
 
@@ -8,11 +10,12 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from buddies.factories import make_buddy, make_onboarding
 from expertise.factories import ExpertiseScoreFactory, TeamFactory, TopicFactory, make_person
 from expertise.recording import self_assess
+from tests.shared_worlds import built_once, fresh
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 PAYROLL_TITLE = "Salary payment runs for payroll"
@@ -25,12 +28,23 @@ def grant(user, *dotted: str) -> None:
 
 
 @pytest.fixture
-def roles(db, home):
+def roles(db, roles_once):
+    """The roles' people and pages as this test gets them (see build_roles)."""
+    return fresh(roles_once)
+
+
+@pytest.fixture(scope="module")
+def roles_once(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, build_roles)
+
+
+def build_roles() -> dict:
     """Jill (new hire) reports to Marty (manager) and has Jim as her buddy; Carrie is a trainer (triages gaps);
     Nadia runs the onboarding program (sees every onboarding);
     Ben is a colleague and the only one in the Payroll team, whose area is restricted to that team. Jill
     self-assessed on payment runs, which her manager and buddy may read and nobody else."""
     cache.clear()  # the glossary and vocabulary Ask reads are cached between tests
+    home = Site.objects.get(is_default_site=True).root_page.specific
     team = TeamFactory(name="Accounts Payable")
     long_ago = date(2019, 3, 4)
     marty = make_person("marty.keller", team=team, start_date=long_ago)

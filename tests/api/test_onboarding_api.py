@@ -13,9 +13,8 @@ from tests.api.onboarding_world import (  # noqa: F401
     START,
     as_role_fixture,
     frozen_today,
-    org,
-    program_admin,
     world_fixture,
+    world_once,
 )
 
 pytestmark = pytest.mark.django_db

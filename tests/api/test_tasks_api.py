@@ -20,9 +20,8 @@ from tests.api.onboarding_world import (  # noqa: F401
     TODAY,
     as_role_fixture,
     frozen_today,
-    org,
-    program_admin,
     world_fixture,
+    world_once,
 )
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.visibility import HIDDEN_PAGE

@@ -11,6 +11,7 @@ from tests.services.conftest import celery_worker, services  # noqa: F401
 
 START = date(2026, 11, 2)
 TODAY = date(2026, 11, 20)
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # on TODAY
 
 
 @pytest.fixture(autouse=True)
@@ -20,12 +21,16 @@ def frozen_today(request):
     if request.node.get_closest_marker("services"):
         yield None
         return
-    with time_machine.travel(datetime(2026, 11, 20, 10, 0, tzinfo=UTC), tick=False):
+    with time_machine.travel(NOW, tick=False):
         yield TODAY
 
 
 @pytest.fixture
 def org(db):
+    return make_org()
+
+
+def make_org() -> dict:
     """A small organisation: Marty heads finance; Nadia leads payables under him; Jim and Agnes are seasoned
     payables clerks and volunteer buddies; Jill joins payables on START."""
     payables, ledger = TeamFactory(name="Accounts Payable"), TeamFactory(name="General Ledger")
@@ -73,6 +78,10 @@ def jills(org):
 
 @pytest.fixture
 def program_admin(db):
+    return make_program_admin()
+
+
+def make_program_admin():
     from expertise.factories import UserFactory
 
     user = UserFactory(username="program.admin")

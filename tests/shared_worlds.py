@@ -1,0 +1,48 @@
+"""A test module's "world" (its people, pages, onboardings…) built once and shared by its tests.
+
+`built_once` builds it inside a transaction that stays open while the module's tests run and is rolled back
+after the last one; each test runs in a savepoint of its own (pytest-django's `db`), so what one test writes is
+undone before the next and no other module ever sees the world. Between the build and the rollback the
+database stays blocked, so a test that did not ask for `db` cannot write into the shared transaction.
+
+The objects the build returned belong to no test: a test gets them from `fresh`, read again from the database,
+so what one test sets on a Python object (a title, a cached permission or profile) never reaches the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.core.cache import cache
+from django.db import models, transaction
+
+
+def built_once(django_db_blocker, build: Callable[[], dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """For a module-scoped fixture to `yield from`: the objects `build()` made, kept until the module's last
+    test is over and then rolled back."""
+    with django_db_blocker.unblock():
+        shared = transaction.atomic()
+        shared.__enter__()
+        try:
+            world = build()
+        except BaseException as error:
+            shared.__exit__(type(error), error, error.__traceback__)
+            raise
+    try:
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            shared.__exit__(None, None, None)
+        cache.clear()  # nothing cached from the world outlives it
+
+
+def fresh(world: dict[str, Any]) -> dict[str, Any]:
+    """The world as one test gets it: each model instance read again (as its own class, so a page stays specific),
+    anything else as it is; and an empty cache, as the world was built on one."""
+    cache.clear()
+    return {
+        name: type(value)._default_manager.get(pk=value.pk) if isinstance(value, models.Model) else value
+        for name, value in world.items()
+    }

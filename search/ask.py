@@ -19,13 +19,15 @@ from expertise.ranking import Suggestion
 from forums.models import OPEN_GAP_STATUSES, Gap
 from search import glossary
 from search.answerability import PAGES_JUDGED, Verdict, judge
-from search.backends import AskBackend, BackendUnavailable, ParsedQuery, configured_backend, logger
+from search.backends import AskBackend, BackendUnavailable, PageMatch, ParsedQuery, configured_backend, logger
 from search.backends.database import DatabaseBackend
 from search.highlight import sentence_snippet
 from search.normalise import MAX_QUERY_CHARS, normalise, search_words
 from search.onboarding import OnboardingPointer, onboarding_pointer
 from search.page_text import body_sentences, summary_of
 from search.people import people_who_know, topic_weights
+from search.semantic import model as semantic_model
+from search.semantic.retrieval import nearest_pages
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
 from wiki.problems import mark_known_issues
@@ -35,6 +37,8 @@ from wiki.visibility import viewable
 PER_PAGE = 10
 PEOPLE = 5
 GAPS = 5
+# Reciprocal rank fusion's constant (see `reciprocal_rank_fusion`).
+RRF_K = 60
 PROCESS_KIND = "process"
 KIND_CHOICES = [(PROCESS_KIND, "Process"), *ArticlePage.Kind.choices]
 FALLBACK_NOTICE = gettext_lazy(
@@ -203,6 +207,9 @@ def ask(
         backend, notice = DatabaseBackend(), FALLBACK_NOTICE
         matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict())
         gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
+    lexical_count = len(matches)
+    if backend.name == DatabaseBackend.name:
+        matches = with_semantic_recall(query, matches, pages=pages)
     site = Site.find_for_request(request)
     site_root = site.root_page if site else None
     paginator = Paginator(matches, per_page)
@@ -235,7 +242,7 @@ def ask(
     gap_list = sorted(Gap.objects.filter(pk__in=gap_ids).prefetch_related("topics"), key=lambda g: gap_ids.index(g.pk))
     area_facets, topic_facets = facets_for(matched_ids, site_root)
     did_you_mean = ""
-    if fixed and len(matches) < 3:
+    if fixed and lexical_count < 3:
         did_you_mean = " ".join(fixed.get(word, word) for word in normalise(query.text).split())
     return AskResults(
         query=query,
@@ -253,6 +260,41 @@ def ask(
         verdict=verdict,
         onboarding=onboarding,
     )
+
+
+def reciprocal_rank_fusion(*rankings: list[int], k: int = RRF_K) -> list[tuple[int, float]]:
+    """Pages ranked by the sum over the rankings of 1 / (k + their rank there), ranks from 1, best first.
+    Only ranks count, not scores, so lists scored on different scales combine fairly; a page high in both
+    beats one first in either alone, and k (60, as Cormack, Clarke and Büttcher's paper and Elasticsearch
+    use) keeps a single first place from outweighing broad agreement."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, page_id in enumerate(ranking, start=1):
+            fused[page_id] = fused.get(page_id, 0.0) + 1.0 / (k + rank)
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def with_semantic_recall(query: ParsedQuery, matches: list[PageMatch], *, pages) -> list[PageMatch]:
+    """The database backend's matches fused with the pages whose sections mean what the question means
+    (`search.semantic`), when its model is installed and on; otherwise `matches` unchanged.
+
+    The two lists: BM25's, as `DatabaseBackend.match_pages` ranks it (the term index, then the title, topic
+    and phrase pass), and the pages nearest the question by sentence embedding, each scored by its nearest
+    section (only pages of `pages`, what the asker may see). Elasticsearch fuses the same two lists itself
+    (`search.documents.page_search`)."""
+    if not semantic_model.is_available():
+        return matches
+    nearest = nearest_pages(" ".join([query.text, *query.extra_phrases]), pages=pages, limit=100)
+    if not nearest:
+        return matches
+    by_id = {match.page_id: match for match in matches}
+    fused = reciprocal_rank_fusion([m.page_id for m in matches], [page_id for page_id, _ in nearest])
+    return [
+        PageMatch(
+            page_id=page_id, score=round(score, 6), highlight=by_id[page_id].highlight if page_id in by_id else None
+        )
+        for page_id, score in fused[: max(len(matches), 100)]
+    ]
 
 
 def specific_pages(ids: list[int]) -> dict[int, Page]:

@@ -5,7 +5,7 @@ Everything here only builds documents and request bodies (`to_dict()`); talking 
 
 from __future__ import annotations
 
-from elasticsearch.dsl import Boolean, Date, Document, Keyword, Q, Search, Text
+from elasticsearch.dsl import Boolean, Date, DenseVector, Document, InnerDoc, Keyword, Nested, Q, Search, Text
 
 from django.conf import settings
 
@@ -20,6 +20,12 @@ PAGE_FIELDS = [name if weight == 1 else f"{name}^{weight:g}" for name, weight in
 PERSON_FIELDS = ["name^2", "topics^3", "ask_me_about^3", "team", "role"]
 GAP_FIELDS = ["title^3", "topics^2", "description"]
 HIGHLIGHT_CHARS = 220
+# Semantic recall on Elasticsearch: the kNN search over section vectors finds this many pages among this many
+# candidates, and the RRF retriever fuses the best RANK_WINDOW of each list with k = 60 (as `search.ask` does).
+KNN_PAGES = 50
+KNN_CANDIDATES = 200
+RANK_WINDOW = 100
+RRF_K = 60
 
 
 def index_name(kind: str) -> str:
@@ -28,6 +34,13 @@ def index_name(kind: str) -> str:
 
 def english_text(**kwargs) -> Text:
     return Text(analyzer="english", **kwargs)
+
+
+class SectionVector(InnerDoc):
+    """One section of a page (`search.semantic.sections`) and its sentence vector."""
+
+    heading = english_text()
+    vector = DenseVector(dims=384, index=True, similarity="cosine")
 
 
 class PageDocument(Document):
@@ -42,6 +55,8 @@ class PageDocument(Document):
     url_path = Keyword()
     live = Boolean()
     last_published_at = Date()
+    # Empty unless semantic recall is installed and on; a kNN search scores a page by its nearest section.
+    sections = Nested(SectionVector)
 
     class Index:
         name = "onramp-ask-pages"  # replaced by `index_name("pages")` when used
@@ -64,7 +79,22 @@ class PageDocument(Document):
             url_path=page.url_path,
             live=page.live,
             last_published_at=page.last_published_at,
+            sections=section_vectors_of(page),
         )
+
+
+def section_vectors_of(page) -> list[SectionVector]:
+    """The page's sections with their vectors (embedded now if their text changed, and stored for the next
+    time), or none without semantic recall."""
+    from search.semantic import model
+
+    if not model.is_available() or not page.live:
+        return []
+    from search.semantic.store import section_vectors
+
+    return [
+        SectionVector(heading=heading, vector=[float(x) for x in vector]) for heading, vector in section_vectors(page)
+    ]
 
 
 class PersonDocument(Document):
@@ -145,10 +175,14 @@ def page_search(query: ParsedQuery, *, filters: dict | None = None, size: int = 
         conditions.append(Q("term", topic_slugs=filters["topic"]))
     if filters.get("kind"):
         conditions.append(Q("term", kind=filters["kind"]))
+    search = Search(index=index_name("pages"))
+    vector = question_vector(query)
+    if vector is None:
+        search = search.query(Q("bool", must=[text_query(query, PAGE_FIELDS)], filter=conditions))
+    else:
+        search = search.extra(retriever=hybrid_retriever(query, vector, conditions))
     search = (
-        Search(index=index_name("pages"))
-        .query(Q("bool", must=[text_query(query, PAGE_FIELDS)], filter=conditions))
-        .highlight_options(
+        search.highlight_options(
             encoder="html",
             pre_tags=["<mark>"],
             post_tags=["</mark>"],
@@ -162,6 +196,39 @@ def page_search(query: ParsedQuery, *, filters: dict | None = None, size: int = 
     search.aggs.bucket("areas", "terms", field="ancestor_ids", size=50)
     search.aggs.bucket("topics", "terms", field="topic_slugs", size=20)
     return search
+
+
+def question_vector(query: ParsedQuery) -> list[float] | None:
+    """The question's sentence vector, as the database path embeds it, or None without semantic recall."""
+    from search.semantic import model
+
+    if not model.is_available():
+        return None
+    return [float(x) for x in model.embed([" ".join([query.text, *query.extra_phrases])])[0]]
+
+
+def hybrid_retriever(query: ParsedQuery, vector: list[float], conditions: list[Q]) -> dict:
+    """Elasticsearch's own reciprocal rank fusion (the `rrf` retriever, Elasticsearch 8.16 and later) of the
+    BM25 query and a kNN search over the section vectors, both under the same filters."""
+    filters = [condition.to_dict() for condition in conditions]
+    return {
+        "rrf": {
+            "retrievers": [
+                {"standard": {"query": Q("bool", must=[text_query(query, PAGE_FIELDS)], filter=conditions).to_dict()}},
+                {
+                    "knn": {
+                        "field": "sections.vector",
+                        "query_vector": vector,
+                        "k": KNN_PAGES,
+                        "num_candidates": KNN_CANDIDATES,
+                        "filter": filters,
+                    }
+                },
+            ],
+            "rank_window_size": RANK_WINDOW,
+            "rank_constant": RRF_K,
+        }
+    }
 
 
 def person_search(query: ParsedQuery, *, size: int = 20) -> Search:

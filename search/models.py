@@ -152,3 +152,24 @@ class TermStatistic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term}: {self.page_count}"
+
+
+class PageSection(models.Model):
+    """One section of a live wiki page as the sentence-embedding model reads it (`search.semantic`): its
+    vector (384 float32 numbers of length 1) and a hash of the text it was computed from, so a publish that
+    leaves a section's text alone does not embed it again. Kept by the same indexing path as the term index;
+    empty unless semantic recall is installed and on."""
+
+    page_id = models.IntegerField()
+    position = models.PositiveSmallIntegerField()
+    heading = models.CharField(max_length=255, blank=True)
+    text_hash = models.CharField(max_length=64)
+    vector = models.BinaryField()
+    embedded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page_id", "position"], name="search_pagesection_page_position")]
+        verbose_name = _("page section")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} §{self.position}"

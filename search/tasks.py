@@ -1,4 +1,5 @@
-"""Elasticsearch index updates, queued after the change that needs them is committed."""
+"""Search index updates, queued after the change that needs them is committed: Elasticsearch's documents, and
+the section vectors of semantic recall."""
 
 from importlib import import_module
 
@@ -34,3 +35,11 @@ def update_gap_in_index(gap_id: int) -> str:
 @shared_task(**RETRY)
 def update_person_in_index(user_id: int) -> str:
     return indexing().update_person(user_id)
+
+
+@shared_task(acks_late=True)
+def embed_page_sections(page_ids: list[int]) -> int:
+    """Embeds the sections of these pages that changed (semantic recall); see search.semantic.store."""
+    from search.semantic.store import embed_page_ids
+
+    return embed_page_ids(page_ids)

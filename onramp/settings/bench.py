@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, SQLITE_OPTIONS
+from .base import BASE_DIR, SQLITE_OPTIONS, env_bool
 
 DEBUG = False
 SECRET_KEY = "onramp-bench-only"  # noqa: S105
@@ -20,3 +20,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The benchmark's 20,000 generated pages are not embedded (`make eval-search` measures semantic recall).
+ONRAMP_SEMANTIC = env_bool("ONRAMP_SEMANTIC", default=False)

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, env_bool
 
 SECRET_KEY = "onramp-tests-only"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -13,3 +13,5 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Embedding every page a test publishes would slow the whole suite: the semantic tests switch it on.
+ONRAMP_SEMANTIC = env_bool("ONRAMP_SEMANTIC", default=False)

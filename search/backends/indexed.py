@@ -1,7 +1,8 @@
 """Wagtail's database search backend (SQLite FTS5 or PostgreSQL full text), which also keeps Onramp's term
 index (`search.term_index`) in step: whatever adds a page to Wagtail's index or takes it out — a save, a
 publish, an unpublish, a move, a delete, a bulk import, `search_reindex` — updates the term statistics the
-Ask ranking reads along with it.
+Ask ranking reads along with it, and the section vectors of semantic recall (`search.semantic.store`, a
+no-op unless its model is installed).
 
 Settings name this module as the backend (`WAGTAILSEARCH_BACKENDS`); like Wagtail's own it picks the class
 for the database in use."""
@@ -15,6 +16,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from search import term_index
+from search.semantic import store as section_vectors
 
 
 class TermIndexMixin:
@@ -22,20 +24,24 @@ class TermIndexMixin:
         super().add(obj)
         if isinstance(obj, Page):
             term_index.index_pages([obj])
+            section_vectors.pages_changed([obj])
 
     def add_bulk(self, model, obj_list):
         super().add_bulk(model, obj_list)
         if issubclass(model, Page):
             term_index.index_pages(obj_list)
+            section_vectors.pages_changed(obj_list)
 
     def delete(self, obj):
         super().delete(obj)
         if isinstance(obj, Page):
             term_index.remove_pages([obj.pk])
+            section_vectors.pages_removed([obj.pk])
 
     def reset_indexes(self):
         super().reset_indexes()
         term_index.clear()
+        section_vectors.clear()
 
 
 @functools.cache

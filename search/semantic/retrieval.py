@@ -1,0 +1,86 @@
+"""Dense retrieval: the pages whose sections lie closest to the question, by cosine similarity.
+
+Every stored section vector is held in one matrix per process, read again only when the stored vectors
+change (`stamp()`); a question costs one embedding (a few milliseconds) and one matrix product. A page
+scores its best section. Only pages in `pages` — the queryset Ask has already narrowed to what the asker
+may see and to the filters — are returned: the matrix may hold any page, the answer never does."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from django.db.models import Count, Max
+
+from wagtail.query import PageQuerySet
+
+from search.models import PageSection
+from search.semantic import model
+
+# Below this cosine a page is no nearer the question than unrelated text usually is (all-MiniLM-L6-v2 puts
+# unrelated English sentences around 0 to 0.2, paraphrases above 0.5).
+MIN_SIMILARITY = 0.35
+# The nearest pages looked at before keeping the ones the asker may see.
+CANDIDATES = 200
+ROWS = 4000
+
+
+@dataclass(frozen=True)
+class SectionMatrix:
+    stamp: tuple
+    page_ids: np.ndarray  # one per row
+    vectors: np.ndarray  # rows of length 1
+
+
+_lock = threading.Lock()
+_matrix: SectionMatrix | None = None
+
+
+def stamp() -> tuple:
+    """Changes whenever a section vector is added, replaced or removed (one aggregate query)."""
+    found = PageSection.objects.aggregate(rows=Count("pk"), last_id=Max("pk"), last_at=Max("embedded_at"))
+    return (found["rows"], found["last_id"], found["last_at"])
+
+
+def section_matrix() -> SectionMatrix:
+    global _matrix
+    current = stamp()
+    with _lock:
+        if _matrix is not None and _matrix.stamp == current:
+            return _matrix
+    rows = list(PageSection.objects.order_by("pk").values_list("page_id", "vector"))
+    page_ids = np.array([page_id for page_id, _ in rows], dtype=np.int64)
+    vectors = (
+        np.frombuffer(b"".join(bytes(vector) for _, vector in rows), dtype=np.float32).reshape(len(rows), -1)
+        if rows
+        else np.zeros((0, model.DIMENSIONS), dtype=np.float32)
+    )
+    with _lock:
+        _matrix = SectionMatrix(stamp=current, page_ids=page_ids, vectors=vectors)
+    return _matrix
+
+
+def nearest_pages(text: str, *, pages: PageQuerySet, limit: int) -> list[tuple[int, float]]:
+    """(page id, cosine of its nearest section) for the pages of `pages` nearest `text`, best first, at most
+    `limit`, none below MIN_SIMILARITY."""
+    matrix = section_matrix()
+    if not len(matrix.page_ids):
+        return []
+    question = model.embed([text])[0]
+    similarities = matrix.vectors @ question
+    # The nearest rows only: a page's sections are at most MAX_SECTIONS rows, so this many hold the nearest
+    # CANDIDATES pages in any ordinary wiki.
+    nearest = min(len(similarities), ROWS)
+    rows = np.argpartition(-similarities, nearest - 1)[:nearest]
+    best: dict[int, float] = {}
+    for row in rows[np.argsort(-similarities[rows])]:
+        similarity = float(similarities[row])
+        if similarity < MIN_SIMILARITY or len(best) >= CANDIDATES:
+            break
+        best.setdefault(int(matrix.page_ids[row]), similarity)
+    if not best:
+        return []
+    allowed = set(pages.filter(pk__in=list(best)).values_list("pk", flat=True))
+    return [(page_id, similarity) for page_id, similarity in best.items() if page_id in allowed][:limit]

@@ -11,9 +11,11 @@ and its failure message names the internal that changed: after an upgrade, run i
   returns the cached parent and `is_site_root()` the flag, so saving a page just added asks the database
   neither. Check `MP_Node.get_parent` and `Page.is_site_root` still read them.
 - modelsearch's `IndexEntry` and `SQLiteFTSIndexEntry` models, found through `modelsearch.conf.get_app_config()`
-  (Wagtail defines them in wagtail.search) (`index_entry_table`, `fts_table`): search/backends/ query their
-  tables directly. Check the columns `object_id`, `content_type_id`, `title`, `body` (tsvectors on
-  PostgreSQL), and on SQLite the FTS5 table's `title` and `body` with the entry's id as its rowid.
+  (Wagtail defines them in wagtail.search) (`index_entry_table`, `fts_table`): Wagtail's own search reads
+  them (search/backends/indexed.py picks modelsearch's SQLite FTS5 backend when the FTS5 table exists; Ask
+  ranks with Onramp's term index instead, search/term_index.py), and the tests read them to see what was
+  indexed. Check the columns `object_id`, `content_type_id`, `title`, `body` (tsvectors on PostgreSQL), and
+  on SQLite the FTS5 table's `title` and `body` with the entry's id as its rowid.
 - modelsearch's `signal_handlers.post_save_signal_handler`, connected for each indexed model by
   `register_signal_handlers()` from the app config's `ready()` (`replace_index_signal_handlers`,
   `indexing_paused`): Onramp swaps it for `index_on_save`, which skips the saves a thread has paused and

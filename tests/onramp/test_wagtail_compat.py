@@ -106,14 +106,14 @@ def test_the_index_tables_are_modelsearchs():
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table exists on SQLite only")
-def test_the_fts5_table_has_the_columns_and_rowids_search_backends_fts5_queries(home):
+def test_the_fts5_table_wagtails_sqlite_search_reads_has_its_columns_and_rowids(home):
     page = ArticlePageFactory(parent=home, title="Reimbursing a quokka")
     fts, entries = fts_table(), index_entry_table()
     assert fts is not None, "modelsearch defines no SQLiteFTSIndexEntry model any more"
     with connection.cursor() as cursor:
         cursor.execute(f"PRAGMA table_info({fts})")
         columns = [row[1] for row in cursor.fetchall()]
-        # bm25() in search/backends/fts5.py weighs the columns in this order.
+        # search/backends/indexed.py hands searches to modelsearch's SQLite backend, which matches these columns.
         assert columns == ["autocomplete", "body", "title"], f"modelsearch's FTS5 table has columns {columns}"
         cursor.execute(
             f"SELECT entry.object_id, entry.content_type_id FROM {fts} "  # noqa: S608 (table names from models)
@@ -126,7 +126,7 @@ def test_the_fts5_table_has_the_columns_and_rowids_search_backends_fts5_queries(
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the tsvector columns exist on PostgreSQL only")
-def test_the_index_entry_table_has_the_tsvector_columns_search_backends_postgres_queries(home):
+def test_the_index_entry_table_has_the_tsvector_columns_wagtails_postgres_search_reads(home):
     page = ArticlePageFactory(parent=home, title="Reimbursing a quokka")
     entries = index_entry_table()
     with connection.cursor() as cursor:

@@ -2,10 +2,13 @@
 sections, section vectors kept in step with publishing, the hybrid ranking finding a page that shares no
 word with the question, privacy, Ask unchanged without the model, and the Elasticsearch request."""
 
+from io import StringIO
+
 import numpy as np
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 
 from wagtail.models import PageViewRestriction
 
@@ -262,3 +265,19 @@ def test_the_elasticsearch_search_fuses_bm25_and_knn_with_its_own_rrf(settings):
     settings.ONRAMP_SEMANTIC = False
     body = page_search(query, size=50).to_dict()
     assert "retriever" not in body and "bool" in body["query"]
+
+
+def test_search_embed_fills_the_vectors_with_a_progress_bar(settings, handbook):
+    settings.ONRAMP_SEMANTIC = True
+    out, err = StringIO(), StringIO()
+    call_command("search_embed", stdout=out, stderr=err)
+    assert out.getvalue().strip() == "3 pages, 3 sections embedded."
+    assert "3/3 100%" in err.getvalue()
+    assert PageSection.objects.count() == 3
+
+
+def test_search_embed_says_why_it_cannot_run(settings):
+    settings.ONRAMP_SEMANTIC = True
+    settings.ONRAMP_SEMANTIC_MODEL_PACKAGE = "onramp_no_such_model"
+    with pytest.raises(CommandError, match="install the `semantic` extra"):
+        call_command("search_embed", "--no-progress")

@@ -1,6 +1,10 @@
 """The Elasticsearch backend: searches the page, people and gap documents of `search.documents`, and
 keeps them up to date. Any failure to reach the cluster raises `BackendUnavailable`, so Ask falls back to
-the database instead of showing an error."""
+the database instead of showing an error.
+
+With semantic recall on (`search.semantic`), each page document carries its sections' vectors (a nested
+`dense_vector`) and the page search fuses BM25 and a kNN search with Elasticsearch's own `rrf` retriever
+(`search.documents.hybrid_retriever`): the hits come back already fused, read here like any others."""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """Ask benchmark: p50/p95 and query counts of the Ask page (pages, people and gaps for one question) on a
-generated wiki of SIZE pages and SIZE / 4 people. Targets: p95 at most 150 ms on SQLite, 100 ms on
-PostgreSQL. `make bench` runs it on SQLite; with BENCH_ASK_DATABASE_URL=postgres://host/name it runs on
-that PostgreSQL database instead (created if missing, built once, kept for the next run)."""
+generated wiki of SIZE pages and SIZE / 4 people. Target: p95 at most 60 ms on SQLite and PostgreSQL, measured
+once every question was asked once (what does not change per request is cached: the navigation tree, the
+topics of a question's area). `make bench` runs it on SQLite; with BENCH_ASK_DATABASE_URL=postgres://host/name
+it runs on that PostgreSQL database instead (created if missing, built once, kept for the next run), and
+compares Ask with a bare PostgreSQL full-text query (to_tsvector, plainto_tsquery, ts_rank over a GIN index)
+for the same questions over the same pages' text: Ask may cost at most 3 times as much."""
 
 import os
 import random
@@ -14,7 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import Result, count_queries, emit, timings  # noqa: E402
 
-TARGET_SQLITE_P95_MS, TARGET_POSTGRES_P95_MS = 150, 100
+TARGET_P95_MS = 60
+TARGET_TIMES_BARE_QUERY = 3
+QUESTIONS = 50
+BARE_TABLE = "bench_page_text"
 TOPICS, AREAS, PROCESSES_PER_AREA = 200, 10, 20
 # A made-up company vocabulary: questions are drawn from it, so they match some pages and not all.
 SUBJECTS = [
@@ -156,19 +162,89 @@ def measure(size: int) -> None:
     client = Client()
     client.force_login(asker)
     rng = random.Random(11)
-    questions = [question(rng) for _ in range(50)]
+    questions = [question(rng) for _ in range(QUESTIONS)]
     assert client.get("/ask/", {"q": questions[0]}).status_code == 200
     position = iter(range(10**9))
 
     def ask_once():
         client.get("/ask/", {"q": questions[next(position) % len(questions)]})
 
-    p50, p95 = timings(ask_once)
+    p50, p95 = timings(ask_once, warmup=len(questions))
     queries = count_queries(lambda: client.get("/ask/", {"q": questions[1]}))
     postgres = connection.vendor == "postgresql"
     label = f"{size:,} pages, {size // 4:,} people ({'PostgreSQL' if postgres else 'SQLite'})"
-    target = TARGET_POSTGRES_P95_MS if postgres else TARGET_SQLITE_P95_MS
-    emit(Result("ask", "Ask page", size, label, p50, p95, queries, target))
+    emit(Result("ask", "Ask page", size, label, p50, p95, queries, TARGET_P95_MS))
+    if postgres:
+        compare_with_bare_query(size, label, questions, ask_p50=p50, ask_p95=p95)
+
+
+def compare_with_bare_query(size: int, label: str, questions: list[str], *, ask_p50: float, ask_p95: float) -> None:
+    """The same questions as a bare PostgreSQL full-text query over the same pages' text (ranked, best 10), and
+    Ask's cost as a multiple of it."""
+    from django.db import connection
+
+    ensure_bare_table()
+    sql = (
+        "SELECT page_id, ts_rank(document, query) AS rank "  # noqa: S608 (a fixed table name)
+        f"FROM {BARE_TABLE}, plainto_tsquery('english', %s) AS query "
+        "WHERE document @@ query ORDER BY rank DESC LIMIT 10"
+    )
+    position = iter(range(10**9))
+
+    def query_once():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [questions[next(position) % len(questions)]])
+            cursor.fetchall()
+
+    p50, p95 = timings(query_once, warmup=len(questions))
+    emit(Result("ask", "bare PostgreSQL full-text query", size, label, p50, p95, 1))
+    ratio = ask_p50 / p50 if p50 else float("inf")
+    emit(
+        Result(
+            "ask",
+            "Ask page / bare full-text query",
+            size,
+            label,
+            ask_p50,
+            ask_p95,
+            None,
+            measure=f"{ratio:.1f}x at p50, {ask_p95 / p95 if p95 else float('inf'):.1f}x at p95",
+            target=f"p50 <= {TARGET_TIMES_BARE_QUERY}x bare query",
+            passed=ratio <= TARGET_TIMES_BARE_QUERY,
+        )
+    )
+
+
+def ensure_bare_table() -> None:
+    """A table of each live page's text (all that Ask reads: title, summary, topics, headings, body) as a
+    tsvector with a GIN index, built once with the data set."""
+    from django.db import connection, transaction
+
+    from search.page_text import answer_text_of
+    from wiki.models import ArticlePage, ProcessPage
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s)", [BARE_TABLE])
+        if cursor.fetchone()[0] is not None:
+            return
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {BARE_TABLE} (page_id integer PRIMARY KEY, document tsvector NOT NULL)")
+        for model in (ArticlePage, ProcessPage):
+            rows = [
+                (page.pk, answer_text_of(page))
+                for page in model.objects.live().prefetch_related("topics").iterator(500)
+            ]
+            for start in range(0, len(rows), 1000):
+                chunk = rows[start : start + 1000]
+                cursor.execute(
+                    f"INSERT INTO {BARE_TABLE} (page_id, document) VALUES "  # noqa: S608 (a fixed table name)
+                    + ", ".join(["(%s, to_tsvector('english', %s))"] * len(chunk)),
+                    [value for row in chunk for value in row],
+                )
+        cursor.execute(f"CREATE INDEX {BARE_TABLE}_document ON {BARE_TABLE} USING GIN (document)")
+        cursor.execute(f"ANALYZE {BARE_TABLE}")
+    print(f"bare full-text table built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
 def build(size: int) -> None:

@@ -5,6 +5,11 @@ On SQLite the copy is a file under `.test-databases/` (ignored by git), named by
 file, so a later run on the same checkout starts from it too until a migration changes. On PostgreSQL it is a
 template database `<test database>_migrated`, remade whenever the digest (kept as the database's comment)
 changes. Workers take turns through a file lock while one of them migrates.
+
+The demo organisation (tests/demo) is kept the same way, once per run (LoadedCopy): the first worker to need it
+loads it for real and saves the loaded database; another worker's database is replaced by that copy for the
+demo's tests, then by the migrated copy again. The demo is dated from the moment it is loaded, so its copy is
+named by the run as well as by a digest of the migrations and of Onramp's code and content.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ import fcntl
 import hashlib
 import sqlite3
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +28,8 @@ import django
 from django.db import connection, connections
 from django.db.migrations.loader import MigrationLoader
 
-COPIES = Path(__file__).resolve().parent.parent / ".test-databases"
+ROOT = Path(__file__).resolve().parent.parent
+COPIES = ROOT / ".test-databases"
 
 
 def migrations_digest() -> str:
@@ -151,3 +160,119 @@ def server_connection():
         password=settings["PASSWORD"] or None,
         autocommit=True,
     )
+
+
+def source_digest(*parts: str) -> str:
+    """A digest of `parts` and of every file in the checkout's Python packages but the tests (Onramp's code,
+    templates and the demo's content)."""
+    digest = hashlib.sha256("\0".join(parts).encode())
+    for package in sorted(ROOT.iterdir()):
+        if package.name == "tests" or not (package / "__init__.py").is_file():
+            continue
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@contextmanager
+def file_lock(name: str) -> Iterator[None]:
+    COPIES.mkdir(exist_ok=True)
+    with (COPIES / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+STALE_AFTER = 6 * 3600  # seconds: a demo copy left by an earlier run (each run names its own)
+
+
+@dataclass
+class LoadedCopy:
+    """This run's copy of the test database with the demo loaded, made from the migrated copy's database."""
+
+    migrated: MigratedCopy
+    digest: str
+
+    @classmethod
+    def for_run(cls, migrated: MigratedCopy, run: str) -> LoadedCopy | None:
+        """None when there is no migrated copy to come back to after the demo (a database in a file)."""
+        if connection.vendor == "sqlite":
+            usable = migrated.test_name is not None and migrated.sqlite_file().exists()
+        else:
+            usable = connection.vendor == "postgresql" and migrated.template is not None
+        return cls(migrated, source_digest(migrated.digest, run)) if usable else None
+
+    def sqlite_file(self) -> Path:
+        return COPIES / f"demo-sqlite-{self.digest}.sqlite3"
+
+    def template(self) -> str:
+        return self.migrated.template.removesuffix("_migrated") + "_demo"
+
+    def take(self, load: Callable[[], None]) -> None:
+        """Replaces this worker's test database by the copy; the first worker to get here calls `load`, which
+        commits the demo in it, and saves the copy for the others (who wait on the lock meanwhile)."""
+        assert not connection.in_atomic_block, "the demo's database is replaced outside any transaction"
+        if connection.vendor == "sqlite":
+            with file_lock("demo-sqlite"):
+                if self.sqlite_file().exists():
+                    replace_sqlite(self.sqlite_file())
+                else:
+                    load()
+                    self.save_sqlite()
+        else:
+            with file_lock(self.template()):
+                if self.saved_postgres():
+                    replace_postgres(self.template())
+                else:
+                    load()
+                    self.save_postgres()
+
+    def give_back(self) -> None:
+        """This worker's test database is the migrated copy again, as the tests outside tests/demo expect."""
+        if connection.vendor == "sqlite":
+            replace_sqlite(self.migrated.sqlite_file())
+        else:
+            with file_lock(self.migrated.template):
+                replace_postgres(self.migrated.template)
+
+    def save_sqlite(self) -> None:
+        partial = self.sqlite_file().with_suffix(".partial")
+        with closing(sqlite3.connect(partial)) as saved:
+            connection.connection.backup(saved)
+        partial.replace(self.sqlite_file())
+        for stale in COPIES.glob("demo-sqlite-*.sqlite3"):
+            if time.time() - stale.stat().st_mtime > STALE_AFTER:
+                stale.unlink(missing_ok=True)
+
+    def saved_postgres(self) -> bool:
+        with server_connection() as server:
+            found = server.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [self.template()]
+            ).fetchone()
+        return found is not None and found[0] == self.digest
+
+    def save_postgres(self) -> None:
+        connections.close_all()
+        with server_connection() as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{self.template()}"')
+            server.execute(f'CREATE DATABASE "{self.template()}" TEMPLATE "{connection.settings_dict["NAME"]}"')
+            server.execute(f"COMMENT ON DATABASE \"{self.template()}\" IS '{self.digest}'")
+
+
+def replace_sqlite(saved: Path) -> None:
+    """Overwrites the in-memory test database, through Django's own connection, with a saved one."""
+    connection.ensure_connection()
+    with closing(sqlite3.connect(saved)) as source:
+        source.backup(connection.connection)
+
+
+def replace_postgres(template: str) -> None:
+    name = connection.settings_dict["NAME"]
+    connections.close_all()
+    with server_connection() as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')

@@ -1,10 +1,13 @@
-"""The tests of the demo organisation share one load of it.
+"""The tests of the demo organisation share one load of it per run.
 
-Loading the demo takes seconds, so this package loads it once, inside a transaction that stays open while
-its tests run and is rolled back after the last one. Each test runs in a savepoint of its own (pytest-django's
-`db`), so what one test changes is undone before the next, and tests elsewhere never see the demo. Each xdist
-worker that runs some of them loads it once; under `--dist loadgroup` (the PostgreSQL pass) they all go to one
-worker.
+Loading the demo takes seconds of computing, so the first xdist worker to run these tests loads it for real and
+keeps a copy of the loaded database; another worker's test database is replaced by that copy while it runs them
+(tests/migrated_databases.py, LoadedCopy). After the package's last test the worker's database is the migrated
+copy again, so tests elsewhere never see the demo. Each test runs in a savepoint of its own (pytest-django's
+`db`), so what one test changes is undone before the next. Without a migrated copy to come back to (a test
+database in a file) the demo is loaded inside a transaction that is rolled back after the package instead.
+Under `--dist loadgroup` (the PostgreSQL pass) these tests all go to one worker. test_load_demo.py loads it
+once more, on top of the loaded database, to test that loading again changes nothing.
 """
 
 from io import StringIO
@@ -15,14 +18,31 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+from tests.migrated_databases import LoadedCopy
+
+
+def load_demo() -> None:
+    call_command("load_demo", stdout=StringIO())
+
 
 @pytest.fixture(scope="package", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-    # Caches filled from the demo (the site's root paths, the glossary) must not outlive it.
+def demo(django_db_setup, django_db_blocker, migrated_copy, testrun_uid):
+    # Caches filled from another database (the site's root paths, the glossary) must not be read with the demo's,
+    # nor those filled from the demo after it.
+    cache.clear()
+    with django_db_blocker.unblock():
+        copy = LoadedCopy.for_run(migrated_copy, testrun_uid)
+        if copy is None:
+            with transaction.atomic():
+                load_demo()
+                yield
+                transaction.set_rollback(True)
+        else:
+            copy.take(load_demo)
+            try:
+                yield
+            finally:
+                copy.give_back()
     cache.clear()
 
 

@@ -249,10 +249,12 @@ def test_a_list_of_badges_costs_the_same_queries_whatever_its_length(
     client.get(area.url)
     with django_assert_max_num_queries(60) as few:
         client.get(area.url)
+    counted = len(few.captured_queries)  # read now: the next request clears the connection's query log
     for n in range(2, 8):
         page = ArticlePageFactory(parent=area, title=f"Article {n}")
         raise_gap(title=f"Problem {n}", source=GapSource.DIRECT, raised_by=person, related_page=page)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(area.url)  # the new pages made the cached navigation stale
+    with django_assert_max_num_queries(counted):
         html = client.get(area.url).content.decode()
     assert html.count("badge--known-issue") == 8
 

@@ -25,6 +25,15 @@ def process_nav(context, page=None) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def article_body(context, page) -> str:
+    """`{% article_body page %}`: the article's body blocks, rendered once for all its readers
+    (wiki.page_fragments)."""
+    from wiki.page_fragments import article_body_html
+
+    return article_body_html(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page: Page) -> list[Page]:
     """The page's ancestors below the site's home page."""
     site = Site.find_for_request(context["request"])

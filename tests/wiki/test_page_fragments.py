@@ -1,0 +1,57 @@
+"""An article's body is rendered once for all its readers (wiki.page_fragments): an edit published shows at
+once, a preview never comes from (or goes into) the cache, and a reader the page is closed to never gets it."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import PageViewRestriction
+
+from expertise.factories import UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def body(text: str) -> list:
+    return [("heading", {"text": "Before you start", "level": "h2"}), ("text", f"<p>{text}</p>")]
+
+
+def test_an_edit_published_shows_in_the_article_body_at_once(signed_in):
+    page = ArticlePageFactory(title="Posting an invoice", body=body("Check the purchase order."))
+    assert "Check the purchase order." in signed_in.get(page.url).content.decode()
+
+    page.body = body("Check the goods receipt first.")
+    page.save_revision().publish()
+
+    html = signed_in.get(page.url).content.decode()
+    assert "Check the goods receipt first." in html and "Check the purchase order." not in html
+
+
+def test_a_draft_is_not_shown_until_published_and_a_preview_shows_it(signed_in):
+    page = ArticlePageFactory(title="Posting an invoice", body=body("Check the purchase order."))
+    signed_in.get(page.url)
+    page.body = body("Draft wording nobody should read yet.")
+    page.save_revision()
+
+    assert "Draft wording" not in signed_in.get(page.url).content.decode()
+    preview = page.get_latest_revision_as_object().make_preview_request()
+    assert "Draft wording" in preview.render().content.decode()
+    assert "Draft wording" not in signed_in.get(page.url).content.decode()
+
+
+def test_a_reader_the_page_is_closed_to_never_gets_its_cached_body(client):
+    team = Group.objects.create(name="Payroll team")
+    member, outsider = UserFactory(), UserFactory()
+    member.groups.add(team)
+    area = ProcessPageFactory(title="Payroll and pensions")
+    page = ArticlePageFactory(parent=area, title="Executive pay", body=body("Salary bands for the board."))
+    restriction = PageViewRestriction.objects.create(page=area, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(team)
+    client.force_login(member)
+    assert "Salary bands for the board." in client.get(page.url).content.decode()
+
+    client.force_login(outsider)
+    response = client.get(page.url)
+    assert response.status_code != 200
+    assert "Salary bands for the board." not in response.content.decode()

@@ -16,6 +16,7 @@ from forums.gaps import raise_gap
 from forums.models import GapSource, TaskStatus
 from forums.triage import PageTaskPlan, triage_gap
 from tests.api.onboarding_world import (  # noqa: F401
+    NOW,
     ROLES,
     TODAY,
     as_role_fixture,
@@ -23,6 +24,7 @@ from tests.api.onboarding_world import (  # noqa: F401
     world_fixture,
     world_once,
 )
+from tests.shared_worlds import built_once, fresh
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.visibility import HIDDEN_PAGE
 
@@ -95,98 +97,107 @@ def test_the_plan_of_an_ended_onboarding_no_longer_changes(as_role, world):
     assert as_role("jill").get("/api/v1/onboarding/me/").json()["can_tick"] is False
 
 
-@pytest.fixture
-def task(world):
+@pytest.fixture(scope="class")
+def task_once(world_once, django_db_blocker):  # noqa: F811
+    yield from built_once(django_db_blocker, lambda: build_task(fresh(world_once)))
+
+
+def build_task(world) -> dict:
     """A gap Jill hit on the payment-run article, triaged by the trainer to Jim (a moderator)."""
-    world["jim"].groups.add(Group.objects.get(name="Moderators"))
-    process = ProcessPageFactory(title="Payments", page_owner=world["jim"])
-    article = ArticlePageFactory(title="Run the payment proposal", parent=process, page_owner=world["jim"])
-    gap = raise_gap(
-        title="The blocked-vendor case is missing",
-        source=GapSource.DIRECT,
-        raised_by=world["jill"],
-        related_page=article,
-    )
-    (task,) = triage_gap(
-        gap=gap,
-        by=world["trainer"],
-        page_plan=PageTaskPlan(assignee=world["jim"], page=article, instructions="Add the blocked-vendor case"),
-    )
-    task.article = article
-    return task
+    with time_machine.travel(NOW, tick=False):
+        world["jim"].groups.add(Group.objects.get(name="Moderators"))
+        process = ProcessPageFactory(title="Payments", page_owner=world["jim"])
+        article = ArticlePageFactory(title="Run the payment proposal", parent=process, page_owner=world["jim"])
+        gap = raise_gap(
+            title="The blocked-vendor case is missing",
+            source=GapSource.DIRECT,
+            raised_by=world["jill"],
+            related_page=article,
+        )
+        (task,) = triage_gap(
+            gap=gap,
+            by=world["trainer"],
+            page_plan=PageTaskPlan(assignee=world["jim"], page=article, instructions="Add the blocked-vendor case"),
+        )
+    return {"task": task, "article": article}
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_my_revision_tasks_are_the_callers_own(as_role, world, task, role):
-    response = as_role(role).get("/api/v1/revision-tasks/")
-    if role is None:
-        assert response.status_code == 401
-        return
-    assert [item["id"] for item in response.json()["items"]] == ([task.pk] if role == "jim" else [])
+@pytest.fixture
+def task(world, task_once):
+    """The revision task as this test gets it, with its article as `task.article`."""
+    shared = fresh(task_once)
+    shared["task"].article = shared["article"]
+    return shared["task"]
 
 
-def test_open_and_closed_revision_tasks(as_role, world, task):
-    assert as_role("jim").get("/api/v1/revision-tasks/", {"show": "closed"}).json() == {"count": 0, "items": []}
-    response = as_role("jim").get("/api/v1/revision-tasks/", {"show": "everything"})
-    assert response.status_code == 422
-    assert any(error["loc"][-1] == "show" for error in response.json()["errors"])
+class TestRevisionTasks:
+    """The tests that share one revision task (built once for the class, see task_once)."""
 
+    @pytest.mark.parametrize("role", ROLES)
+    def test_my_revision_tasks_are_the_callers_own(self, as_role, world, task, role):
+        response = as_role(role).get("/api/v1/revision-tasks/")
+        if role is None:
+            assert response.status_code == 401
+            return
+        assert [item["id"] for item in response.json()["items"]] == ([task.pk] if role == "jim" else [])
 
-@pytest.mark.parametrize("role", ROLES)
-def test_a_revision_task_reads_as_its_page_for_everyone_signed_in(as_role, world, task, role):
-    response = as_role(role).get(f"/api/v1/revision-tasks/{task.pk}/")
-    if role is None:
-        assert response.status_code == 401
-        return
-    body = response.json()
-    assert body["subject"] == "Run the payment proposal"
-    assert body["instructions"] == "Add the blocked-vendor case"
-    assert body["assignee"]["username"] == "jim.okafor"
-    assert body["may_work"] == (role in {"jim", "trainer"})
-    assert body["may_cancel"] == (role in {"jim", "trainer"}), "Jim owns the gap's page, so he may triage it"
+    def test_open_and_closed_revision_tasks(self, as_role, world, task):
+        assert as_role("jim").get("/api/v1/revision-tasks/", {"show": "closed"}).json() == {"count": 0, "items": []}
+        response = as_role("jim").get("/api/v1/revision-tasks/", {"show": "everything"})
+        assert response.status_code == 422
+        assert any(error["loc"][-1] == "show" for error in response.json()["errors"])
 
+    @pytest.mark.parametrize("role", ROLES)
+    def test_a_revision_task_reads_as_its_page_for_everyone_signed_in(self, as_role, world, task, role):
+        response = as_role(role).get(f"/api/v1/revision-tasks/{task.pk}/")
+        if role is None:
+            assert response.status_code == 401
+            return
+        body = response.json()
+        assert body["subject"] == "Run the payment proposal"
+        assert body["instructions"] == "Add the blocked-vendor case"
+        assert body["assignee"]["username"] == "jim.okafor"
+        assert body["may_work"] == (role in {"jim", "trainer"})
+        assert body["may_cancel"] == (role in {"jim", "trainer"}), "Jim owns the gap's page, so he may triage it"
 
-def test_a_page_closed_to_the_caller_is_not_named(as_role, world, task):
-    restriction = PageViewRestriction.objects.create(
-        page=task.article.get_parent(), restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set([Group.objects.get(name="Moderators")])
-    outsider = as_role("jill").get(f"/api/v1/revision-tasks/{task.pk}/").json()
-    assert outsider["subject"] == HIDDEN_PAGE and outsider["page"] is None and outsider["instructions"] == ""
-    assert "Run the payment proposal" not in str(outsider)
-    insider = as_role("jim").get("/api/v1/revision-tasks/").json()["items"][0]
-    assert insider["subject"] == "Run the payment proposal" and insider["page"]["id"] == task.article.pk
+    def test_a_page_closed_to_the_caller_is_not_named(self, as_role, world, task):
+        restriction = PageViewRestriction.objects.create(
+            page=task.article.get_parent(), restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set([Group.objects.get(name="Moderators")])
+        outsider = as_role("jill").get(f"/api/v1/revision-tasks/{task.pk}/").json()
+        assert outsider["subject"] == HIDDEN_PAGE and outsider["page"] is None and outsider["instructions"] == ""
+        assert "Run the payment proposal" not in str(outsider)
+        insider = as_role("jim").get("/api/v1/revision-tasks/").json()["items"][0]
+        assert insider["subject"] == "Run the payment proposal" and insider["page"]["id"] == task.article.pk
 
+    @pytest.mark.parametrize("role", ROLES)
+    def test_who_moves_a_revision_task(self, as_role, world, task, role):
+        response = as_role(role).post(f"/api/v1/revision-tasks/{task.pk}/status/", {"status": "in-progress"})
+        allowed = role in {"jim", "trainer"}
+        assert response.status_code == (401 if role is None else 200 if allowed else 403)
+        task.refresh_from_db()
+        assert task.status == (TaskStatus.IN_PROGRESS if allowed else TaskStatus.OPEN)
 
-@pytest.mark.parametrize("role", ROLES)
-def test_who_moves_a_revision_task(as_role, world, task, role):
-    response = as_role(role).post(f"/api/v1/revision-tasks/{task.pk}/status/", {"status": "in-progress"})
-    allowed = role in {"jim", "trainer"}
-    assert response.status_code == (401 if role is None else 200 if allowed else 403)
-    task.refresh_from_db()
-    assert task.status == (TaskStatus.IN_PROGRESS if allowed else TaskStatus.OPEN)
+    @pytest.mark.parametrize("status", ["done", "cancelled", ""])
+    def test_a_status_the_form_does_not_offer_is_refused_naming_the_field(self, as_role, world, task, status):
+        response = as_role("jim").post(f"/api/v1/revision-tasks/{task.pk}/status/", {"status": status})
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["loc"] == ["status"]
+        task.refresh_from_db()
+        assert task.status == TaskStatus.OPEN
 
-
-@pytest.mark.parametrize("status", ["done", "cancelled", ""])
-def test_a_status_the_form_does_not_offer_is_refused_naming_the_field(as_role, world, task, status):
-    response = as_role("jim").post(f"/api/v1/revision-tasks/{task.pk}/status/", {"status": status})
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["loc"] == ["status"]
-    task.refresh_from_db()
-    assert task.status == TaskStatus.OPEN
-
-
-def test_a_page_task_is_done_once_the_page_is_published(as_role, world, task):
-    response = as_role("jim").post(f"/api/v1/revision-tasks/{task.pk}/done/", {})
-    assert response.status_code == 422
-    assert "publish your changes first" in response.json()["errors"][0]["msg"]
-    task.refresh_from_db()
-    assert task.status == TaskStatus.OPEN
-    assert as_role("jill").post(f"/api/v1/revision-tasks/{task.pk}/done/", {}).status_code == 403
-    with time_machine.travel(datetime(2026, 11, 20, 12, 0, tzinfo=UTC), tick=False):
-        task.article.save_revision().publish()
+    def test_a_page_task_is_done_once_the_page_is_published(self, as_role, world, task):
         response = as_role("jim").post(f"/api/v1/revision-tasks/{task.pk}/done/", {})
-    assert response.status_code == 200
-    assert response.json()["status"] == "done" and response.json()["may_work"] is False
-    task.refresh_from_db()
-    assert task.status == TaskStatus.DONE and task.done_by == world["jim"]
+        assert response.status_code == 422
+        assert "publish your changes first" in response.json()["errors"][0]["msg"]
+        task.refresh_from_db()
+        assert task.status == TaskStatus.OPEN
+        assert as_role("jill").post(f"/api/v1/revision-tasks/{task.pk}/done/", {}).status_code == 403
+        with time_machine.travel(datetime(2026, 11, 20, 12, 0, tzinfo=UTC), tick=False):
+            task.article.save_revision().publish()
+            response = as_role("jim").post(f"/api/v1/revision-tasks/{task.pk}/done/", {})
+        assert response.status_code == 200
+        assert response.json()["status"] == "done" and response.json()["may_work"] is False
+        task.refresh_from_db()
+        assert task.status == TaskStatus.DONE and task.done_by == world["jim"]

@@ -36,12 +36,11 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 # fitted only on the tuning cutoffs, all before the cutoffs the README reports, against who edited each area
 # before the first reported cutoff; kept at zero or above, so every reason shown counts for the person.
 SIGNAL_WEIGHTS = {
-    "area_work": 0.3,  # log(1 + their scores on the area's topics, each topic by its weight)
-    "area_recent": 0.1,  # log(1 + their own work on the area over the last months, three-month half-life)
-    "area_breadth": 0.1,  # log(how many of the area's topics they worked on)
-    "area_latest": 0.1,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
-    "still_active": 1.0,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
-    "active_months": 0.2,  # log(1 + months of the last twelve with work of their own anywhere)
+    "area_work": 0.45,  # log(1 + their scores on the area's topics, each topic by its weight)
+    "area_breadth": 0.21,  # log(how many of the area's topics they worked on)
+    "area_latest": 0.31,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
+    "still_active": 1.11,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
+    "active_months": 0.27,  # log(1 + months of the last twelve with work of their own anywhere)
 }
 # Topics met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
 AREA_TOPIC_WEIGHT = 0.5
@@ -96,6 +95,17 @@ def names_topic(asked: set[str], topic_stems: set[str]) -> bool:
     if not topic_stems:
         return False
     return len(asked & topic_stems) >= max(1, len(topic_stems) - (1 if len(topic_stems) >= 3 else 0))
+
+
+def most_specific(asked: set[str], named: list[Topic]) -> list[Topic]:
+    """Of the topics a question names, those it names most precisely: the ones it names in full when there
+    are any (before those missing a word), and none whose words all belong to a longer one it names in full
+    ("the CEO team" is about the CEO team, not about every team, nor about the CEO)."""
+    words = {topic.pk: stems(topic.name) for topic in named}
+    full = [topic for topic in named if words[topic.pk] <= asked]
+    if not full:
+        return named
+    return [topic for topic in full if not any(words[topic.pk] < words[other.pk] for other in full)]
 
 
 def area_topics(topics: list[Topic]) -> dict[int, float]:
@@ -163,11 +173,9 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
     on). Every kind decays with age but never below nothing: old work still counts a little."""
     area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
     work = sum(weights[score.topic_id] * score.score for score in area)
-    recent = sum(weights[score.topic_id] * score.facts.get("active", 0.0) for score in area)
     latest = max((date.fromisoformat(s.facts["latest"]) for s in area if s.facts.get("latest")), default=None)
     return {
         "area_work": math.log1p(work),
-        "area_recent": math.log1p(recent),
         "area_breadth": math.log(max(len(area), 1)),
         "area_latest": half_life(now.date() - latest, AREA_LATEST_HALF_LIFE_DAYS) if latest else 0.0,
         "still_active": (

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from expertise.models import Topic
-from expertise.ranking import names_topic, stems
+from expertise.ranking import most_specific, names_topic, stems
 from wiki.models import ArticlePage, PageTopic, ProcessPage
 
 
@@ -14,12 +14,13 @@ def topics_of_area(area: ProcessPage) -> QuerySet[Topic]:
 
 
 def topics_named_in(text: str, *, limit: int = 5) -> list[Topic]:
-    """The topics whose names a text names (word stems, in any order), alphabetically."""
+    """The topics a text names (word stems, in any order), only the most specific of them
+    (expertise.ranking.most_specific), alphabetically."""
     asked = stems(text)
     if not asked:
         return []
     named = [topic for topic in Topic.objects.only("id", "name", "slug") if names_topic(asked, stems(topic.name))]
-    return sorted(named, key=lambda topic: topic.name)[:limit]
+    return sorted(most_specific(asked, named), key=lambda topic: topic.name)[:limit]
 
 
 def topics_of_pages(page_ids: list[int], *, limit: int = 5) -> list[Topic]:

@@ -17,7 +17,10 @@ from datetime import datetime, timedelta
 from django.utils.dateparse import parse_datetime
 
 AREA_DEPTH = 2  # departments/engineering, company-info-and-process/communication, …
-CUTOFF_PEOPLE_COLUMNS = ("id", "name", "role", "manager", "location")  # the rest is counted over all time
+# The people file's other columns tell the future: first and last commit and the number of commits are counted
+# over the whole history, and role, manager, location and source come from the team file as it is at the end
+# (having a role there means still being in the team then).
+CUTOFF_PEOPLE_COLUMNS = ("id", "name")
 RANKED = 10
 AT = 5
 
@@ -63,8 +66,8 @@ def history_before(history_text: str, cutoff: datetime) -> str:
 
 
 def people_at_cutoff(people_text: str) -> str:
-    """The people CSV without the columns counted over the whole history (first and last commit, number of
-    commits, whether someone is still in the team file today): those would tell the ranking the future."""
+    """The people CSV with only who they are (id and name): every other column was counted over the whole
+    history or read from the team file at its end, and would tell the ranking the future."""
     reader = csv.DictReader(io.StringIO(people_text))
     kept = [column for column in reader.fieldnames or [] if column.strip().lower() in CUTOFF_PEOPLE_COLUMNS]
     out = io.StringIO()

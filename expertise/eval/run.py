@@ -8,24 +8,31 @@ answer against the people who really edited the area's pages after the cutoff: M
 real later editor and precision at 5, beside the two baselines (the area's top editors before the cutoff;
 the most active editors overall). Each cutoff's import is rolled back before the next.
 
-Run from the repository root: `python expertise/eval/run.py [--cutoffs 2022-07-01,2023-01-01] [--areas]`."""
+The ranking's weights (expertise.ranking.SIGNAL_WEIGHTS) are learned with `--fit` on the tuning cutoffs only:
+every one of them before the first reported cutoff, each scored against the edits made between it and that
+first reported cutoff, so nothing the reported figures are scored on reaches the fit.
+
+Run from the repository root: `python expertise/eval/run.py [--cutoffs 2022-07-01,2023-01-01] [--areas]`,
+`--tuning` to score the tuning cutoffs, `--fit` to learn the weights on them."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from datetime import UTC, datetime
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 HANDBOOK = ROOT.parent / "shared" / "corpora" / "handbook"
 SCRATCH = ROOT / "bench" / "data" / "eval-experts.sqlite3"
-# Reported cutoffs: the figures in the README. Earlier cutoffs (TUNING_CUTOFFS) are where the ranking's
-# weights were chosen; they are never the ones reported.
+# Reported cutoffs: the figures in the README. The ranking's weights are learned on the tuning cutoffs, all
+# earlier, against edits made before the first reported cutoff (tuning_horizon); never on the reported ones.
 REPORTED_CUTOFFS = ("2022-07-01", "2023-01-01", "2023-07-01")
-TUNING_CUTOFFS = ("2021-01-01", "2021-07-01", "2022-01-01")
+TUNING_CUTOFFS = ("2020-07-01", "2020-10-01", "2021-01-01", "2021-04-01", "2021-07-01", "2021-10-01", "2022-01-01")
+CANDIDATES = 50  # people per area whose signals the fit sees
 TARGET_MRR, TARGET_PRECISION = 0.90, 0.50
 EVALUATOR = "evaluator"
 SYSTEMS = ("Onramp", "Area's top editors", "Most active overall")
@@ -38,6 +45,15 @@ def parse_cutoff(text: str) -> datetime:
         return datetime.fromisoformat(text.strip()).replace(tzinfo=UTC)
     except ValueError as error:
         raise SystemExit(f"--cutoffs: {text!r} is not a date such as 2022-07-01") from error
+
+
+def tuning_horizon(cutoff: datetime) -> timedelta:
+    """How far after a tuning cutoff its truth reaches: up to the first reported cutoff, never into the edits
+    the reported figures are scored on."""
+    first_reported = parse_cutoff(REPORTED_CUTOFFS[0])
+    if cutoff >= first_reported:
+        raise ValueError(f"{cutoff.date()} is not before the first reported cutoff: it cannot tune the ranking")
+    return first_reported - cutoff
 
 
 def filtered_source(pages_root: Path, keep: set[str]):
@@ -98,9 +114,10 @@ def leaks_after(cutoff: datetime) -> list[str]:
     return [f"{count} {name} dated after the cutoff" for name, rows in checks if (count := rows.count())]
 
 
-def onramp_rankings(areas: list[str], *, cutoff: datetime) -> dict[str, list[str]]:
-    """Who knows each area, by HR id: the area's name (its folder's, as the import names the area's topic)
-    asked as `manage.py whoknows` asks it. (Not the index page's title: several are just "Index".)"""
+def onramp_candidates(areas: list[str], *, cutoff: datetime, limit: int = 10) -> dict[str, list]:
+    """Who knows each area, as `manage.py whoknows` asks it: the area's name (its folder's, as the import names
+    the area's topic; not the index page's title: several are just "Index"). Returns, per area, the HR id and
+    the ranking's signals of each suggestion, best first."""
     import posixpath
 
     from expertise.models import Profile
@@ -109,30 +126,45 @@ def onramp_rankings(areas: list[str], *, cutoff: datetime) -> dict[str, list[str
     from wiki.topics import topics_for_text
 
     hr_ids = dict(Profile.objects.filter(external_id__isnull=False).values_list("user_id", "external_id"))
-    rankings = {}
+    found = {}
     for area in areas:
         topics = topics_for_text(humanise(posixpath.basename(area)))
-        suggestions = rank_people_for(topics=topics, now=cutoff, limit=10)
-        rankings[area] = [hr_ids[s.person.pk] for s in suggestions if s.person.pk in hr_ids]
-    return rankings
+        suggestions = rank_people_for(topics=topics, now=cutoff, limit=limit)
+        found[area] = [(hr_ids[s.person.pk], s.signals) for s in suggestions if s.person.pk in hr_ids]
+    return found
 
 
-def evaluate_cutoff(*, pages_root: Path, history_text: str, people_text: str, cutoff: datetime) -> dict:
-    """Imports what came before the cutoff, scores Onramp and both baselines on the areas edited after it,
-    and rolls the import back. Returns {system: Measures} plus the rankings, per area, under "rankings"."""
+def onramp_rankings(areas: list[str], *, cutoff: datetime) -> dict[str, list[str]]:
+    """Who knows each area, by HR id, best first."""
+    return {area: [hr_id for hr_id, _ in found] for area, found in onramp_candidates(areas, cutoff=cutoff).items()}
+
+
+@contextmanager
+def imported(*, pages_root: Path, history_text: str, people_text: str, cutoff: datetime):
+    """The import of what came before the cutoff, checked for leaks, rolled back on the way out."""
     from django.db import transaction
 
-    from expertise.eval import holdout
-
-    edits = holdout.read_edits(history_text)
-    truth = holdout.scored_areas(edits, cutoff)
     with transaction.atomic():
         import_before(pages_root=pages_root, history_text=history_text, people_text=people_text, cutoff=cutoff)
         leaks = leaks_after(cutoff)
         if leaks:
             raise AssertionError("The hold-out leaks: " + "; ".join(leaks))
-        onramp = onramp_rankings(sorted(truth), cutoff=cutoff)
+        yield
         transaction.set_rollback(True)
+
+
+def evaluate_cutoff(
+    *, pages_root: Path, history_text: str, people_text: str, cutoff: datetime, horizon: timedelta | None = None
+) -> dict:
+    """Imports what came before the cutoff, scores Onramp and both baselines on the areas edited after it
+    (within `horizon`, when given), and rolls the import back. Returns {system: Measures} plus the rankings,
+    per area, under "rankings"."""
+    from expertise.eval import holdout
+
+    edits = holdout.read_edits(history_text)
+    truth = holdout.scored_areas(edits, cutoff, horizon=horizon)
+    with imported(pages_root=pages_root, history_text=history_text, people_text=people_text, cutoff=cutoff):
+        onramp = onramp_rankings(sorted(truth), cutoff=cutoff)
     overall = holdout.most_active(edits, cutoff)
     rankings = {
         SYSTEMS[0]: onramp,
@@ -145,6 +177,41 @@ def evaluate_cutoff(*, pages_root: Path, history_text: str, people_text: str, cu
     return result
 
 
+def tuning_questions(*, pages_root: Path, history_text: str, people_text: str, cutoff: datetime) -> list:
+    """What the fit learns from at one tuning cutoff: each area's candidates with their signals, and whether
+    they edited the area between the cutoff and the first reported cutoff."""
+    from expertise.eval import holdout
+    from expertise.eval.fit import Question
+
+    truth = holdout.scored_areas(holdout.read_edits(history_text), cutoff, horizon=tuning_horizon(cutoff))
+    with imported(pages_root=pages_root, history_text=history_text, people_text=people_text, cutoff=cutoff):
+        found = onramp_candidates(sorted(truth), cutoff=cutoff, limit=CANDIDATES)
+    return [
+        Question(
+            candidates=[signals for _, signals in found[area]], edited_later=[p in truth[area] for p, _ in found[area]]
+        )
+        for area in sorted(truth)
+    ]
+
+
+def fit(*, history_text: str, people_text: str) -> None:
+    """Learns SIGNAL_WEIGHTS on the tuning cutoffs and prints them, to be copied into expertise/ranking.py."""
+    from expertise.eval.fit import fit_weights
+    from expertise.ranking import SIGNAL_WEIGHTS
+
+    questions = []
+    for name in TUNING_CUTOFFS:
+        cutoff = parse_cutoff(name)
+        found = tuning_questions(
+            pages_root=HANDBOOK / "pages", history_text=history_text, people_text=people_text, cutoff=cutoff
+        )
+        print(f"{name}: {len(found)} areas, truth up to {(cutoff + tuning_horizon(cutoff)).date()}", flush=True)
+        questions.extend(found)
+    weights = fit_weights(questions, list(SIGNAL_WEIGHTS))
+    print(f"Fitted on {', '.join(TUNING_CUTOFFS)} (never on {', '.join(REPORTED_CUTOFFS)}):")
+    print("SIGNAL_WEIGHTS = {" + ", ".join(f'"{name}": {weight}' for name, weight in weights.items()) + "}")
+
+
 def print_row(label: str, areas: int | str, measures: dict) -> None:
     cells = "".join(f" {measures[system].mrr:>6.3f} {measures[system].precision:>5.2f} │" for system in SYSTEMS)
     print(f"{label:<12}│{areas:>6} │{cells}")
@@ -154,6 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cutoffs", help="Comma-separated dates (default: the reported cutoffs).")
     parser.add_argument("--tuning", action="store_true", help="Score the tuning cutoffs instead.")
+    parser.add_argument("--fit", action="store_true", help="Learn the ranking's weights on the tuning cutoffs.")
     parser.add_argument("--areas", action="store_true", help="Also print each area's first suggestions.")
     arguments = parser.parse_args()
     if not HANDBOOK.is_dir():
@@ -162,10 +230,11 @@ def main() -> None:
         arguments.cutoffs.split(",") if arguments.cutoffs else TUNING_CUTOFFS if arguments.tuning else REPORTED_CUTOFFS
     )
     cutoffs = [parse_cutoff(name) for name in names]
-    SCRATCH.parent.mkdir(parents=True, exist_ok=True)
-    SCRATCH.unlink(missing_ok=True)
+    scratch = SCRATCH.with_stem(SCRATCH.stem + "-fit") if arguments.fit else SCRATCH  # a fit may run beside
+    scratch.parent.mkdir(parents=True, exist_ok=True)
+    scratch.unlink(missing_ok=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "onramp.settings.bench"
-    os.environ["BENCH_DATABASE"] = str(SCRATCH)
+    os.environ["BENCH_DATABASE"] = str(scratch)
     os.environ.pop("ELASTICSEARCH_URL", None)
     sys.path.insert(0, str(ROOT))
     import logging
@@ -181,13 +250,27 @@ def main() -> None:
     call_command("migrate", run_syncdb=True, verbosity=0)
     history_text = (HANDBOOK / "history.csv").read_text(encoding="utf-8")
     people_text = (HANDBOOK / "people.csv").read_text(encoding="utf-8")
+    if arguments.fit:
+        fit(history_text=history_text, people_text=people_text)
+        return
+    tuning = not arguments.cutoffs and arguments.tuning
+    print(
+        f"Weights learned on the tuning cutoffs {TUNING_CUTOFFS[0]} to {TUNING_CUTOFFS[-1]}, against edits before "
+        f"{REPORTED_CUTOFFS[0]}; reported: {', '.join(REPORTED_CUTOFFS)}."
+    )
+    if tuning:
+        print(f"Scoring the tuning cutoffs, each against the edits made before {REPORTED_CUTOFFS[0]}.")
     header = "".join(f" {system[:19]:<13}│" for system in SYSTEMS)
     print(f"{'':<12}│{'':>6} │{header}")
     print(f"{'cutoff':<12}│{'areas':>6} │" + " {:>6} {:>5} │".format("MRR", "P@5") * len(SYSTEMS))
     totals = {system: [] for system in SYSTEMS}
     for cutoff, name in zip(cutoffs, names, strict=True):
         result = evaluate_cutoff(
-            pages_root=HANDBOOK / "pages", history_text=history_text, people_text=people_text, cutoff=cutoff
+            pages_root=HANDBOOK / "pages",
+            history_text=history_text,
+            people_text=people_text,
+            cutoff=cutoff,
+            horizon=tuning_horizon(cutoff) if tuning else None,
         )
         print_row(name, result[SYSTEMS[0]].areas, result)
         for system in SYSTEMS:

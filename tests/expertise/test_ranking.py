@@ -39,7 +39,7 @@ def org(db):
     away = make_person("nadia.kowalska", team=ledger, out_of_office_until=date.today() + timedelta(days=5))
     busy = make_person("helen.brooks", team=ledger, question_capacity=1)
     edits(sam, topic, 6, days_ago=1)  # 6.0 capped, the freshest
-    edits(jim, topic, 6, days_ago=5)  # a little older: just below Sam
+    edits(jim, topic, 6, days_ago=3)  # a little older: just below Sam
     edits(priya, topic, 4)
     edits(away, topic, 6)
     endorse(endorser=sam, person=away, topic=topic, reason="Runs the Thursday proposal")
@@ -78,6 +78,7 @@ def test_reasons_are_sentences_a_person_can_read(org):
     assert jim.reasons == [
         "Practitioner on Payment runs: edited 6 pages in the last year",
         "worked on it in the last three months",
+        "worked in the wiki in 1 of the last 12 months",
         "in your team",
     ]
     priya = next(s for s in rank_people_for(topics=[org["topic"]], asker=org["jill"]) if s.person == org["priya"])

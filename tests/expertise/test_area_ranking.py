@@ -1,0 +1,155 @@
+"""Who knows a process area: sustained, broad, recent work on the area's pages, from people still at work,
+reached through the area's folders and front-matter tags (the rules behind expertise.ranking.SIGNAL_WEIGHTS)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from expertise.factories import TopicFactory, make_person
+from expertise.models import Evidence, EvidenceKind, Profile
+from expertise.ranking import rank_people_for
+from expertise.scoring import update_score
+from imports.markdown_tree import import_markdown_tree
+from imports.people import import_people
+from imports.sources import DirectorySource
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
+from wiki.topics import topics_for_text
+
+pytestmark = pytest.mark.django_db
+
+
+def work(person, topic, *, days_ago: list[int], kind=EvidenceKind.PAGE_EDITED, weight: float = 1.0) -> None:
+    """One piece of evidence per age, each from its own source (an edit of the history)."""
+    start = Evidence.objects.count()
+    for number, days in enumerate(days_ago, start=start):
+        Evidence.objects.create(
+            person=person,
+            topic=topic,
+            kind=kind,
+            weight=weight,
+            occurred_at=timezone.now() - timedelta(days=days),
+            source_id=number,
+        )
+    update_score(person_id=person.pk, topic_id=topic.pk)
+
+
+@pytest.fixture
+def payments():
+    """A process area, Payments, with sub-pages on their own topics (as an import gives them their folders'
+    names and their tags), and a page elsewhere."""
+    area_topic, runs, vendors = TopicFactory(name="Payments"), TopicFactory(name="Runs"), TopicFactory(name="Vendors")
+    area = ProcessPageFactory(title="Payments", topics=[area_topic])
+    ArticlePageFactory(parent=area, title="Payment runs", topics=[runs])
+    ArticlePageFactory(parent=area, title="Vendor bank details", topics=[vendors])
+    hiring = TopicFactory(name="Hiring")
+    ArticlePageFactory(parent=ProcessPageFactory(title="Hiring"), title="Interviews", topics=[hiring])
+    return {"area": area_topic, "runs": runs, "vendors": vendors, "hiring": hiring}
+
+
+def names(suggestions, *, among: set[str] | None = None) -> list[str]:
+    """The usernames ranked, best first (only those `among`: the factories' page owners rank too)."""
+    return [s.person.username for s in suggestions if among is None or s.person.username in among]
+
+
+def months_at_work(reasons: list[str]) -> int | None:
+    """The N of "worked in the wiki in N of the last 12 months", when a reason says it."""
+    found = [re.fullmatch(r"worked in the wiki in (\d+) of the last 12 months", reason) for reason in reasons]
+    return next((int(match[1]) for match in found if match), None)
+
+
+def test_broad_sustained_recent_work_on_the_area_outranks_one_big_edit(payments):
+    # Bea has worked on three of the area's pages every month this year, a line or two at a time.
+    bea = make_person("bea.steady")
+    work(bea, payments["area"], days_ago=[5, 40, 70, 100], weight=0.3)
+    work(bea, payments["runs"], days_ago=[12, 130, 160, 190], weight=0.3)
+    work(bea, payments["vendors"], days_ago=[25, 220, 250, 280, 310, 340], weight=0.3)
+    # Ole rewrote the area's main page yesterday in one big edit and owns it; nothing else, ever.
+    ole = make_person("ole.once")
+    work(ole, payments["area"], days_ago=[1])
+    work(ole, payments["area"], days_ago=[1], kind=EvidenceKind.PAGE_OWNED, weight=1.5)
+
+    ranked = rank_people_for(topics=[payments["area"]])
+
+    assert names(ranked, among={"bea.steady", "ole.once"}) == ["bea.steady", "ole.once"]
+    bea_reasons = ranked[0].reasons
+    assert "worked on 3 of the 3 topics of this area" in bea_reasons
+    assert months_at_work(bea_reasons) >= 10
+    assert months_at_work(ranked[1].reasons) == 1
+
+
+def test_people_who_stopped_everywhere_or_left_rank_below_those_still_at_work(payments):
+    # Vic wrote most of the area, but did nothing anywhere in the wiki for two years.
+    vic = make_person("vic.gone")
+    work(vic, payments["area"], days_ago=list(range(730, 1100, 20)))
+    work(vic, payments["runs"], days_ago=list(range(730, 1100, 30)))
+    # Lee did a lot on the area last month, and has left in HR since.
+    lee = make_person("lee.left")
+    work(lee, payments["area"], days_ago=list(range(20, 200, 15)))
+    Profile.objects.filter(user=lee).update(active=False)
+    # Ann did a little on the area and is busy elsewhere in the wiki every month.
+    ann = make_person("ann.around")
+    work(ann, payments["runs"], days_ago=[200, 260])
+    work(ann, payments["hiring"], days_ago=list(range(3, 360, 30)))
+
+    ranked = rank_people_for(topics=[payments["area"]])
+    by_name = {suggestion.person.username: suggestion for suggestion in ranked}
+
+    ours = names(ranked, among={"ann.around", "vic.gone", "lee.left"})
+    assert ours[0] == "ann.around"
+    assert len(ours) == 3, "ranked down, not hidden"
+    assert by_name["vic.gone"].signals["area_work"] > by_name["ann.around"].signals["area_work"]
+    two_years = (timezone.now() - timedelta(days=730)).date().isoformat()
+    assert f"no work of their own in the wiki since {two_years}" in by_name["vic.gone"].reasons
+    assert "has left" in by_name["lee.left"].reasons
+    assert months_at_work(by_name["ann.around"].reasons) >= 10
+
+
+TREE = {
+    "payments/index.md": "---\ntitle: Payments\n---\nHow we pay.\n",
+    "payments/runs.md": "---\ntitle: Payment runs\n---\nThe Thursday run.\n",
+    "payments/vendors/bank.md": "---\ntitle: Vendor bank details\ntags: [Bank details]\n---\nCall back first.\n",
+    "hiring/interviews.md": "---\ntitle: Interviews\n---\nTwo rounds.\n",
+}
+
+
+@pytest.fixture
+def imported_tree(tmp_path):
+    for path, text in TREE.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    import_people("id,name\np1,Vera Vendors\np2,Otto Hiring\n")
+    when = (timezone.now() - timedelta(days=20)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    history = (
+        "commit,date,author,path,added,deleted\n"
+        f"c1,{when},p1,payments/vendors/bank.md,40,0\n"
+        f"c2,{when},p2,hiring/interviews.md,40,0\n"
+    )
+    importer = get_user_model().objects.create_superuser("importer", "importer@example.com", "x")
+    import_markdown_tree(
+        DirectorySource(tmp_path),
+        under=Site.objects.get(is_default_site=True).root_page,
+        owner=importer,
+        history_text=history,
+    )
+    get_user_model().objects.filter(pk=importer.pk).update(is_active=False)
+    return {hr_id: Profile.objects.get(external_id=hr_id).user.username for hr_id in ("p1", "p2")}
+
+
+def test_a_question_about_an_area_reaches_its_subfolders_and_tagged_pages(imported_tree):
+    """Vera only wrote a page in a subfolder of Payments (topic Vendors) with a front-matter tag: asking
+    about payments finds her through the folder, asking about bank details through the tag."""
+    vera, otto = imported_tree["p1"], imported_tree["p2"]
+
+    payments = rank_people_for(topics=topics_for_text("payments"))
+    bank_details = rank_people_for(topics=topics_for_text("who knows our bank details?"))
+
+    assert names(payments) == [vera]
+    assert "worked on 2 of the 3 topics of this area" in payments[0].reasons
+    assert names(bank_details) == [vera]
+    assert otto in names(rank_people_for(topics=topics_for_text("hiring")))

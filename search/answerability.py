@@ -20,6 +20,7 @@ from onramp.stemming import stem
 from search import glossary, term_index
 from search.backends import ParsedQuery
 from search.backends.bm25 import idf
+from search.normalise import QUESTION_WORDS as QUESTION_PHRASING
 from search.normalise import normalise, text_words
 from search.page_text import body_sentences, headings_of, summary_of, topic_names_of
 
@@ -31,51 +32,9 @@ PAGES_JUDGED = 5
 COVERAGE_TO_ANSWER = 0.5
 # A passage: this many sentences in a row, read together with the page's title, summary and topics.
 PASSAGE_SENTENCES = 3
-# Words of question phrasing that say nothing about the subject, beyond the stop words searching ignores.
-QUESTION_WORDS = frozenset(
-    {
-        "about",
-        "am",
-        "any",
-        "anyone",
-        "anything",
-        "around",
-        "best",
-        "could",
-        "did",
-        "done",
-        "else",
-        "find",
-        "going",
-        "good",
-        "help",
-        "know",
-        "like",
-        "long",
-        "make",
-        "many",
-        "much",
-        "new",
-        "not",
-        "now",
-        "one",
-        "please",
-        "same",
-        "some",
-        "someone",
-        "something",
-        "still",
-        "tell",
-        "there",
-        "thing",
-        "things",
-        "use",
-        "want",
-        "way",
-        "ways",
-        "would",
-    }
-)
+# Words of question phrasing that say nothing about the subject (searching leaves them out too), and "one"
+# ("which one"), which searching keeps for "one on one" and "day one".
+QUESTION_WORDS = QUESTION_PHRASING | {"one"}
 
 
 @dataclass(frozen=True)

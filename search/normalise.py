@@ -64,6 +64,53 @@ STOP_WORDS = frozenset(
 )
 
 
+# Words of question phrasing that say nothing about what a question is about ("how much", "I want",
+# "something"): searched for only when a question has no other words. Not "one": "one on one", "day one".
+QUESTION_WORDS = frozenset(
+    [
+        "about",
+        "am",
+        "any",
+        "anyone",
+        "anything",
+        "around",
+        "best",
+        "could",
+        "did",
+        "done",
+        "else",
+        "find",
+        "going",
+        "good",
+        "help",
+        "know",
+        "like",
+        "long",
+        "make",
+        "many",
+        "much",
+        "new",
+        "not",
+        "now",
+        "please",
+        "same",
+        "some",
+        "someone",
+        "something",
+        "still",
+        "tell",
+        "there",
+        "thing",
+        "things",
+        "use",
+        "want",
+        "way",
+        "ways",
+        "would",
+    ]
+)
+
+
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation ignored, one space between words: "Where's the P2P guide?"
     and "where s the p2p guide" are the same question."""
@@ -85,7 +132,9 @@ def words(text: str) -> list[str]:
 
 
 def search_words(text: str) -> list[str]:
-    """The words worth searching for, in order, without repeats; stop words only when nothing else is left."""
+    """The words worth searching for, in order, without repeats; question phrasing only when nothing else is
+    left, and stop words only when not even that is."""
     all_words = list(dict.fromkeys(words(text)))
     meaningful = [word for word in all_words if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())]
-    return meaningful or all_words
+    subject = [word for word in meaningful if word not in QUESTION_WORDS]
+    return subject or meaningful or all_words

@@ -20,3 +20,11 @@ def test_typed_syntax_never_reaches_the_engines():
     assert all(word.replace("_", "").isalnum() for word in words)
     assert normalise("Where's the P2P guide?") == "where s the p2p guide"
     assert normalise("Café  RÉSUMÉ") == "cafe resume"
+
+
+def test_question_phrasing_is_searched_for_only_when_nothing_else_is_asked():
+    assert search_words("How much vacation do I get?") == ["vacation"]
+    assert search_words("I want something to help with my invoices") == ["invoices"]
+    assert search_words("what should I talk about in our weekly one on one") == ["talk", "weekly", "one"]
+    assert search_words("can you help") == ["help"]
+    assert search_words("how do I") == ["how", "do", "i"]

@@ -16,8 +16,8 @@ from wiki.models import PageTopic
 
 CANDIDATES = 100
 # Weights of the second pass; the first pass's rank is worth at most 1.
-TITLE_WEIGHT = 1.5
-TOPIC_WEIGHT = 0.6
+TITLE_WEIGHT = 2.0
+TOPIC_WEIGHT = 0.3  # BM25 already weighs the topics field highly
 PHRASE_WEIGHT = 0.5
 # A glossary expansion or a spelling correction counts a little less than the words the asker typed.
 EXPANSION_WEIGHT = 0.8

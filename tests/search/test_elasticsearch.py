@@ -52,7 +52,7 @@ def test_the_page_search_boosts_titles_forgives_typos_expands_synonyms_and_highl
                                 {
                                     "multi_match": {
                                         "query": "undo je",
-                                        "fields": ["title^4", "headings^2.5", "summary^2", "topics^2", "body"],
+                                        "fields": ["title^6", "headings", "summary", "topics^4", "body"],
                                         "type": "best_fields",
                                         "fuzziness": "AUTO",
                                         "prefix_length": 1,
@@ -62,7 +62,7 @@ def test_the_page_search_boosts_titles_forgives_typos_expands_synonyms_and_highl
                                 {
                                     "multi_match": {
                                         "query": "journal entry",
-                                        "fields": ["title^4", "headings^2.5", "summary^2", "topics^2", "body"],
+                                        "fields": ["title^6", "headings", "summary", "topics^4", "body"],
                                         "type": "phrase",
                                         "boost": 0.8,
                                     }

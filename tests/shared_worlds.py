@@ -1,12 +1,15 @@
 """A test module's "world" (its people, pages, onboardings…) built once and shared by its tests.
 
-`built_once` builds it inside a transaction that stays open while the module's tests run and is rolled back
-after the last one; each test runs in a savepoint of its own (pytest-django's `db`), so what one test writes is
-undone before the next and no other module ever sees the world. Between the build and the rollback the
-database stays blocked, so a test that did not ask for `db` cannot write into the shared transaction.
+`built_once`, for a module- (or class-) scoped fixture, builds it inside a transaction that stays open while the
+module's tests run and is rolled back after the last one; each test runs in a savepoint of its own
+(pytest-django's `db`), so what one test writes is undone before the next and no other module ever sees the
+world. Between the build and the rollback the database stays blocked, so a test that did not ask for `db`
+cannot write into the shared transaction. A module where some test does not ask for the world shares nothing
+(the fixture gives None), so that test never finds rows it did not ask for: each test there builds its own.
 
-The objects the build returned belong to no test: a test gets them from `fresh`, read again from the database,
-so what one test sets on a Python object (a title, a cached permission or profile) never reaches the next.
+The objects the build returned belong to no test: a test gets them from `for_this_test`, read again from the
+database, so what one test sets on a Python object (a title, a cached permission or profile) never reaches the
+next.
 """
 
 from __future__ import annotations
@@ -18,9 +21,12 @@ from django.core.cache import cache
 from django.db import models, transaction
 
 
-def built_once(django_db_blocker, build: Callable[[], dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """For a module-scoped fixture to `yield from`: the objects `build()` made, kept until the module's last
-    test is over and then rolled back."""
+def built_once(request, django_db_blocker, build: Callable[[], dict[str, Any]]) -> Iterator[dict[str, Any] | None]:
+    """For a module- or class-scoped fixture to `yield from`: the objects `build()` made, kept until the last
+    test of the module (or class) is over and then rolled back; None if one of its tests does not ask for them."""
+    if not every_test_asks_for(request):
+        yield None
+        return
     with django_db_blocker.unblock():
         shared = transaction.atomic()
         shared.__enter__()
@@ -36,6 +42,19 @@ def built_once(django_db_blocker, build: Callable[[], dict[str, Any]]) -> Iterat
             transaction.set_rollback(True)
             shared.__exit__(None, None, None)
         cache.clear()  # nothing cached from the world outlives it
+
+
+def every_test_asks_for(request) -> bool:
+    """Whether each test collected in the fixture's module (or class) asks for it, directly or through another."""
+    scope = request.node.nodeid + "::"
+    return all(
+        request.fixturename in item.fixturenames for item in request.session.items if item.nodeid.startswith(scope)
+    )
+
+
+def for_this_test(shared: dict[str, Any] | None, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The world a test gets: the shared one afresh, or else its own."""
+    return build() if shared is None else fresh(shared)
 
 
 def fresh(world: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from buddies.models import SurveyResponse
 from expertise.factories import UserFactory, make_person
 from expertise.recording import self_assess
 from tests.buddies.conftest import NOW, START, TODAY, frozen_today, make_org, make_program_admin  # noqa: F401
-from tests.shared_worlds import built_once, fresh
+from tests.shared_worlds import built_once, for_this_test
 
 JIM_NOTE = "Jill seems overwhelmed by the vendor queue"
 JILL_NOTE = "I still do not get three-way matching"
@@ -41,12 +41,12 @@ def grant(user, *dotted: str) -> None:
 @pytest.fixture(name="world")
 def world_fixture(db, world_once):
     """The onboarding world as this test gets it (see build_world)."""
-    return fresh(world_once)
+    return for_this_test(world_once, build_world)
 
 
 @pytest.fixture(scope="module")
-def world_once(django_db_setup, django_db_blocker):
-    yield from built_once(django_db_blocker, build_world)
+def world_once(request, django_db_setup, django_db_blocker):
+    yield from built_once(request, django_db_blocker, build_world)
 
 
 def build_world() -> dict:

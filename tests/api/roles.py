@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction, Site
 from buddies.factories import make_buddy, make_onboarding
 from expertise.factories import ExpertiseScoreFactory, TeamFactory, TopicFactory, make_person
 from expertise.recording import self_assess
-from tests.shared_worlds import built_once, fresh
+from tests.shared_worlds import built_once, for_this_test
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 PAYROLL_TITLE = "Salary payment runs for payroll"
@@ -30,12 +30,12 @@ def grant(user, *dotted: str) -> None:
 @pytest.fixture
 def roles(db, roles_once):
     """The roles' people and pages as this test gets them (see build_roles)."""
-    return fresh(roles_once)
+    return for_this_test(roles_once, build_roles)
 
 
 @pytest.fixture(scope="module")
-def roles_once(django_db_setup, django_db_blocker):
-    yield from built_once(django_db_blocker, build_roles)
+def roles_once(request, django_db_setup, django_db_blocker):
+    yield from built_once(request, django_db_blocker, build_roles)
 
 
 def build_roles() -> dict:

@@ -16,6 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from expertise.models import ExpertiseScore, Topic
 from expertise.ranking import Suggestion, rank_people_for
 from expertise.scoring import LEVEL_RANK
+from search.people_cache import cached_ranking
 from wiki.models import PageTopic
 
 PAGES_FOR_TOPICS = 5
@@ -41,9 +42,15 @@ def topic_weights(*, named: list[Topic], page_ids: list[int]) -> dict[int, float
 
 
 def people_who_know(*, weights: dict[int, float], asker: AbstractBaseUser | None, limit: int) -> list[Suggestion]:
-    """Practitioners and above on the weighted topics, ordered by weighted score; away or busy people last."""
+    """Practitioners and above on the weighted topics, ordered by weighted score; away or busy people last.
+    Cached per set of weighted topics and asker until scores, evidence or pages change (search.people_cache)."""
     if not weights:
         return []
+    asker_id = asker.pk if asker is not None and asker.is_authenticated else None
+    return cached_ranking(weights, asker_id, limit, lambda: rank_for_ask(weights=weights, asker=asker, limit=limit))
+
+
+def rank_for_ask(*, weights: dict[int, float], asker: AbstractBaseUser | None, limit: int) -> list[Suggestion]:
     topics = list(Topic.objects.filter(pk__in=weights))
     candidates = rank_people_for(topics=topics, asker=asker, limit=limit * CANDIDATES_PER_PLACE)
     candidates = [s for s in candidates if LEVEL_RANK[s.level] >= LEVEL_RANK[LOWEST_LEVEL]]

@@ -37,9 +37,9 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 # before the first reported cutoff; kept at zero or above, so every reason shown counts for the person.
 SIGNAL_WEIGHTS = {
     "area_work": 0.45,  # log(1 + their scores on the area's topics, each topic by its weight)
-    "area_breadth": 0.21,  # log(how many of the area's topics they worked on)
-    "area_latest": 0.31,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
-    "still_active": 1.11,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
+    "area_breadth": 0.2,  # log(how many of the area's topics they worked on)
+    "area_latest": 0.28,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
+    "still_active": 1.14,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
     "active_months": 0.27,  # log(1 + months of the last twelve with work of their own anywhere)
 }
 # Topics met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
@@ -170,7 +170,7 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
     """What a person's evidence says about their answering for the area, as numbers SIGNAL_WEIGHTS weighs: how
     much and how lately they worked on the area's topics (each topic by its weight), over how many of them,
     and whether they are still at work in the wiki at all (people who stopped everywhere have usually moved
-    on). Every kind decays with age but never below nothing: old work still counts a little."""
+    on). The scores decay with age but never vanish (scoring.DECAY_FLOOR): old work still counts a little."""
     area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
     work = sum(weights[score.topic_id] * score.score for score in area)
     latest = max((date.fromisoformat(s.facts["latest"]) for s in area if s.facts.get("latest")), default=None)

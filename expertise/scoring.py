@@ -4,9 +4,9 @@ score = Σ over kinds of min(cap of kind, Σ weight × max(floor, ½^(age / half
 count less but never nothing (what someone wrote years ago is still a place to start), and the cap per kind stops
 any single source (say, a hundred small edits) from making an expert.
 
-Beside the score, the facts keep what "who knows" ranks the people of a question by (expertise/ranking.py):
-how much the person did themselves lately ("active": the same evidence decayed over three months, uncapped,
-so sustained work keeps counting) and when they last did something ("latest").
+Beside the score, the facts keep when the person last did work of their own on the topic ("latest", which
+"who knows" reads for how lately someone worked on an area, expertise/ranking.py) and how much they did lately
+("active": the same evidence decayed over three months, uncapped).
 """
 
 from __future__ import annotations

@@ -53,3 +53,18 @@ def fit_weights(questions: list[Question], names: list[str]) -> dict[str, float]
             step_size = LEARNING_RATE * (first[k] / (1 - 0.9**step)) / (math.sqrt(second[k] / (1 - 0.999**step)) + 1e-8)
             weights[k] = max(0.0, weights[k] - step_size)
     return {name: round(weight, 2) for name, weight in zip(names, weights, strict=True)}
+
+
+def measures_with(questions: list[Question], weights: dict[str, float], *, k: int = 5) -> tuple[float, float]:
+    """MRR of the first later editor and precision at k over the questions, ranking each question's candidates
+    by Σ weight × signal: how well the weights do on the questions they were fitted on."""
+    if not questions:
+        return 0.0, 0.0
+    reciprocal, precision = 0.0, 0.0
+    for question in questions:
+        scores = [sum(weights.get(name, 0.0) * value for name, value in c.items()) for c in question.candidates]
+        order = sorted(range(len(scores)), key=lambda index: -scores[index])
+        later = [question.edited_later[index] for index in order]
+        reciprocal += next((1 / rank for rank, hit in enumerate(later[:10], start=1) if hit), 0.0)
+        precision += sum(later[:k]) / k
+    return reciprocal / len(questions), precision / len(questions)

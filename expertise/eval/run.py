@@ -196,7 +196,7 @@ def tuning_questions(*, pages_root: Path, history_text: str, people_text: str, c
 
 def fit(*, history_text: str, people_text: str) -> None:
     """Learns SIGNAL_WEIGHTS on the tuning cutoffs and prints them, to be copied into expertise/ranking.py."""
-    from expertise.eval.fit import fit_weights
+    from expertise.eval.fit import fit_weights, measures_with
     from expertise.ranking import SIGNAL_WEIGHTS
 
     questions = []
@@ -208,6 +208,9 @@ def fit(*, history_text: str, people_text: str) -> None:
         print(f"{name}: {len(found)} areas, truth up to {(cutoff + tuning_horizon(cutoff)).date()}", flush=True)
         questions.extend(found)
     weights = fit_weights(questions, list(SIGNAL_WEIGHTS))
+    for label, tried in (("the current weights", SIGNAL_WEIGHTS), ("the fitted weights", weights)):
+        mrr, precision = measures_with(questions, tried)
+        print(f"On the tuning questions, {label}: MRR {mrr:.3f}, P@5 {precision:.2f}")
     print(f"Fitted on {', '.join(TUNING_CUTOFFS)} (never on {', '.join(REPORTED_CUTOFFS)}):")
     print("SIGNAL_WEIGHTS = {" + ", ".join(f'"{name}": {weight}' for name, weight in weights.items()) + "}")
 

@@ -8,7 +8,17 @@ import pytest
 from wagtail.models import Revision
 
 from expertise.eval import holdout
-from expertise.eval.run import evaluate_cutoff, import_before, leaks_after, onramp_rankings
+from expertise.eval.fit import Question, fit_weights, measures_with
+from expertise.eval.run import (
+    REPORTED_CUTOFFS,
+    TUNING_CUTOFFS,
+    evaluate_cutoff,
+    import_before,
+    leaks_after,
+    onramp_rankings,
+    parse_cutoff,
+    tuning_horizon,
+)
 from expertise.models import Evidence, EvidenceKind, Profile
 from imports.models import HistoryEdit, ImportedPage
 
@@ -119,3 +129,34 @@ def test_one_cutoff_scores_onramp_beside_both_baselines_and_rolls_back(corpus):
     assert (overall.mrr, overall.precision) == (pytest.approx(0.75), pytest.approx(1 / 5))
     assert result["Onramp"].mrr == 1.0
     assert not ImportedPage.objects.exists(), "each cutoff's import is rolled back"
+
+
+def test_weights_are_learned_only_before_the_reported_cutoffs():
+    first_reported = parse_cutoff(REPORTED_CUTOFFS[0])
+    assert all(parse_cutoff(name) < first_reported for name in TUNING_CUTOFFS)
+    # A tuning cutoff's truth stops at the first reported cutoff; a reported cutoff cannot tune.
+    assert parse_cutoff("2022-01-01") + tuning_horizon(parse_cutoff("2022-01-01")) == first_reported
+    with pytest.raises(ValueError, match="not before the first reported cutoff"):
+        tuning_horizon(first_reported)
+
+
+def test_the_fit_weighs_what_tells_later_editors_apart_and_nothing_against_them():
+    # In each question the later editor has more "work"; "noise" says nothing; "against" points the wrong way.
+    questions = [
+        Question(
+            candidates=[
+                {"work": 2.0 + n % 3, "noise": n % 2, "against": 0.0},
+                {"work": 0.5, "noise": (n + 1) % 2, "against": 1.0},
+                {"work": 1.0, "noise": n % 2, "against": 1.0},
+            ],
+            edited_later=[True, False, False],
+        )
+        for n in range(12)
+    ]
+
+    weights = fit_weights(questions, ["work", "noise", "against"])
+
+    assert weights["work"] > 0.5
+    assert weights["noise"] < weights["work"] / 5
+    assert weights["against"] == 0.0, "kept at zero or above: a reason shown never counts against someone"
+    assert measures_with(questions, weights) == (1.0, pytest.approx(1 / 5))

@@ -3,19 +3,39 @@ from pathlib import Path
 import pytest
 
 from django.core.cache import cache
+from django.db import transaction
 from django.test import RequestFactory
+
+from wagtail.models import Site
 
 from expertise.models import Topic
 from search.models import GlossaryTerm
+from tests.shared_worlds import fresh
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     # Ask ranks with a different engine on each database (FTS5, PostgreSQL full text): its tests run on both.
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.postgres)
+    result = yield
+    # After the others have selected and ordered the tests: within each module here, those without the corpus
+    # run first, so that once the module's shared corpus is built (shared_corpus) every test left in the module
+    # asked for it. Every xdist worker sorts alike.
+    module_of = {id(item): item.nodeid.split("::")[0] for item in items}
+    first_of = {}
+    for index, item in enumerate(items):
+        first_of.setdefault(module_of[id(item)], index)
+    items.sort(
+        key=lambda item: (
+            first_of[module_of[id(item)]],
+            here in Path(item.path).parents and "corpus" in item.fixturenames,
+        )
+    )
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -33,9 +53,43 @@ def article(title: str, *, summary: str = "", body: str = "", headings=(), paren
     return ArticlePageFactory(title=title, summary=summary, body=blocks, parent=parent, topics=topics, **kwargs)
 
 
+@pytest.fixture(scope="module")
+def shared_corpus(request, django_db_setup, django_db_blocker):
+    """The module's corpus, built once inside a transaction that stays open while the module's tests run (each in
+    a savepoint of its own: pytest-django's `db`) and is rolled back after the last one; its tests without the
+    corpus ran before it was built (pytest_collection_modifyitems). None in a module where a test asks for the
+    corpus and for `settings`: such a test may change what building it does (a search backend), so it builds
+    its own."""
+    module = request.node.nodeid + "::"
+    tests = [item for item in request.session.items if item.nodeid.startswith(module) and "corpus" in item.fixturenames]
+    if any("settings" in item.fixturenames for item in tests):
+        yield None
+        return
+    with django_db_blocker.unblock():
+        shared = transaction.atomic()
+        shared.__enter__()
+        try:
+            pages = build_corpus(Site.objects.get(is_default_site=True).root_page.specific)
+        except BaseException as error:
+            shared.__exit__(type(error), error, error.__traceback__)
+            raise
+    try:
+        yield pages
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            shared.__exit__(None, None, None)
+        cache.clear()
+
+
 @pytest.fixture
-def corpus(db, home):
-    """A small wiki: finance and people processes, with articles whose words overlap on purpose."""
+def corpus(shared_corpus, db, home):
+    """A small wiki: finance and people processes, with articles whose words overlap on purpose. Each test gets
+    the module's shared corpus, its pages read again from the database (tests/shared_worlds.py, `fresh`)."""
+    return build_corpus(home) if shared_corpus is None else fresh(shared_corpus)
+
+
+def build_corpus(home) -> dict:
     invoices = Topic.objects.create(name="Supplier invoices", slug="supplier-invoices")
     expenses = Topic.objects.create(name="Travel expenses", slug="travel-expenses")
     finance = ProcessPageFactory(title="Finance", summary="<p>Money in and money out.</p>", parent=home)

@@ -207,14 +207,16 @@ def ask(
         backend, notice = DatabaseBackend(), FALLBACK_NOTICE
         matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict())
         gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
-    lexical_count = len(matches)
+    lexical = matches
     if backend.name == DatabaseBackend.name:
         matches = with_semantic_recall(query, matches, pages=pages)
     site = Site.find_for_request(request)
     site_root = site.root_page if site else None
     paginator = Paginator(matches, per_page)
     shown = paginator.get_page(page_number)
-    judged_ids = [m.page_id for m in matches[:PAGES_JUDGED]]
+    # The verdict reads words, so it reads the pages found by words: semantic recall changes the ranking shown,
+    # not whether the wiki answers.
+    judged_ids = [m.page_id for m in lexical[:PAGES_JUDGED]]
     by_id = specific_pages(list(dict.fromkeys([*judged_ids, *(m.page_id for m in shown)])))
     definition = glossary.definition_for(query.text)
     verdict = judge(
@@ -242,7 +244,7 @@ def ask(
     gap_list = sorted(Gap.objects.filter(pk__in=gap_ids).prefetch_related("topics"), key=lambda g: gap_ids.index(g.pk))
     area_facets, topic_facets = facets_for(matched_ids, site_root)
     did_you_mean = ""
-    if fixed and lexical_count < 3:
+    if fixed and len(lexical) < 3:
         did_you_mean = " ".join(fixed.get(word, word) for word in normalise(query.text).split())
     return AskResults(
         query=query,

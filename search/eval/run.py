@@ -1,11 +1,14 @@
 """`make eval-search`: imports the real handbook into a scratch SQLite database and a scratch PostgreSQL
 database, scores Ask's database backend on our own questions (questions.toml) on each — MRR@10 and
-recall@5 — and prints the two side by side.
+recall@5 — and prints the two side by side: lexical (BM25) and, where the semantic extra is installed,
+hybrid (BM25 fused with semantic recall, `search.semantic`) in the same run. The section vectors are
+computed once, on SQLite, and reused by hash on PostgreSQL.
 
 Run from the repository root: `python search/eval/run.py [--keep] [--quiet]` (--keep reuses the scratch
 databases of the last run instead of importing again, and keeps them). PostgreSQL is the server at
 EVAL_POSTGRES_SERVER (default postgres://postgres@127.0.0.1:5432); with none there, only SQLite is scored
-and the run says so. `--database sqlite|postgres` scores one; `--postgres URL` scores an existing database."""
+and the run says so. `--database sqlite|postgres` scores one; `--postgres URL` scores an existing database.
+EVAL_SEARCH_SQLITE and EVAL_SEARCH_POSTGRES_DATABASE name other scratch databases (two runs side by side)."""
 
 from __future__ import annotations
 
@@ -20,9 +23,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 HANDBOOK = ROOT.parent / "shared" / "corpora" / "handbook"
-SCRATCH = ROOT / "bench" / "data" / "eval-search.sqlite3"
+SCRATCH = Path(os.environ.get("EVAL_SEARCH_SQLITE", ROOT / "bench" / "data" / "eval-search.sqlite3"))
 POSTGRES_SERVER = os.environ.get("EVAL_POSTGRES_SERVER", "postgres://postgres@127.0.0.1:5432")
-POSTGRES_SCRATCH = "onramp_eval_search"
+POSTGRES_SCRATCH = os.environ.get("EVAL_SEARCH_POSTGRES_DATABASE", "onramp_eval_search")
 TARGETS = {"MRR@10": 0.70, "recall@5": 0.85}
 RESULT_PREFIX = "RESULT "
 # Onramp's modules (imports, search, Wagtail models) are imported inside the functions: a script, this file
@@ -176,8 +179,42 @@ def evaluate_abstention(answerable: list[dict], unanswerable: list[dict], *, ver
     return caught / max(len(unanswerable), 1), wrong / max(len(answerable), 1)
 
 
-def score_one(arguments: argparse.Namespace) -> dict[str, float]:
-    """Scores the database this process was started for, printing a line per question unless --quiet."""
+def known_vectors() -> dict[str, bytes]:
+    """The section vectors the SQLite scratch database holds, by text hash (reused on PostgreSQL)."""
+    import sqlite3
+
+    if not SCRATCH.exists():
+        return {}
+    with sqlite3.connect(SCRATCH) as scratch:
+        try:
+            return dict(scratch.execute("SELECT text_hash, vector FROM search_pagesection"))
+        except sqlite3.Error:
+            return {}
+
+
+def fill_section_vectors(*, verbose: bool) -> None:
+    from django.db import connection
+
+    from onramp.progress import ProgressBar
+    from search.semantic.store import embed_all
+
+    known = known_vectors() if connection.vendor != "sqlite" else {}
+    pages, embedded = embed_all(ProgressBar() if verbose else None, known=known)
+    print(f"Semantic recall: {pages} pages, {embedded} sections embedded ({len(known)} vectors reused).")
+
+
+def score_all(questions: list[dict], unanswerable: list[dict], *, verbose: bool) -> dict[str, float]:
+    scores = evaluate(questions, verbose=verbose)
+    if unanswerable:
+        caught, wrong = evaluate_abstention(questions, unanswerable, verbose=verbose)
+        scores["says nothing answers, unanswerable"] = caught
+        scores["says nothing answers, answerable"] = wrong
+    return scores
+
+
+def score_one(arguments: argparse.Namespace) -> dict[str, dict[str, float] | None]:
+    """Scores the database this process was started for, lexical then hybrid (None when the semantic model
+    is not installed or --lexical), printing a line per question unless --quiet."""
     SCRATCH.parent.mkdir(parents=True, exist_ok=True)
     if arguments.postgres:
         use_postgres(arguments.postgres, keep=arguments.keep)
@@ -192,22 +229,37 @@ def score_one(arguments: argparse.Namespace) -> dict[str, float]:
 
     django.setup()
     logging.getLogger("wagtail").setLevel(logging.WARNING)
-    prepare(arguments.keep)
-    questions = load_questions()
-    scores = evaluate(questions, verbose=not arguments.quiet)
-    unanswerable = load_unanswerable()
-    if unanswerable:
-        caught, wrong = evaluate_abstention(questions, unanswerable, verbose=not arguments.quiet)
-        scores["says nothing answers, unanswerable"] = caught
-        scores["says nothing answers, answerable"] = wrong
-    return scores
+    from django.test import override_settings
+
+    from search.semantic import model
+
+    verbose = not arguments.quiet
+    # The import itself embeds nothing: the vectors are filled in one go below (and reused on PostgreSQL).
+    with override_settings(ONRAMP_SEMANTIC=False):
+        prepare(arguments.keep)
+    questions, unanswerable = load_questions(), load_unanswerable()
+    with override_settings(ONRAMP_SEMANTIC=False):
+        if verbose:
+            print("Lexical (BM25):")
+        lexical = score_all(questions, unanswerable, verbose=verbose)
+    hybrid = None
+    with override_settings(ONRAMP_SEMANTIC=not arguments.lexical):
+        if model.is_available():
+            fill_section_vectors(verbose=verbose)
+            if verbose:
+                print("Hybrid (BM25 and semantic recall, reciprocal rank fusion):")
+            hybrid = score_all(questions, unanswerable, verbose=verbose)
+        elif not arguments.lexical:
+            print(f"Hybrid skipped: the semantic model ({model.package_name()}) is not installed.")
+    return {"lexical": lexical, "hybrid": hybrid}
 
 
-def run_child(database: str, arguments: argparse.Namespace) -> dict[str, float] | None:
+def run_child(database: str, arguments: argparse.Namespace) -> dict[str, dict[str, float] | None] | None:
     """Scores one database in a process of its own (Django is set up once per process)."""
     command = [sys.executable, str(Path(__file__).resolve()), "--database", database]
     command += ["--keep"] if arguments.keep else []
     command += ["--quiet"] if arguments.quiet else []
+    command += ["--lexical"] if arguments.lexical else []
     print(f"— {database} —", flush=True)
     child = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)  # noqa: S603 (our own script)
     scores = None
@@ -222,8 +274,15 @@ def run_child(database: str, arguments: argparse.Namespace) -> dict[str, float] 
     return scores
 
 
+def columns(scores: dict[str, dict[str, dict[str, float] | None] | None]) -> dict[str, dict[str, float] | None]:
+    """One column per database and ranking: SQLite and PostgreSQL lexical, then hybrid where it was scored."""
+    found = {db: (result or {}).get("lexical") for db, result in scores.items()}
+    found.update({f"{db} hybrid": result["hybrid"] for db, result in scores.items() if result and result.get("hybrid")})
+    return found
+
+
 def side_by_side(scores: dict[str, dict[str, float] | None]) -> str:
-    names = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+    names = {"sqlite": "SQLite", "postgres": "PostgreSQL", "sqlite hybrid": "SQLite+sem", "postgres hybrid": "PG+sem"}
     measures = list(dict.fromkeys(measure for found in scores.values() if found for measure in found))
     width = max(len(measure) for measure in [*measures, ""]) + 2
     lines = ["".join([" " * width, *(f"{names.get(db, db):>12}" for db in scores), f"{'target':>10}"])]
@@ -245,6 +304,7 @@ def main() -> None:
     )
     parser.add_argument("--quiet", action="store_true", help="Print only the totals.")
     parser.add_argument("--database", choices=["sqlite", "postgres"], help="Score only this database.")
+    parser.add_argument("--lexical", action="store_true", help="Score BM25 alone, even with the semantic model.")
     parser.add_argument(
         "--postgres",
         metavar="URL",
@@ -258,7 +318,7 @@ def main() -> None:
     if arguments.database or arguments.postgres:
         print(RESULT_PREFIX + json.dumps(score_one(arguments)))
         return
-    scores: dict[str, dict[str, float] | None] = {"sqlite": run_child("sqlite", arguments)}
+    scores: dict[str, dict[str, dict[str, float] | None] | None] = {"sqlite": run_child("sqlite", arguments)}
     unreachable = postgres_unreachable(POSTGRES_SERVER)
     skipped = ""
     if unreachable:
@@ -270,12 +330,13 @@ def main() -> None:
         finally:
             if not arguments.keep:
                 drop_postgres(f"{POSTGRES_SERVER}/{POSTGRES_SCRATCH}")
-    print(f"\n{len(load_questions())} questions, Ask's database backend:")
-    print(side_by_side(scores))
+    print(f"\n{len(load_questions())} questions, Ask's database backend (+sem: with semantic recall):")
+    table = columns(scores)
+    print(side_by_side(table))
     if skipped:
         print(skipped)
     failed = [db for db, found in scores.items() if found is None and not (db == "postgres" and skipped)]
-    missed = {db: misses(found) for db, found in scores.items() if found and misses(found)}
+    missed = {db: misses(found) for db, found in table.items() if found and misses(found)}
     for db, measures in missed.items():
         print(f"{db} misses the target for {', '.join(measures)}.")
     if failed or missed:

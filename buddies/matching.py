@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -298,6 +297,10 @@ def optimal_assignment(scores: np.ndarray, eligible: np.ndarray, places: list[in
     bonus = (float(np.abs(scores).max()) if scores.size else 0.0) * n + 1.0
     cost = np.where(slot_eligible, -(bonus + slot_scores), 0.0)
     cost = np.hstack([cost, np.zeros((n, n))])
+    # Imported here: scipy.optimize takes about a second of CPU to import, paid otherwise by every process that
+    # loads Onramp's apps (each web and Celery worker, each test worker and manage.py command).
+    from scipy.optimize import linear_sum_assignment
+
     rows, columns = linear_sum_assignment(cost)
     chosen: list[int | None] = [None] * n
     for row, column in zip(rows, columns, strict=True):

@@ -62,7 +62,8 @@ node-deps:
 # the browser journeys against the production stack, and tests marked `postgres` (search ranking, races).
 # It prints the coverage of Onramp's packages (settings in pyproject.toml).
 # The PostgreSQL pass runs with --dist loadgroup: the browser journeys (one stack) and tests/demo (one load of
-# the demo) each run on one worker. The SQLite pass spreads tests/demo over both workers, which measured faster.
+# the demo) each run on one worker. The SQLite pass spreads tests/demo over both workers: the first loads the
+# demo and keeps a copy of the loaded database, the other starts from that copy (tests/migrated_databases.py).
 SQLITE_PASS = DATABASE_URL= $(BIN)/pytest -n 2 -m "not services and not corpus and not browser" \
 	--durations=10 --cov --cov-report=term:skip-covered
 POSTGRES_PASS = DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db --durations=10 \

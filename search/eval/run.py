@@ -200,7 +200,8 @@ def fill_section_vectors(*, verbose: bool) -> None:
 
     known = known_vectors() if connection.vendor != "sqlite" else {}
     pages, embedded = embed_all(ProgressBar() if verbose else None, known=known)
-    print(f"Semantic recall: {pages} pages, {embedded} sections embedded ({len(known)} vectors reused).")
+    reused = f" ({len(known)} vectors known from the SQLite run)" if known else ""
+    print(f"Semantic recall: {pages} pages, {embedded} sections embedded{reused}.")
 
 
 def score_all(questions: list[dict], unanswerable: list[dict], *, verbose: bool) -> dict[str, float]:

@@ -74,12 +74,12 @@ def nearest_pages(text: str, *, pages: PageQuerySet, limit: int) -> list[tuple[i
     # CANDIDATES pages in any ordinary wiki.
     nearest = min(len(similarities), ROWS)
     rows = np.argpartition(-similarities, nearest - 1)[:nearest]
-    best: dict[int, float] = {}
-    for row in rows[np.argsort(-similarities[rows])]:
-        similarity = float(similarities[row])
-        if similarity < MIN_SIMILARITY or len(best) >= CANDIDATES:
-            break
-        best.setdefault(int(matrix.page_ids[row]), similarity)
+    rows = rows[np.argsort(-similarities[rows])]
+    rows = rows[similarities[rows] >= MIN_SIMILARITY]
+    page_ids = matrix.page_ids[rows]
+    # Each page's first (nearest) row, in order of nearness.
+    _, first = np.unique(page_ids, return_index=True)
+    best = {int(page_ids[i]): float(similarities[rows[i]]) for i in np.sort(first)[:CANDIDATES]}
     if not best:
         return []
     allowed = set(pages.filter(pk__in=list(best)).values_list("pk", flat=True))

@@ -5,7 +5,9 @@ module's tests run and is rolled back after the last one; each test runs in a sa
 (pytest-django's `db`), so what one test writes is undone before the next and no other module ever sees the
 world. Between the build and the rollback the database stays blocked, so a test that did not ask for `db`
 cannot write into the shared transaction. A module where some test does not ask for the world shares nothing
-(the fixture gives None), so that test never finds rows it did not ask for: each test there builds its own.
+(the fixture gives None), so that test never finds rows it did not ask for: each test there builds its own. Nor
+does one with a test that commits (`transactional_db`, a live server) or changes `settings`, which could change
+what the build would have made.
 
 The objects the build returned belong to no test: a test gets them from `for_this_test`, read again from the
 database, so what one test sets on a Python object (a title, a cached permission or profile) never reaches the
@@ -45,10 +47,15 @@ def built_once(request, django_db_blocker, build: Callable[[], dict[str, Any]]) 
 
 
 def every_test_asks_for(request) -> bool:
-    """Whether each test collected in the fixture's module (or class) asks for it, directly or through another."""
+    """Whether each test collected in the fixture's module (or class) asks for it, directly or through another,
+    and none commits or changes settings."""
     scope = request.node.nodeid + "::"
     return all(
-        request.fixturename in item.fixturenames for item in request.session.items if item.nodeid.startswith(scope)
+        request.fixturename in item.fixturenames
+        and not {"transactional_db", "live_server", "settings"} & set(item.fixturenames)
+        and not any(mark.kwargs.get("transaction") for mark in item.iter_markers("django_db"))
+        for item in request.session.items
+        if item.nodeid.startswith(scope)
     )
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from buddies.factories import make_buddy, make_onboarding, make_plan
 from expertise.factories import TeamFactory, TopicFactory, make_person
 from tests.services.conftest import celery_worker, services  # noqa: F401
+from tests.shared_worlds import built_once, for_this_test
 
 START = date(2026, 11, 2)
 TODAY = date(2026, 11, 20)
@@ -26,8 +27,20 @@ def frozen_today(request):
 
 
 @pytest.fixture
-def org(db):
-    return make_org()
+def org(db, org_once):
+    """The organisation as this test gets it (see make_org)."""
+    return for_this_test(org_once, make_org)
+
+
+@pytest.fixture(scope="module")
+def org_once(request, django_db_setup, django_db_blocker):
+    """Built once, on TODAY, for a module whose every test asks for the organisation (tests.shared_worlds)."""
+
+    def on_today() -> dict:
+        with time_machine.travel(NOW, tick=False):
+            return make_org()
+
+    yield from built_once(request, django_db_blocker, on_today)
 
 
 def make_org() -> dict:

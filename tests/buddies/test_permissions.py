@@ -4,6 +4,7 @@ notes only their author, in every view, the export and the admin."""
 from datetime import date
 
 import pytest
+import time_machine
 
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -12,7 +13,8 @@ from buddies import access, checkins
 from buddies.models import Cohort, Onboarding
 from buddies.pairing import assign_buddy, start_onboarding
 from expertise.factories import make_person
-from tests.buddies.conftest import START, TODAY
+from tests.buddies.conftest import NOW, START, TODAY, make_org, make_program_admin
+from tests.shared_worlds import built_once, for_this_test
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +22,23 @@ NOTE = "Jill seems overwhelmed by the vendor queue"
 
 
 @pytest.fixture
-def world(org, program_admin):
+def world(db, world_once):
+    return for_this_test(world_once, build_world)
+
+
+@pytest.fixture(scope="module")
+def world_once(request, django_db_setup, django_db_blocker):
+    """Built once, on TODAY, for the module (tests.shared_worlds)."""
+
+    def on_today() -> dict:
+        with time_machine.travel(NOW, tick=False):
+            return build_world()
+
+    yield from built_once(request, django_db_blocker, on_today)
+
+
+def build_world() -> dict:
+    org, program_admin = make_org(), make_program_admin()
     cohort = Cohort.objects.create(name="Autumn 2026", starts_on=START, ends_on=date(2027, 2, 1))
     jills = start_onboarding(hire=org["jill"], start_date=START, plan_template=org["plan"], cohort=cohort)
     assign_buddy(onboarding=jills, buddy=org["jim"], by=org["nadia"])

@@ -153,3 +153,16 @@ def test_a_question_about_an_area_reaches_its_subfolders_and_tagged_pages(import
     assert "worked on 2 of the 3 topics of this area" in payments[0].reasons
     assert names(bank_details) == [vera]
     assert otto in names(rank_people_for(topics=topics_for_text("hiring")))
+
+
+def test_a_question_names_only_its_most_specific_topics(db):
+    """ "The CEO team" is about that team, not about every team nor the CEO; a topic named in full wins over
+    one missing a word, which still counts when nothing is named in full."""
+    ceo, ceo_team, team = TopicFactory(name="CEO"), TopicFactory(name="CEO team"), TopicFactory(name="Teams")
+    benefits, perks = TopicFactory(name="Benefits pay perks"), TopicFactory(name="Benefits perks")
+
+    assert topics_for_text("who is on the CEO team?") == [ceo_team]
+    assert topics_for_text("our teams") == [team]
+    assert topics_for_text("ask the CEO") == [ceo]
+    assert topics_for_text("benefits perks") == [perks]
+    assert topics_for_text("benefits and pay") == [benefits]

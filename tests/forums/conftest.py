@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from expertise.factories import ExpertiseScoreFactory, TopicFactory, UserFactory
 from tests.services.conftest import celery_worker, services  # noqa: F401
+from tests.shared_worlds import built_once, for_this_test
 from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
 
 
@@ -17,7 +18,18 @@ def grant(user, *dotted: str) -> None:
 
 
 @pytest.fixture
-def org(db):
+def org(db, org_once):
+    """The organisation as this test gets it (see make_org)."""
+    return for_this_test(org_once, make_org)
+
+
+@pytest.fixture(scope="module")
+def org_once(request, django_db_setup, django_db_blocker):
+    """Built once for a module whose every test asks for the organisation (tests.shared_worlds)."""
+    yield from built_once(request, django_db_blocker, make_org)
+
+
+def make_org() -> dict:
     """A process with an article owned by an expert, a training material on the process, and the people
     of the scenario: Jill (new hire), Ben (a colleague), Jim (expert) and Carrie (trainer)."""
     moderators = Group.objects.get(name="Moderators")

@@ -4,11 +4,23 @@ from django.contrib.auth.models import Group, Permission
 
 from expertise.factories import ExpertiseScoreFactory, TopicFactory, UserFactory
 from expertise.models import ExpertiseScore
+from tests.shared_worlds import built_once, for_this_test
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 
 @pytest.fixture
-def people(db):
+def people(db, people_once):
+    """The people as this test gets them (see make_people)."""
+    return for_this_test(people_once, make_people)
+
+
+@pytest.fixture(scope="module")
+def people_once(request, django_db_setup, django_db_blocker):
+    """Built once for a module whose every test asks for the people (tests.shared_worlds)."""
+    yield from built_once(request, django_db_blocker, make_people)
+
+
+def make_people() -> dict:
     """Jill asks; Jim (expert) and Pat (practitioner) know payment runs, Lea is still learning it; Ben is a
     colleague who knows nothing; Carrie is a trainer. Jim owns the payments area and its article."""
     moderators = Group.objects.get(name="Moderators")

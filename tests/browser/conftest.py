@@ -158,6 +158,9 @@ def stack(tmp_path_factory, django_db_setup, request):
         "REDIS_URL": REDIS,
         "LOG_FORMAT": "plain",
         "PYTHONUNBUFFERED": "1",
+        # Semantic recall would have the stack's one Celery worker embed the whole demo before the journeys'
+        # notifications; the journeys don't exercise it (tests/search/test_semantic.py does).
+        "ONRAMP_SEMANTIC": "0",
     }
     # A copy of the run's migrated test database (the root conftest's migrated_copy) when there is one: the same
     # migrations, without running them a second time.

@@ -1,7 +1,8 @@
 """The wiki's generation: a number in the cache that changes whenever a page is saved, published, unpublished,
-moved or deleted, or a page's topics change. Caches of what pages show (the navigation tree, a page's
-sentences, the topics of a process area) put it in their keys, so one change makes every such entry stale at
-once, in every process that shares the cache (Redis in production), without finding the entries to delete.
+moved or deleted, or a page's topics or a person's profile change. Caches of what pages show (the navigation
+tree, an article's body, the topics of a process area) put it in their keys, so one change makes every such
+entry stale at once, in every process that shares the cache (Redis in production), without finding the
+entries to delete.
 
 The number changes when the change is made and again when its transaction commits: a request that read the
 old rows between the two cannot leave them cached under the new generation.
@@ -24,6 +25,9 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 KEY = "onramp:page-generation"
+# Besides pages, what cached page parts show, by model label (this module imports no app): a page's topics,
+# and the people a "who to ask" block names (their names, whether they have left).
+SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.profile"})
 MAX_AGE = 3600
 T = TypeVar("T")
 
@@ -59,7 +63,7 @@ def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
 @receiver(post_save)
 @receiver(post_delete)
 def page_saved_or_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page) or _is_page_topic_link(sender):
+    if isinstance(instance, Page) or _label_of(sender) in SHOWN_WITH_PAGES:
         bump()
 
 
@@ -70,7 +74,6 @@ def page_changed(sender, instance, **kwargs) -> None:
     bump()
 
 
-def _is_page_topic_link(model) -> bool:
-    # A page's topics are rows of the wiki's link model; named by label, as this module imports no app.
+def _label_of(model) -> str:
     meta = getattr(model, "_meta", None)
-    return meta is not None and meta.label_lower == "wiki.pagetopic"
+    return meta.label_lower if meta is not None else ""

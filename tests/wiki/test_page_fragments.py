@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
 
-from expertise.factories import UserFactory
+from expertise.factories import TopicFactory, UserFactory, make_person
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +55,18 @@ def test_a_reader_the_page_is_closed_to_never_gets_its_cached_body(client):
     response = client.get(page.url)
     assert response.status_code != 200
     assert "Salary bands for the board." not in response.content.decode()
+
+
+def test_a_who_to_ask_block_names_people_as_their_profiles_say_now(signed_in):
+    topic = TopicFactory(name="Payment runs")
+    owner = make_person("jim.okafor")
+    ArticlePageFactory(title="Payment run checklist", page_owner=owner, topics=[topic])
+    page = ArticlePageFactory(
+        title="Posting an invoice", body=[("who_to_ask", {"topics": [topic], "note": "for payment runs"})]
+    )
+    assert "Jim Okafor" in signed_in.get(page.url).content.decode()
+
+    owner.profile.display_name = "Jimmy Okafor-Reyes"
+    owner.profile.save()
+
+    assert "Jimmy Okafor-Reyes" in signed_in.get(page.url).content.decode()

@@ -8,7 +8,8 @@ The number changes when the change is made and again when its transaction commit
 old rows between the two cannot leave them cached under the new generation.
 
 Each cached entry also expires on its own after `MAX_AGE` seconds, in case a change bypasses the signals
-(a raw SQL update)."""
+(a raw SQL update); after `LOCAL_MAX_AGE` seconds when the cache is each process's own memory (no REDIS_URL),
+where a change made in one web process cannot reach the others' entries."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -29,6 +31,7 @@ KEY = "onramp:page-generation"
 # and the people a "who to ask" block names (their names, whether they have left).
 SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.profile"})
 MAX_AGE = 3600
+LOCAL_MAX_AGE = 30
 T = TypeVar("T")
 
 
@@ -49,6 +52,11 @@ def bump() -> None:
     transaction.on_commit(lambda: cache.set(KEY, uuid.uuid4().hex, None))
 
 
+def lifetime(seconds: int) -> int:
+    """How long an entry may live: `seconds`, or LOCAL_MAX_AGE at most in a cache no other process shares."""
+    return min(seconds, LOCAL_MAX_AGE) if isinstance(caches["default"], LocMemCache) else seconds
+
+
 def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
     """`compute()`, stored under `name` for the current generation. `name` must say everything the value
     depends on besides the pages (who may see what, the language)."""
@@ -56,7 +64,7 @@ def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        cache.set(key, value, lifetime(timeout))
     return value
 
 

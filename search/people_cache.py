@@ -61,7 +61,7 @@ def cached_ranking(weights: dict[int, float], asker_id: int | None, limit: int, 
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, MAX_AGE)
+        cache.set(key, value, page_generation.lifetime(MAX_AGE))
     return value
 
 

@@ -8,6 +8,9 @@ copy again, so tests elsewhere never see the demo. Each test runs in a savepoint
 database in a file) the demo is loaded inside a transaction that is rolled back after the package instead.
 Under `--dist loadgroup` (the PostgreSQL pass) these tests all go to one worker. test_load_demo.py loads it
 once more, on top of the loaded database, to test that loading again changes nothing.
+
+The demo is tested as `make run` serves it: with semantic recall on (the test settings switch it off elsewhere,
+where embedding every test's pages would cost more than it tells), its sections embedded once with the load.
 """
 
 from io import StringIO
@@ -17,12 +20,20 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from tests.migrated_databases import LoadedCopy
 
 
 def load_demo() -> None:
-    call_command("load_demo", stdout=StringIO())
+    with override_settings(ONRAMP_SEMANTIC=True):
+        call_command("load_demo", stdout=StringIO())
+        call_command("search_embed", "--no-progress", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def semantic_recall(settings):
+    settings.ONRAMP_SEMANTIC = True
 
 
 @pytest.fixture(scope="package", autouse=True)

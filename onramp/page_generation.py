@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.core.cache import cache, caches
@@ -35,21 +36,31 @@ LOCAL_MAX_AGE = 30
 T = TypeVar("T")
 
 
-def current() -> str:
-    """The generation now; a new one is made when the cache holds none (first use, or evicted)."""
-    generation = cache.get(KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        # add, not set: two processes starting at once agree on the first value stored.
-        if not cache.add(KEY, generation, None):
-            generation = cache.get(KEY) or generation
-    return generation
+@dataclass(frozen=True)
+class Generation:
+    """A value in the cache that changes on `bump()`: entries keyed on `current()` all go stale at once. Made
+    new when the cache holds none (first use, or evicted)."""
+
+    key: str
+
+    def current(self) -> str:
+        generation = cache.get(self.key)
+        if generation is None:
+            generation = uuid.uuid4().hex
+            # add, not set: two processes starting at once agree on the first value stored.
+            if not cache.add(self.key, generation, None):
+                generation = cache.get(self.key) or generation
+        return generation
+
+    def bump(self) -> None:
+        """Makes every entry keyed on the generation stale, now and once the current transaction commits."""
+        cache.set(self.key, uuid.uuid4().hex, None)
+        transaction.on_commit(lambda: cache.set(self.key, uuid.uuid4().hex, None))
 
 
-def bump() -> None:
-    """Makes every entry keyed on the generation stale, now and once the current transaction commits."""
-    cache.set(KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(KEY, uuid.uuid4().hex, None))
+PAGES = Generation(KEY)
+current = PAGES.current
+bump = PAGES.bump
 
 
 def lifetime(seconds: int) -> int:

@@ -9,13 +9,10 @@ evidence, self-assessments, profiles, teams, accounts or questions asked makes n
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -38,37 +35,23 @@ READ_BY_RANKING = frozenset(
 T = TypeVar("T")
 
 
-def current() -> str:
-    generation = cache.get(KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        if not cache.add(KEY, generation, None):
-            generation = cache.get(KEY) or generation
-    return generation
-
-
-def bump() -> None:
-    cache.set(KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(KEY, uuid.uuid4().hex, None))
+PEOPLE = page_generation.Generation(KEY)
 
 
 def cached_ranking(weights: dict[int, float], asker_id: int | None, limit: int, compute: Callable[[], T]) -> T:
     topics = ",".join(f"{topic_id}:{weight:.6g}" for topic_id, weight in sorted(weights.items()))
-    key = (
-        f"search:people:{current()}:{page_generation.current()}:{timezone.localdate().isoformat()}:"
+    # Keyed on the wiki's generation too (page_generation.cached): the topics of a process area come from its pages.
+    name = (
+        f"search:people:{PEOPLE.current()}:{timezone.localdate().isoformat()}:"
         f"asker={asker_id or 0}:limit={limit}:{topics}"
     )
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, page_generation.lifetime(MAX_AGE))
-    return value
+    return page_generation.cached(name, compute, timeout=MAX_AGE)
 
 
 def people_changed(sender, **kwargs) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is not None and meta.label_lower in READ_BY_RANKING:
-        bump()
+        PEOPLE.bump()
 
 
 post_save.connect(people_changed, dispatch_uid="search.people_cache.saved")

@@ -17,10 +17,12 @@ next.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import models, transaction
+
+T = TypeVar("T")
 
 
 def built_once(request, django_db_blocker, build: Callable[[], dict[str, Any]]) -> Iterator[dict[str, Any] | None]:
@@ -29,6 +31,12 @@ def built_once(request, django_db_blocker, build: Callable[[], dict[str, Any]]) 
     if not every_test_asks_for(request):
         yield None
         return
+    yield from rolled_back_after(django_db_blocker, build)
+
+
+def rolled_back_after(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
+    """What `build()` made, in a transaction left open while the caller's tests run (each in a savepoint of
+    its own) and rolled back once they are over."""
     with django_db_blocker.unblock():
         shared = transaction.atomic()
         shared.__enter__()

@@ -3,14 +3,13 @@ from pathlib import Path
 import pytest
 
 from django.core.cache import cache
-from django.db import transaction
 from django.test import RequestFactory
 
 from wagtail.models import Site
 
 from expertise.models import Topic
 from search.models import GlossaryTerm
-from tests.shared_worlds import fresh
+from tests.shared_worlds import fresh, rolled_back_after
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 
@@ -64,21 +63,9 @@ def shared_corpus(request, django_db_setup, django_db_blocker):
     if any("settings" in item.fixturenames for item in tests):
         yield None
         return
-    with django_db_blocker.unblock():
-        shared = transaction.atomic()
-        shared.__enter__()
-        try:
-            pages = build_corpus(Site.objects.get(is_default_site=True).root_page.specific)
-        except BaseException as error:
-            shared.__exit__(type(error), error, error.__traceback__)
-            raise
-    try:
-        yield pages
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            shared.__exit__(None, None, None)
-        cache.clear()
+    yield from rolled_back_after(
+        django_db_blocker, lambda: build_corpus(Site.objects.get(is_default_site=True).root_page.specific)
+    )
 
 
 @pytest.fixture

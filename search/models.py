@@ -135,6 +135,14 @@ class PageTerm(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["term", "page_id"], name="search_pageterm_term_page")]
+        # Covers BM25's lookup (search.backends.bm25): a term's postings with every field's count, read from
+        # the index alone.
+        indexes = [
+            models.Index(
+                fields=["term", "page_id", "title", "headings", "summary", "topics", "body"],
+                name="search_pageterm_counts",
+            )
+        ]
         verbose_name = _("page term")
 
     def __str__(self) -> str:

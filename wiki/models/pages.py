@@ -43,6 +43,11 @@ class HomePage(Page):
     subpage_types = ["wiki.ProcessPage", "wiki.ArticlePage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        from wiki.routing import route
+
+        return route(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["areas"] = viewable(ProcessPage.objects.child_of(self).live(), request).order_by("path")

@@ -1,0 +1,93 @@
+"""What the article page reads per request (wiki.routing, wiki.related): the page a URL names and the related
+pages are cached on the wiki's generation, so a second view costs a fixed number of queries; a moved or
+unpublished page is routed anew at once, and a related page in a section closed to a reader never reaches them
+through an entry another reader filled."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import PageViewRestriction
+
+from expertise.factories import TopicFactory, UserFactory
+from wiki.factories import ArticlePageFactory, ProcessPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, site, root page, the article, then what is the reader's own (closed sections, their
+# permissions, the page's open problems, breadcrumbs, owner card). Raise it only for a reason.
+ARTICLE_QUERIES = 18
+
+
+@pytest.fixture
+def article(home, person):
+    invoicing = TopicFactory(name="Invoicing")
+    area = ProcessPageFactory(title="Order to cash")
+    process = ProcessPageFactory(parent=area, title="Billing")
+    ArticlePageFactory(parent=process, title="Credit notes", topics=[invoicing])
+    ArticlePageFactory(parent=process, title="Dunning runs")
+    return ArticlePageFactory(parent=process, title="Raise an invoice", topics=[invoicing], page_owner=person)
+
+
+def test_a_second_view_of_an_article_costs_a_fixed_number_of_queries(signed_in, article, django_assert_num_queries):
+    first = signed_in.get(article.url)
+    assert first.status_code == 200
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        again = signed_in.get(article.url)
+    html = again.content.decode()
+    assert "Raise an invoice" in html and "Credit notes" in html and "Dunning runs" in html
+
+
+def test_a_moved_article_is_routed_anew_at_once(signed_in, article):
+    assert signed_in.get(article.url).status_code == 200
+    old_url = article.url
+    elsewhere = ProcessPageFactory(title="Record to report")
+
+    article.move(elsewhere, pos="last-child")
+    article.refresh_from_db()
+
+    moved_away = signed_in.get(old_url)
+    assert (moved_away.status_code, moved_away.url) == (301, article.url)  # Wagtail's redirect of a move
+    assert "Raise an invoice" in signed_in.get(article.url).content.decode()
+
+
+def test_an_unpublished_article_is_not_served_from_a_cached_route(signed_in, article):
+    assert signed_in.get(article.url).status_code == 200
+    article.unpublish()
+    assert signed_in.get(article.url).status_code == 404
+
+
+def test_a_restricted_article_stays_closed_after_a_member_opened_it(client, article):
+    team = Group.objects.create(name="Billing team")
+    member, outsider = UserFactory(username="bea.billing"), UserFactory(username="olive.outside")
+    member.groups.add(team)
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(team)
+
+    client.force_login(member)
+    assert client.get(article.url).status_code == 200
+    client.force_login(outsider)
+    response = client.get(article.url)
+    assert response.status_code != 200 and "Check that the purchase order" not in response.content.decode()
+
+
+@pytest.mark.parametrize("member_first", [True, False])
+def test_a_related_page_closed_to_a_reader_never_reaches_them_through_the_cache(client, home, member_first):
+    payroll = TopicFactory(name="Payroll")
+    team = Group.objects.create(name="Payroll team")
+    member, outsider = UserFactory(username="pat.payne"), UserFactory(username="olive.outside")
+    member.groups.add(team)
+    open_area = ProcessPageFactory(title="Staff matters")
+    closed_area = ProcessPageFactory(title="Payroll and pensions")
+    article = ArticlePageFactory(parent=open_area, title="Change your bank details", topics=[payroll])
+    ArticlePageFactory(parent=closed_area, title="Executive salary adjustments", topics=[payroll])
+    restriction = PageViewRestriction.objects.create(page=closed_area, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(team)
+
+    pages = {}
+    for reader in [member, outsider] if member_first else [outsider, member]:
+        client.force_login(reader)
+        pages[reader.username] = client.get(article.url).content.decode()
+
+    assert "Executive salary adjustments" in pages["pat.payne"]
+    assert "Executive salary adjustments" not in pages["olive.outside"]

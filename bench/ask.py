@@ -360,7 +360,9 @@ def build(size: int) -> None:
     rebuild_database_index()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # as autovacuum would, before anyone searches
+            # As autovacuum would, before anyone searches: statistics, and the visibility map that lets a
+            # covering index (the term index's) answer without reading the table.
+            cursor.execute("VACUUM ANALYZE")
     print(f"built and indexed in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 

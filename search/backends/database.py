@@ -4,6 +4,8 @@ topics, and its words side by side in the title."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db.models import Q, QuerySet
 
 from wagtail.query import PageQuerySet
@@ -39,6 +41,9 @@ def word_forms(word: str) -> list[str]:
     return forms
 
 
+# Called for every title word against every question word of a hundred candidates on each question: the
+# pairs repeat (titles share their words), so the answers are kept.
+@lru_cache(maxsize=65536)
 def same_word(text_word: str, wanted: str) -> bool:
     """The same word, the same stem, or the start of a longer word ("onboard" in "onboarded")."""
     return (

@@ -30,20 +30,28 @@ def idf(page_count: int, pages: int) -> float:
     return math.log(1 + (pages - page_count + 0.5) / (page_count + 0.5))
 
 
-def idfs(terms: list[str]) -> dict[str, float]:
-    """Each term's inverse document frequency; a term no page has gets the highest there can be."""
-    counts = term_index.page_counts(terms)
+def idfs(terms: list[str], *, counts: dict[str, int] | None = None) -> dict[str, float]:
+    """Each term's inverse document frequency; a term no page has gets the highest there can be. `counts`
+    (`term_index.page_counts` of at least `terms`) saves looking them up."""
+    counts = term_index.page_counts(terms) if counts is None else counts
     pages = term_index.collection().page_count
     return {term: idf(counts.get(term, 0), pages) for term in terms}
 
 
 def ranked_pages(
-    *, terms: dict[str, float], pages, limit: int, known_idfs: dict[str, float] | None = None
+    *,
+    terms: dict[str, float],
+    pages,
+    limit: int,
+    known_idfs: dict[str, float] | None = None,
+    known_counts: dict[str, int] | None = None,
 ) -> list[tuple[int, str, float]]:
     """(page id, title, score — higher is better) of the best `limit` pages among `pages` (a queryset already
     narrowed to what the asker may see) for `terms`, each stemmed term with how much the asker meant it
-    (1 for their own words, less for a glossary expansion). `known_idfs` saves looking them up again."""
-    counts = term_index.page_counts(list(terms))
+    (1 for their own words, less for a glossary expansion). `known_idfs` and `known_counts` (the page counts
+    of at least `terms`) save looking them up again."""
+    counts = term_index.page_counts(list(terms)) if known_counts is None else known_counts
+    counts = {term: counts[term] for term in terms if term in counts}
     if not counts:
         return []
     collection = term_index.collection()

@@ -92,11 +92,22 @@ class DatabaseBackend:
         return terms
 
     def first_pass(
-        self, query: ParsedQuery, pages: PageQuerySet, *, known_idfs: dict[str, float] | None = None
+        self,
+        query: ParsedQuery,
+        pages: PageQuerySet,
+        *,
+        known_idfs: dict[str, float] | None = None,
+        known_counts: dict[str, int] | None = None,
     ) -> list[tuple[int, str, float]]:
         """The best candidates as (id, title, relevance from 0 to 1), ranked by BM25 over the term index;
         by Wagtail's own search while the term index is still empty (before `search_reindex` has run)."""
-        ranked = bm25.ranked_pages(terms=self.query_terms(query), pages=pages, limit=CANDIDATES, known_idfs=known_idfs)
+        ranked = bm25.ranked_pages(
+            terms=self.query_terms(query),
+            pages=pages,
+            limit=CANDIDATES,
+            known_idfs=known_idfs,
+            known_counts=known_counts,
+        )
         if ranked or term_index.collection().page_count:
             best = max((score for _, _, score in ranked), default=1.0) or 1.0
             return [(page_id, title, score / best) for page_id, title, score in ranked]
@@ -116,9 +127,11 @@ class DatabaseBackend:
             return []
         # A word few pages use says more than a common one, in the title and topics as in the body.
         stems = {word: stem(word) for word in query.all_words}
-        known_idfs = bm25.idfs(list(set(stems.values())))
+        terms = list(set(stems.values()))
+        counts = term_index.page_counts(terms)
+        known_idfs = bm25.idfs(terms, counts=counts)
         weights = {word: known_idfs[term] for word, term in stems.items()}
-        found = self.first_pass(query, pages, known_idfs=known_idfs)
+        found = self.first_pass(query, pages, known_idfs=known_idfs, known_counts=counts)
         if not found:
             return []
         topic_words: dict[int, list[str]] = {}

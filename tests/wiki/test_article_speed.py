@@ -14,9 +14,9 @@ from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, site, root page, the article, then what is the reader's own (closed sections, their
-# permissions, the page's open problems, breadcrumbs, owner card). Raise it only for a reason.
-ARTICLE_QUERIES = 18
+# Session, user, site, root page, the article, then what is the reader's own or not cached (view restrictions,
+# closed sections, their permissions, the page's open problems, the owner card). Raise it only for a reason.
+ARTICLE_QUERIES = 16
 
 
 @pytest.fixture
@@ -91,3 +91,18 @@ def test_a_related_page_closed_to_a_reader_never_reaches_them_through_the_cache(
 
     assert "Executive salary adjustments" in pages["pat.payne"]
     assert "Executive salary adjustments" not in pages["olive.outside"]
+
+
+def test_a_renamed_process_and_changed_topics_show_on_a_cached_article_at_once(signed_in, article):
+    assert "Billing" in signed_in.get(article.url).content.decode()  # breadcrumbs and topics are cached now
+    process = article.get_parent().specific
+    process.title = "Invoicing and billing"
+    process.save_revision().publish()
+    article.topics.set([TopicFactory(name="Accounts receivable")])
+    article.save_revision().publish()
+
+    html = signed_in.get(article.url).content.decode()
+    trail = html.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
+    topics = html.split('id="topics-heading"')[1].split("</section>")[0]
+    assert "Invoicing and billing" in trail
+    assert "Accounts receivable" in topics and "Invoicing" not in topics

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from wagtail.models import Page, Site
 
+from onramp import page_generation
 from wiki import navigation
 from wiki.visibility import may_view
 
@@ -35,10 +36,21 @@ def article_body(context, page) -> str:
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page: Page) -> list[Page]:
-    """The page's ancestors below the site's home page."""
+    """The page's ancestors below the site's home page, cached on the wiki's generation: the same for everyone
+    who may open the page, since a section closed to a reader closes every page below it."""
     site = Site.find_for_request(context["request"])
     depth = site.root_page.depth if site else 2
-    return list(page.get_ancestors().filter(depth__gt=depth).only("id", "title", "url_path", "path", "depth"))
+    return page_generation.cached(
+        f"wiki:breadcrumbs:{page.pk}:below={depth}",
+        lambda: list(page.get_ancestors().filter(depth__gt=depth).only("id", "title", "url_path", "path", "depth")),
+    )
+
+
+@register.simple_tag
+def page_topics(page: Page) -> list:
+    """`{% page_topics page as topics %}`: the page's topics, cached on the wiki's generation (which a page's
+    topics changing moves on)."""
+    return page_generation.cached(f"wiki:page-topics:{page.pk}", lambda: list(page.topics.all()))
 
 
 @register.filter

@@ -41,6 +41,13 @@ def word_forms(word: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=65536)
+def title_words_of(text: str) -> tuple[str, ...]:
+    """A candidate's title or topic name folded as a question is: the same few thousand on every question,
+    so kept."""
+    return tuple(normalise(text).split())
+
+
 # Called for every title word against every question word of a hundred candidates on each question: the
 # pairs repeat (titles share their words), so the answers are kept.
 @lru_cache(maxsize=65536)
@@ -138,13 +145,13 @@ class DatabaseBackend:
         for page_id, name in PageTopic.objects.filter(content_object_id__in=[row[0] for row in found]).values_list(
             "content_object_id", "tag__name"
         ):
-            topic_words.setdefault(page_id, []).extend(normalise(name).split())
+            topic_words.setdefault(page_id, []).extend(title_words_of(name))
         words = query.words
         expanded = query.all_words
         asked_words = query.normalised.split()  # stop words included, for phrases such as "on call"
         matches = []
         for page_id, title, relevance in found:
-            title_words = normalise(title).split()
+            title_words = list(title_words_of(title))
             score = (
                 relevance
                 + TITLE_WEIGHT

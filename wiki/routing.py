@@ -7,6 +7,8 @@ routing, as before (Wagtail's view restrictions)."""
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from wagtail.models import Page
@@ -27,7 +29,7 @@ def route(root: Page, request: HttpRequest, path_components: list[str]) -> Route
     if found != WALK:
         content_type_id, page_id = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.live().filter(pk=page_id).first() if model is not None else None
+        page = _with_owners(model.objects.live()).filter(pk=page_id).first() if model is not None else None
         if page is not None:
             return RouteResult(page)
     return Page.route(root, request, path_components)
@@ -45,3 +47,17 @@ def _plain_route(root: Page, request: HttpRequest, path_components: list[str]) -
     if args or kwargs or type(page).route is not Page.route or page.url_path != expected:
         return WALK
     return (page.content_type_id, page.pk)
+
+
+def _with_owners(pages: QuerySet) -> QuerySet:
+    """The owner card names the page's owner and process owner from their profiles: read with the page."""
+    owners = [f"{field}__profile" for field in ("page_owner", "process_owner") if _has_field(pages.model, field)]
+    return pages.select_related(*owners) if owners else pages
+
+
+def _has_field(model: type, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True

@@ -149,3 +149,22 @@ def test_the_stems_are_postgresqls_english_stems():
         cursor.execute("SELECT word, to_tsvector('english', word)::text FROM unnest(%s::text[]) AS word", [words])
         theirs = {word: vector.split(":")[0].strip("'") for word, vector in cursor.fetchall()}
     assert {word: stem(word) for word in words} == theirs
+
+
+def test_ranking_the_pages_takes_three_queries_however_many_pages_match(
+    home, person, request_for, django_assert_num_queries
+):
+    """The question's term counts (looked up once, for the inverse document frequencies and BM25 alike), the
+    BM25 query and the candidates' topics: the same three queries for two matching pages as for twelve."""
+    from search.ask import AskFilters, parse_query, searchable_pages
+
+    backend = DatabaseBackend()
+    query = parse_query("quokka food")[0]
+    for total in (2, 12):
+        for number in range(ArticlePage.objects.filter(title__startswith="Quokka").count(), total):
+            article(f"Quokka note {number}", body="Quokka food, kept dry.", parent=home)
+        pages = searchable_pages(request_for(person), AskFilters())
+        term_index.collection()  # the collection's statistics are cached between questions
+        with django_assert_num_queries(3):
+            matches = backend.match_pages(query, pages=pages)
+        assert len(matches) == total

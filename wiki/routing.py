@@ -30,7 +30,7 @@ def route(root: Page, request: HttpRequest, path_components: list[str]) -> Route
         content_type_id, page_id = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = _with_owners(model.objects.live()).filter(pk=page_id).first() if model is not None else None
-        if page is not None:
+        if page is not None and page.url_path == f"{root.url_path}{'/'.join(path_components)}/":
             return RouteResult(page)
     return Page.route(root, request, path_components)
 

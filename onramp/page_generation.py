@@ -28,9 +28,9 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 KEY = "onramp:page-generation"
-# Besides pages, what cached page parts show, by model label (this module imports no app): a page's topics,
-# and the people a "who to ask" block names (their names, whether they have left).
-SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.profile"})
+# Besides pages, what cached page parts show, by model label (this module imports no app): a page's topics and
+# their names, and the people a "who to ask" block names (their names, whether they have left).
+SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.topic", "expertise.profile"})
 MAX_AGE = 3600
 LOCAL_MAX_AGE = 30
 T = TypeVar("T")

@@ -119,3 +119,13 @@ def test_a_site_given_another_home_page_routes_from_it_at_once(signed_in, articl
     finally:
         # Wagtail caches the sites' root paths too, and the cache outlives this test's database.
         Site.clear_site_root_paths_cache()
+
+
+def test_a_renamed_topic_shows_on_a_cached_article_at_once(signed_in, article):
+    assert "Invoicing" in signed_in.get(article.url).content.decode()  # the topics are cached now
+    topic = article.topics.get(name="Invoicing")
+    topic.name = "Billing and invoicing"
+    topic.save()
+
+    topics = signed_in.get(article.url).content.decode().split('id="topics-heading"')[1].split("</section>")[0]
+    assert "Billing and invoicing" in topics

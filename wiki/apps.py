@@ -9,4 +9,4 @@ class WikiConfig(AppConfig):
     def ready(self):
         # Receivers connect on import, and may import models only once the app registry is ready.
         from onramp import page_generation  # noqa: F401
-        from wiki import evidence, sites  # noqa: F401
+        from wiki import evidence  # noqa: F401

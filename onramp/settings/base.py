@@ -126,7 +126,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "wiki.sites.CachedSiteMiddleware",
     "onramp.middleware.PersonTimeZoneMiddleware",
     "onramp.middleware.SignInRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -14,10 +14,10 @@ from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, the article with its owners' profiles (the site and its home page are cached), then what
-# is the reader's own or not cached (view restrictions, closed sections, their permissions, the page's open
-# problems). Raise it only for a reason.
-ARTICLE_QUERIES = 12
+# Session, user, site, root page, the article with its owners' profiles, then what is the reader's own or not
+# cached (view restrictions, closed sections, their permissions, the page's open problems). Raise it only for a
+# reason.
+ARTICLE_QUERIES = 14
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ import importlib
 import importlib.util
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,21 +176,16 @@ def openblas() -> ctypes.CDLL | None:
     return None
 
 
-@contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """Runs the model's products on one thread. A web or worker process is one of several on the machine;
-    OpenBLAS's own threads fighting them for the cores made embedding ten to twenty times slower on a busy
-    two-core machine than one thread was."""
+@functools.cache
+def use_one_blas_thread() -> None:
+    """Runs BLAS products on one thread from the first embedding on, once per process. A web or worker process
+    is one of several on the machine; OpenBLAS's own threads fighting them for the cores made embedding ten to
+    twenty times slower on a busy two-core machine than one thread was. Set once rather than around each call:
+    the count is the whole process's, so setting and restoring it per call would race between a threaded
+    server's requests."""
     library = openblas()
-    if library is None:
-        yield
-        return
-    before = library.scipy_openblas_get_num_threads64_()
-    library.scipy_openblas_set_num_threads64_(1)
-    try:
-        yield
-    finally:
-        library.scipy_openblas_set_num_threads64_(before)
+    if library is not None:
+        library.scipy_openblas_set_num_threads64_(1)
 
 
 def model_directory() -> Path:
@@ -213,5 +206,5 @@ def embed(texts: list[str]) -> np.ndarray:
     """The texts' vectors (see `Encoder.embed`); only when `is_available()`."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    with one_blas_thread():
-        return encoder().embed(texts)
+    use_one_blas_thread()
+    return encoder().embed(texts)

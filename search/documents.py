@@ -11,7 +11,7 @@ from django.conf import settings
 
 from expertise.models import ExpertiseScore
 from search.backends import ParsedQuery
-from search.backends.bm25 import FIELD_WEIGHTS
+from search.posting_weights import FIELD_WEIGHTS
 from wiki.models import ArticlePage
 
 # Titles weigh most, then headings, summaries and topics, then the body: the weights the database backend's

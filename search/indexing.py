@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from expertise.models import Profile
 from forums.models import Gap
-from search import term_index
+from search import posting_weights, term_index
 from search.backends.elastic import (
     bulk_index,
     client_for,
@@ -62,6 +62,8 @@ def rebuild_database_index(progress: Progress | None = None) -> int:
             if progress:
                 progress(done, total, model._meta.verbose_name_plural)
     term_index.remove_stale()
+    # Every weight with the averages of the whole wiki as rebuilt, whatever the chunks were weighed with.
+    posting_weights.refresh()
     return done
 
 

@@ -132,21 +132,33 @@ class PageTerm(models.Model):
     summary = models.PositiveIntegerField(default=0)
     topics = models.PositiveIntegerField(default=0)
     body = models.PositiveIntegerField(default=0)
+    # BM25F's part of the score that depends on this page alone (search.posting_weights).
+    weight = models.FloatField(default=0.0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["term", "page_id"], name="search_pageterm_term_page")]
-        # Covers BM25's lookup (search.backends.bm25): a term's postings with every field's count, read from
-        # the index alone.
-        indexes = [
-            models.Index(
-                fields=["term", "page_id", "title", "headings", "summary", "topics", "body"],
-                name="search_pageterm_counts",
-            )
-        ]
+        # Covers BM25's lookup (search.backends.bm25): a term's postings with their weights, read from the
+        # index alone.
+        indexes = [models.Index(fields=["term", "page_id", "weight"], name="search_pageterm_weights")]
         verbose_name = _("page term")
 
     def __str__(self) -> str:
         return f"{self.term} in {self.page_id}"
+
+
+class TermIndexState(models.Model):
+    """The average field lengths the postings' weights were computed with, and the formula's constants
+    (search.posting_weights): one row."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    averages = models.TextField(help_text=_("Each field's average length in words, as JSON."))
+    formula = models.TextField()
+
+    class Meta:
+        verbose_name = _("term index state")
+
+    def __str__(self) -> str:
+        return self.averages
 
 
 class TermStatistic(models.Model):

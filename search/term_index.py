@@ -18,12 +18,13 @@ from django.db.models import Avg, Count, F
 from wagtail.models import Page
 
 from onramp.stemming import stem
-from search.models import IndexedPage, PageTerm, TermStatistic
+from search import posting_weights
+from search.models import IndexedPage, PageTerm, TermIndexState, TermStatistic
 from search.normalise import STOP_WORDS, text_words
 from search.page_text import body_text_of, headings_of, summary_of
 from wiki.models import ArticlePage, ProcessPage
 
-FIELDS = ("title", "headings", "summary", "topics", "body")
+FIELDS = posting_weights.FIELDS
 MAX_TERM_CHARS = 40
 COLLECTION_CACHE_KEY = "search:term-index:collection:v1"
 COLLECTION_CACHE_SECONDS = 300
@@ -72,6 +73,7 @@ def index_pages(pages: Iterable[Page]) -> None:
     PageTerm.objects.filter(page_id__in=ids).delete()
     IndexedPage.objects.filter(page_id__in=ids).delete()
     postings, lengths, after = [], [], Counter()
+    lengths_of: dict[int, dict[str, int]] = {}
     for page in pages:
         fields = fields_of(page)
         counts: dict[str, Counter] = {name: Counter(terms) for name, terms in fields.items()}
@@ -80,8 +82,14 @@ def index_pages(pages: Iterable[Page]) -> None:
         postings += [
             PageTerm(page_id=page.pk, term=term, **{name: counts[name][term] for name in FIELDS}) for term in terms
         ]
+        lengths_of[page.pk] = {name: len(fields[name]) for name in FIELDS}
         lengths.append(IndexedPage(page_id=page.pk, **{f"{name}_length": len(fields[name]) for name in FIELDS}))
     IndexedPage.objects.bulk_create(lengths)
+    averages = posting_weights.averages_for_new_weights()
+    for posting in postings:
+        posting.weight = posting_weights.weight(
+            {name: getattr(posting, name) for name in FIELDS}, lengths_of[posting.page_id], averages
+        )
     PageTerm.objects.bulk_create(postings, batch_size=2000)
     after.subtract(before)
     change_page_counts(after)
@@ -94,6 +102,7 @@ def remove_pages(page_ids: Iterable[int]) -> None:
     PageTerm.objects.filter(page_id__in=ids).delete()
     IndexedPage.objects.filter(page_id__in=ids).delete()
     change_page_counts(Counter({term: -count for term, count in gone.items()}))
+    posting_weights.averages_for_new_weights()  # the other pages' weights, if the averages moved
 
 
 def change_page_counts(changes: Counter) -> None:
@@ -139,6 +148,7 @@ def clear() -> None:
         PageTerm.objects.all().delete()
         IndexedPage.objects.all().delete()
         TermStatistic.objects.all().delete()
+        TermIndexState.objects.all().delete()
     cache.delete(COLLECTION_CACHE_KEY)
 
 

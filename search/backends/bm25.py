@@ -1,8 +1,9 @@
 """BM25F over Onramp's term index (`search.term_index`): one SQL query, the same on SQLite and PostgreSQL.
 
-Each field's count of a term is divided by the field's length relative to its average (`b` says how much),
-weighted by the field, summed, saturated (`K1`) and multiplied by the term's inverse document frequency:
-a word few pages use says more about a page than one most pages use."""
+A page's score is the sum over the question's terms of the term's inverse document frequency (a word few pages
+use says more about a page than one most pages use) times the posting's weight, the part of BM25F that depends
+on the page alone (its counts of the term per field, weighted by field and length, saturated), which the term
+index keeps (`search.posting_weights`)."""
 
 from __future__ import annotations
 
@@ -11,19 +12,12 @@ import math
 from django.db import connection
 
 from search import term_index
-from search.models import IndexedPage, PageTerm
+from search.models import PageTerm
+from search.posting_weights import REAL
 
-K1 = 1.2
-# A word in the title says most about a page, then its topics (the folder it was filed in among them), then
-# headings, summary and body alike: headings are often generic ("Steps", "Resources") and the summary is
-# often the body's first sentence again. The Elasticsearch fields use the same weights (search/documents.py).
-# Chosen with `make eval-search` on half its questions and checked on the other half (see the commit).
-FIELD_WEIGHTS = {"title": 6.0, "headings": 1.0, "summary": 1.0, "topics": 4.0, "body": 1.0}
-# How much a field's length matters: a word in a long body or a long title says less than in a short one.
-FIELD_B = {"title": 0.75, "headings": 0.75, "summary": 0.9, "topics": 0.75, "body": 0.9}
-# Every constant of the score as a float: PostgreSQL would otherwise compute it in numeric, several times
-# slower, and to more digits than SQLite (which ranks in floats), so two pages tied on SQLite would not be.
-REAL = "CAST(%s AS DOUBLE PRECISION)"
+# A question's best pages are looked for among this many times as many of the best pages of the whole wiki,
+# then narrowed to what the asker may see; only if too few are left are all the matching pages narrowed.
+CANDIDATES_PER_PAGE_WANTED = 3
 
 
 def idf(page_count: int, pages: int) -> float:
@@ -54,38 +48,43 @@ def ranked_pages(
     counts = {term: counts[term] for term in terms if term in counts}
     if not counts:
         return []
-    collection = term_index.collection()
+    pages_in_index = term_index.collection().page_count
     known_idfs = known_idfs or {}
     factors = {
-        term: weight * known_idfs.get(term, idf(counts[term], collection.page_count))
+        term: weight * known_idfs.get(term, idf(counts[term], pages_in_index))
         for term, weight in terms.items()
         if term in counts
     }
-    weighted_count_sql, weighted_count_params = [], []
-    for name in term_index.FIELDS:
-        average = collection.average_lengths[name]
-        b = FIELD_B[name]
-        weighted_count_sql.append(f"{REAL} * posting.{name} / ({REAL} + {REAL} * page_lengths.{name}_length)")
-        weighted_count_params += [FIELD_WEIGHTS[name], 1 - b, b / average if average else 0.0]
     factor_sql = "CASE posting.term " + " ".join([f"WHEN %s THEN {REAL}"] * len(factors)) + " END"
-    factor_params = [value for pair in factors.items() for value in pair]
-    term_placeholders = ", ".join(["%s"] * len(factors))
+    scores_sql = (
+        f"SELECT posting.page_id, SUM({factor_sql} * posting.weight) AS score "  # noqa: S608 (the model's table)
+        f"FROM {PageTerm._meta.db_table} AS posting WHERE posting.term IN ({', '.join(['%s'] * len(factors))}) "
+        "GROUP BY posting.page_id"
+    )
+    scores_params = [*(value for pair in factors.items() for value in pair), *factors]
     allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
-    # Each matching page's score from the postings alone (the covering index on term and page answers them
-    # without reading the table), then only those pages joined to the pages the asker may see.
+    candidates = limit * CANDIDATES_PER_PAGE_WANTED
+    # The best pages of the whole wiki first (the covering index on term, page and weight answers them without
+    # reading the table), each marked whether the asker may see it: a primary-key lookup each, rather than
+    # joining every matching page to every page the asker may see.
     sql = (
-        "SELECT page.id, page.title, hit.score FROM ("  # noqa: S608 (table names from the models)
-        f"SELECT scored.page_id, SUM(scored.factor * scored.weighted / ({REAL} + scored.weighted)) AS score FROM ("
-        f"SELECT posting.page_id, {factor_sql} AS factor, ({' + '.join(weighted_count_sql)}) AS weighted "
-        f"FROM {PageTerm._meta.db_table} AS posting "
-        f"JOIN {IndexedPage._meta.db_table} AS page_lengths ON page_lengths.page_id = posting.page_id "
-        f"WHERE posting.term IN ({term_placeholders})"
-        ") AS scored GROUP BY scored.page_id"
-        ") AS hit JOIN wagtailcore_page AS page ON page.id = hit.page_id "
-        f"WHERE page.id IN ({allowed_sql}) "
+        f"WITH best AS ({scores_sql} ORDER BY score DESC, posting.page_id LIMIT %s) "  # noqa: S608
+        "SELECT best.page_id, page.title, best.score FROM best "
+        f"LEFT JOIN wagtailcore_page AS page ON page.id = best.page_id AND page.id IN ({allowed_sql}) "
+        "ORDER BY best.score DESC, best.page_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*scores_params, candidates, *allowed_params])
+        rows = cursor.fetchall()
+    seen = [(page_id, title, float(score)) for page_id, title, score in rows if title is not None]
+    if len(seen) >= limit or len(rows) < candidates:
+        return seen[:limit]
+    # Most of the wiki's best pages are closed to the asker or filtered out: all the matching pages, narrowed.
+    sql = (
+        f"SELECT page.id, page.title, hit.score FROM ({scores_sql}) AS hit "  # noqa: S608
+        f"JOIN wagtailcore_page AS page ON page.id = hit.page_id WHERE page.id IN ({allowed_sql}) "
         "ORDER BY hit.score DESC, page.id LIMIT %s"
     )
-    params = [K1, *factor_params, *weighted_count_params, *factors, *allowed_params, limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*scores_params, *allowed_params, limit])
         return [(page_id, title, float(score)) for page_id, title, score in cursor.fetchall()]

@@ -22,7 +22,7 @@ from search.backends import ParsedQuery
 from search.backends.bm25 import idf
 from search.normalise import QUESTION_WORDS as QUESTION_PHRASING
 from search.normalise import normalise, text_words
-from search.page_text import body_sentences, headings_of, summary_of, topic_names_of
+from search.page_text import PageText
 
 logger = logging.getLogger("search")
 
@@ -115,12 +115,15 @@ def stems_in(text: str, wanted: set[str]) -> set[str]:
     return wanted & {stem(word) for word in text_words(text)}
 
 
-def coverage_of(page: Page, concepts: list[Concept], weights: dict[str, float], forms: dict[str, set[str]]) -> float:
+def coverage_of(
+    page: Page | PageText, concepts: list[Concept], weights: dict[str, float], forms: dict[str, set[str]]
+) -> float:
     """The best share of the question's weight the page says in one place: its title, summary and topics with
     a passage of its body (or a heading with the passage under it)."""
+    text = page if isinstance(page, PageText) else PageText.of(page)
     everything = set().union(*forms.values()) if forms else set()
-    head = stems_in(" ".join([page.title, summary_of(page), *topic_names_of(page)]), everything)
-    sentences = [*headings_of(page), *body_sentences(page)]
+    head = stems_in(" ".join([text.title, text.summary, *text.topic_names]), everything)
+    sentences = [*text.headings, *text.sentences]
     found_in = [stems_in(sentence, everything) for sentence in sentences]
     passages = [head] + [
         head.union(*found_in[start : start + PASSAGE_SENTENCES]) for start in range(max(1, len(found_in)))
@@ -137,13 +140,13 @@ def coverage_of(page: Page, concepts: list[Concept], weights: dict[str, float], 
 
 def judge(
     query: ParsedQuery,
-    pages: list[Page],
+    pages: list[Page | PageText],
     *,
     corrections: dict[str, str] | None = None,
     defined: bool = False,
 ) -> Verdict:
-    """Whether any of `pages` (the best few a backend found, best first, as their specific types) answers
-    the question. A question the glossary defines is answered by its definition."""
+    """Whether any of `pages` (the best few a backend found, best first, as their specific types or their
+    `PageText`) answers the question. A question the glossary defines is answered by its definition."""
     if defined:
         return Verdict(answered=True)
     if not pages:

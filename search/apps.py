@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
         # Imported here: these modules import models, which the app registry loads before ready() runs.
         from forums.candidates import register_candidate_source
         from forums.gap_topics import register_text_expander
-        from search import glossary, people_cache, signals  # noqa: F401  (connects the receivers)
+        from search import glossary, people_cache, shown_pages, signals  # noqa: F401  (connects the receivers)
         from search.misses import SearchMisses
 
         register_candidate_source(SearchMisses())

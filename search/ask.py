@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from expertise.models import Topic
 from expertise.ranking import Suggestion
 from forums.models import OPEN_GAP_STATUSES, Gap
+from onramp import page_generation
 from search import glossary
 from search.answerability import PAGES_JUDGED, Verdict, judge
 from search.backends import AskBackend, BackendUnavailable, PageMatch, ParsedQuery, configured_backend, logger
@@ -24,13 +25,12 @@ from search.backends.database import DatabaseBackend
 from search.highlight import sentence_snippet
 from search.normalise import MAX_QUERY_CHARS, normalise, search_words
 from search.onboarding import OnboardingPointer, onboarding_pointer
-from search.page_text import body_sentences, summary_of
 from search.people import people_who_know, topic_weights
 from search.semantic import model as semantic_model
 from search.semantic.retrieval import nearest_pages
+from search.shown_pages import Crumb, ShownPage, shown_pages
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
-from wiki.problems import mark_known_issues
 from wiki.topics import topics_named_in
 from wiki.visibility import viewable
 
@@ -60,10 +60,10 @@ class AskFilters:
 
 @dataclass
 class PageHit:
-    page: Page
+    page: ShownPage
     score: float
     snippet: SafeString
-    breadcrumbs: list[Page] = field(default_factory=list)
+    breadcrumbs: list[Crumb] = field(default_factory=list)
 
 
 @dataclass
@@ -136,26 +136,20 @@ def topics_named_by(query: ParsedQuery) -> list[Topic]:
     return topics_named_in(" ".join([query.text, *query.extra_phrases]))
 
 
-def snippet_for(page: Page, query: ParsedQuery) -> SafeString:
-    return sentence_snippet(body_sentences(page), query.all_words, fallback=summary_of(page))
+def snippet_for(page: ShownPage, query: ParsedQuery) -> SafeString:
+    return sentence_snippet(list(page.text.sentences), query.all_words, fallback=page.text.summary)
 
 
-def breadcrumbs_for(pages: list[Page], site_root: Page | None) -> dict[int, list[Page]]:
-    """Each page's ancestors below the home page, in one query for all of them."""
-    root_depth = site_root.depth if site_root else 2
-    steplen = Page.steplen
-    wanted = {page.path[: steplen * depth] for page in pages for depth in range(root_depth + 1, page.depth)}
-    ancestors = {
-        p.path: p for p in Page.objects.filter(path__in=wanted).only("id", "title", "url_path", "path", "depth")
-    }
-    return {
-        page.pk: [
-            ancestors[page.path[: steplen * d]]
-            for d in range(root_depth + 1, page.depth)
-            if page.path[: steplen * d] in ancestors
-        ]
-        for page in pages
-    }
+def areas_at(depth: int) -> dict[str, tuple[int, str]]:
+    """The process pages at `depth` (the areas, one below the home page), id and title by path; kept on the
+    wiki's generation."""
+    return page_generation.cached(
+        f"search:areas:depth={depth}",
+        lambda: {
+            path: (pk, title)
+            for pk, title, path in ProcessPage.objects.filter(depth=depth).values_list("pk", "title", "path")
+        },
+    )
 
 
 def facets_for(page_ids: list[int], site_root: Page | None) -> tuple[list[Facet], list[Facet]]:
@@ -164,9 +158,10 @@ def facets_for(page_ids: list[int], site_root: Page | None) -> tuple[list[Facet]
     root_depth = site_root.depth if site_root else 2
     prefix = Page.steplen * (root_depth + 1)
     paths = Counter(path[:prefix] for path in Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
-    areas = ProcessPage.objects.filter(path__in=list(paths), depth=root_depth + 1).values_list("pk", "title", "path")
+    areas = areas_at(root_depth + 1)
     area_facets = sorted(
-        (Facet(str(pk), title, paths[path]) for pk, title, path in areas), key=lambda f: (-f.count, f.label)
+        (Facet(str(areas[path][0]), areas[path][1], count) for path, count in paths.items() if path in areas),
+        key=lambda f: (-f.count, f.label),
     )
     topics = Counter(
         PageTopic.objects.filter(content_object_id__in=page_ids).values_list("tag__slug", "tag__name")
@@ -217,20 +212,22 @@ def ask(
     # The verdict reads words, so it reads the pages found by words: semantic recall changes the ranking shown,
     # not whether the wiki answers.
     judged_ids = [m.page_id for m in lexical[:PAGES_JUDGED]]
-    by_id = specific_pages(list(dict.fromkeys([*judged_ids, *(m.page_id for m in shown)])))
+    by_id = shown_pages(list(dict.fromkeys([*judged_ids, *(m.page_id for m in shown)])))
     definition = glossary.definition_for(query.text)
     verdict = judge(
-        query, [by_id[pk] for pk in judged_ids if pk in by_id], corrections=fixed, defined=definition is not None
+        query, [by_id[pk].text for pk in judged_ids if pk in by_id], corrections=fixed, defined=definition is not None
     )
-    hits = [
-        PageHit(page=by_id[m.page_id], score=m.score, snippet=snippet_for(by_id[m.page_id], query))
+    root_depth = site_root.depth if site_root else 2
+    shown.object_list = [
+        PageHit(
+            page=by_id[m.page_id],
+            score=m.score,
+            snippet=snippet_for(by_id[m.page_id], query),
+            breadcrumbs=by_id[m.page_id].breadcrumbs(root_depth),
+        )
         for m in shown
         if m.page_id in by_id
     ]
-    crumbs = breadcrumbs_for([hit.page for hit in hits], site_root)
-    for hit in hits:
-        hit.breadcrumbs = crumbs.get(hit.page.pk, [])
-    shown.object_list = hits
     matched_ids = [m.page_id for m in matches]
     onboarding = onboarding_pointer(query.text, request, site_root=site_root)
     people = []
@@ -238,10 +235,12 @@ def ask(
         # Pages that do not answer the question (or a question about onboarding, which the asker's plan answers)
         # say nothing of who would know: only the topics the question names count then.
         weights = topic_weights(
-            named=topics_named_by(query), page_ids=matched_ids if verdict.answered and not onboarding else []
+            named=topics_named_by(query),
+            page_ids=matched_ids if verdict.answered and not onboarding else [],
+            known={pk: page.topic_ids for pk, page in by_id.items()},
         )
         people = people_who_know(weights=weights, asker=request.user, limit=PEOPLE)
-    gap_list = sorted(Gap.objects.filter(pk__in=gap_ids).prefetch_related("topics"), key=lambda g: gap_ids.index(g.pk))
+    gap_list = sorted(Gap.objects.filter(pk__in=gap_ids), key=lambda g: gap_ids.index(g.pk))
     area_facets, topic_facets = facets_for(matched_ids, site_root)
     did_you_mean = ""
     if fixed and len(lexical) < 3:
@@ -297,17 +296,3 @@ def with_semantic_recall(query: ParsedQuery, matches: list[PageMatch], *, pages)
         )
         for page_id, score in fused[: max(len(matches), 100)]
     ]
-
-
-def specific_pages(ids: list[int]) -> dict[int, Page]:
-    """The shown pages as their own types, one query per wiki page type whatever the mix of types on the
-    results page (Wagtail's `.specific()` costs a query per type present, so the count would vary)."""
-    found: dict[int, Page] = {}
-    for model in (ArticlePage, ProcessPage):
-        found.update({page.pk: page for page in model.objects.filter(pk__in=ids).prefetch_related("topics")})
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        found.update({page.pk: page for page in Page.objects.filter(pk__in=missing).specific()})
-    # Each page knows whether it has a known issue: the results' freshness badges cost one query in all.
-    mark_known_issues(found.values())
-    return found

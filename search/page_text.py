@@ -8,6 +8,7 @@ its own, so a snippet never glues a label or a heading to the sentence after it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import unescape as unescape_entities
 
 from django.utils.html import strip_tags
@@ -122,3 +123,27 @@ def answer_text_of(page: Page, *, topic_names: list[str] | None = None) -> str:
 
 def snippet_source(page: Page) -> str:
     return " ".join(part for part in [summary_of(page), body_text_of(page)] if part)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What Ask reads of a page to judge whether it answers and to cut its snippet, read once from the page's
+    blocks (parsing a body costs more than matching it), so that it can be kept (search.shown_pages)."""
+
+    pk: int
+    title: str
+    summary: str
+    topic_names: tuple[str, ...]
+    headings: tuple[str, ...]
+    sentences: tuple[str, ...]
+
+    @classmethod
+    def of(cls, page: Page) -> PageText:
+        return cls(
+            pk=page.pk,
+            title=page.title,
+            summary=summary_of(page),
+            topic_names=tuple(topic_names_of(page)),
+            headings=tuple(headings_of(page)),
+            sentences=tuple(body_sentences(page)),
+        )

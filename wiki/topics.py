@@ -1,9 +1,11 @@
 """Topics found through the wiki's pages: a process area's topics, and the topics a question is about."""
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import QuerySet
 
 from expertise.models import Topic
 from expertise.ranking import most_specific, names_topic, stems
+from onramp import page_generation
 from wiki.models import ArticlePage, PageTopic, ProcessPage
 
 
@@ -19,8 +21,24 @@ def topics_named_in(text: str, *, limit: int = 5) -> list[Topic]:
     asked = stems(text)
     if not asked:
         return []
-    named = [topic for topic in Topic.objects.only("id", "name", "slug") if names_topic(asked, stems(topic.name))]
+    named = [
+        Topic.from_db(DEFAULT_DB_ALIAS, ["id", "name", "slug"], [pk, name, slug])
+        for pk, name, slug, topic_stems in topic_stems_list()
+        if names_topic(asked, topic_stems)
+    ]
     return sorted(most_specific(asked, named), key=lambda topic: topic.name)[:limit]
+
+
+def topic_stems_list() -> list[tuple[int, str, str, set[str]]]:
+    """Every topic's id, name, slug and the stems of its name, by name; kept on the wiki's generation, which a
+    topic saved or deleted makes new (onramp.page_generation)."""
+    return page_generation.cached(
+        "wiki:topic-stems",
+        lambda: [
+            (pk, name, slug, stems(name))
+            for pk, name, slug in Topic.objects.order_by("name").values_list("pk", "name", "slug")
+        ],
+    )
 
 
 def topics_of_pages(page_ids: list[int], *, limit: int = 5) -> list[Topic]:

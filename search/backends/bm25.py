@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from search import term_index
 from search.models import PageTerm
@@ -65,16 +66,18 @@ def ranked_pages(
     allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
     candidates = limit * CANDIDATES_PER_PAGE_WANTED
     # The best pages of the whole wiki first (the covering index on term, page and weight answers them without
-    # reading the table), each marked whether the asker may see it: a primary-key lookup each, rather than
+    # reading the table), then which of them the asker may see: a primary-key lookup each, rather than
     # joining every matching page to every page the asker may see.
+    seen_sql, seen_params = (
+        pages.filter(pk__in=RawSQL("SELECT page_id FROM best", ())).order_by().values("pk", "title").query
+    ).sql_with_params()
     sql = (
         f"WITH best AS ({scores_sql} ORDER BY score DESC, posting.page_id LIMIT %s) "  # noqa: S608
-        "SELECT best.page_id, page.title, best.score FROM best "
-        f"LEFT JOIN wagtailcore_page AS page ON page.id = best.page_id AND page.id IN ({allowed_sql}) "
-        "ORDER BY best.score DESC, best.page_id"
+        f"SELECT best.page_id, seen.title, best.score FROM best LEFT JOIN ({seen_sql}) AS seen "
+        "ON seen.pk = best.page_id ORDER BY best.score DESC, best.page_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*scores_params, candidates, *allowed_params])
+        cursor.execute(sql, [*scores_params, candidates, *seen_params])
         rows = cursor.fetchall()
     seen = [(page_id, title, float(score)) for page_id, title, score in rows if title is not None]
     if len(seen) >= limit or len(rows) < candidates:

@@ -1,7 +1,8 @@
 """What the forums know is wrong with a wiki page: its open gaps and the open revision tasks on it.
 
 The wiki asks through its hooks (wiki/problems.py), answered in forums/wagtail_hooks.py: the owner reviews
-these before verifying the page, and readers see a *known issue* linking the gaps they may see."""
+these before verifying the page, and readers see a *known issue* linking the gaps they may see. Whether a page
+has any is cached (`has_open_problems`); what they are, as each reader may read them, is not."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from forums.models import OPEN_GAP_STATUSES, OPEN_TASK_STATUSES, Gap, RevisionTask, TaskKind
+from onramp import page_generation
+from onramp.page_generation import PROBLEMS
 from wiki.problems import OpenProblem, ProblemKind
 from wiki.visibility import may_view
 
@@ -45,6 +48,16 @@ def pages_with_open_problems(page_ids: list[int]) -> set[int]:
     gaps = open_gaps_on(page_ids).values_list("related_page_id", flat=True).order_by()
     tasks = open_tasks_on(page_ids).values_list("page_id", flat=True).order_by()
     return set(gaps.union(tasks))
+
+
+def has_open_problems(page_id: int) -> bool:
+    """Whether the page has an open gap or revision task, cached on the problems generation
+    (`onramp.page_generation.PROBLEMS`, which any gap or revision task saved or deleted moves on): most pages have
+    none, and their readers then wait for no query."""
+    return page_generation.cached(
+        f"forums:has-open-problems:{page_id}:problems={PROBLEMS.current()}",
+        lambda: bool(pages_with_open_problems([page_id])),
+    )
 
 
 def gap_problem(gap: Gap) -> OpenProblem:
@@ -85,6 +98,8 @@ def task_problem(task: RevisionTask, request: HttpRequest) -> OpenProblem:
 def open_problems_on(page: Page, request: HttpRequest) -> list[OpenProblem]:
     """The page's open gaps (oldest first), each named only to those who may see it, then its open revision
     tasks. A gap the reader may not see still counts: the page has a known issue all the same."""
+    if not has_open_problems(page.pk):
+        return []
     gaps = open_gaps_on([page.pk]).select_related("related_page").order_by("created_at", "pk")
     tasks = open_tasks_on([page.pk]).select_related("gap__related_page", "assignee").order_by("opened_at", "pk")
     problems = []

@@ -2,7 +2,9 @@
 moved or deleted, or a page's topics or a person's profile change. Caches of what pages show (the navigation
 tree, an article's body, the topics of a process area) put it in their keys, so one change makes every such
 entry stale at once, in every process that shares the cache (Redis in production), without finding the
-entries to delete.
+entries to delete. Two more generations work the same way for caches that depend on more than the pages:
+ACCESS, which view restrictions, group and page permissions and group membership move on, and PROBLEMS, which
+the forums' gaps and revision tasks move on.
 
 The number changes when the change is made and again when its transaction commits: a request that read the
 old rows between the two cannot leave them cached under the new generation.
@@ -21,7 +23,7 @@ from typing import TypeVar
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
@@ -31,6 +33,22 @@ KEY = "onramp:page-generation"
 # Besides pages, what cached page parts show, by model label (this module imports no app): a page's topics and
 # their names, and the people a "who to ask" block names (their names, whether they have left).
 SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.topic", "expertise.profile"})
+# Who may open or change which page, by model label: view restrictions, group and page permissions, and who
+# is in which group (the many-to-many tables as well, whose changes send m2m_changed).
+ACCESS_MODELS = frozenset(
+    {
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.pageviewrestriction_groups",
+        "wagtailcore.grouppagepermission",
+        "auth.group",
+        "auth.permission",
+        "auth.group_permissions",
+        "auth.user_groups",
+        "auth.user_user_permissions",
+    }
+)
+# What is open on a page (the known issue readers are told about): the forums' gaps and revision tasks.
+PROBLEM_MODELS = frozenset({"forums.gap", "forums.revisiontask"})
 MAX_AGE = 3600
 LOCAL_MAX_AGE = 30
 T = TypeVar("T")
@@ -61,6 +79,10 @@ class Generation:
 PAGES = Generation(KEY)
 current = PAGES.current
 bump = PAGES.bump
+# Caches of who may open or do what (per reader or per page) put ACCESS's value in their names besides the
+# pages' generation, and caches of a page's open problems PROBLEMS's.
+ACCESS = Generation("onramp:access-generation")
+PROBLEMS = Generation("onramp:page-problems-generation")
 
 
 def lifetime(seconds: int) -> int:
@@ -82,8 +104,19 @@ def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
 @receiver(post_save)
 @receiver(post_delete)
 def page_saved_or_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page) or _label_of(sender) in SHOWN_WITH_PAGES:
+    label = _label_of(sender)
+    if isinstance(instance, Page) or label in SHOWN_WITH_PAGES:
         bump()
+    if label in ACCESS_MODELS:
+        ACCESS.bump()
+    if label in PROBLEM_MODELS:
+        PROBLEMS.bump()
+
+
+@receiver(m2m_changed)
+def members_or_permissions_changed(sender, action, **kwargs) -> None:
+    if action.startswith("post_") and _label_of(sender) in ACCESS_MODELS:
+        ACCESS.bump()
 
 
 @receiver(page_published)

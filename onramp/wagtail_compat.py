@@ -30,6 +30,10 @@ and its failure message names the internal that changed: after an upgrade, run i
 - Wagtail API v3's pages router reads every page through the module-level name `get_pages_queryset` it imports
   from `wagtail.api.v3.querysets` (`read_pages_api_through`): Onramp points that name at its own rules, as
   Wagtail 8 offers no setting or hook for it. Check the router's views still call it by that name.
+- Wagtail's page permission policy keeps a person's group page permissions on the user object, under the
+  attribute its `permission_cache_name` names, and reads them from there (`get_cached_permissions_for_user`)
+  for every page permission check in the request (`use_page_permissions`): Onramp puts them there from its
+  own cache. Check `PagePermissionTester` and the policy still read the attribute and only iterate over it.
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter, WhitelistRule
 from wagtail.api.v3.routers import pages as pages_router
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
+from wagtail.permissions import page_permission_policy
 
 __all__ = [
     "PathOverflow",
@@ -64,6 +69,7 @@ __all__ = [
     "read_pages_api_through",
     "replace_index_signal_handlers",
     "rich_text_cleaner",
+    "use_page_permissions",
 ]
 
 
@@ -169,3 +175,15 @@ def read_pages_api_through(queryset: Callable) -> None:
             "visibility to the pages API another way (onramp/wagtail_compat.py, api/pages.py)."
         )
     pages_router.get_pages_queryset = queryset
+
+
+# Page permissions
+
+
+def use_page_permissions(user, load: Callable[[], list[GroupPagePermission]]) -> None:
+    """The page permission checks made for `user` from now on (on this user object: one request) read the
+    group page permissions `load()` returns, what Wagtail's `page_permission_policy.get_all_permissions_for_user`
+    would read for them, instead of reading them from the database."""
+    name = page_permission_policy.permission_cache_name
+    if not hasattr(user, name):
+        setattr(user, name, load())

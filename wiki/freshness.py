@@ -128,7 +128,9 @@ def can_verify(page: OwnedPage, user: AbstractBaseUser) -> bool:
         return False
     if page.page_owner_id == user.pk:
         return True
-    return page.permissions_for_user(user).can_publish()
+    from wiki.permissions import page_permissions
+
+    return page_permissions(page, user).can_publish()
 
 
 @transaction.atomic

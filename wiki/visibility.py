@@ -3,7 +3,13 @@ else that lists or names pages (listings, pickers, gaps and tasks about a page) 
 a page restricted to a group never reaches anyone outside it.
 
 A restriction closes the page and everything below it; the rules come from Wagtail's own
-`PageViewRestriction.accept_request`."""
+`PageViewRestriction.accept_request`.
+
+The restrictions, and the sections closed to each reader, are cached on the wiki's generation and the access
+generation (`onramp.page_generation.ACCESS`), which a restriction, a group, a permission or someone joining or
+leaving a group moves on: the same for every request by the same person until one of those changes."""
+
+from collections.abc import Callable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
@@ -11,17 +17,50 @@ from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from onramp import page_generation
+from onramp.page_generation import ACCESS
+
 HIDDEN_PAGE = "a page you cannot open"
+
+
+def view_restrictions() -> list[PageViewRestriction]:
+    """Every page view restriction, with its page and groups (few, and the same for everyone)."""
+    return page_generation.cached(
+        f"wiki:view-restrictions:access={ACCESS.current()}",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups").order_by("pk")),
+    )
 
 
 def closed_sections(request: HttpRequest) -> list[Page]:
     """The roots of the sections `request` may not open, read once per request."""
     sections = getattr(request, "_onramp_closed_sections", None)
     if sections is None:
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        sections = [restriction.page for restriction in restrictions if not restriction.accept_request(request)]
+        sections = _closed_sections(request)
         request._onramp_closed_sections = sections
     return sections
+
+
+def _closed_sections(request: HttpRequest) -> list[Page]:
+    restrictions = view_restrictions()
+    if not restrictions:
+        return []
+    # Everything `accept_request` reads: who the person is and their groups (the access generation), and the
+    # password restrictions passed in this session.
+    user = request.user
+    passed = sorted(request.session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
+    reader = f"{user.pk}:{user.is_authenticated}:{user.is_superuser}:passed={passed}"
+    return page_generation.cached(
+        f"wiki:closed-sections:access={ACCESS.current()}:{reader}",
+        lambda: [restriction.page for restriction in restrictions if not restriction.accept_request(request)],
+    )
+
+
+def restriction_ids_on(page: Page, compute: Callable[[], list[int]]) -> list[int]:
+    """The ids of the view restrictions on `page` and its ancestors, `compute()`d once per page (Wagtail's
+    `get_view_restrictions`, which reads the ancestors); none without reading anything while no page has one."""
+    if not view_restrictions():
+        return []
+    return page_generation.cached(f"wiki:restrictions-on:{page.pk}:access={ACCESS.current()}", compute)
 
 
 def viewable(pages: PageQuerySet, request: HttpRequest) -> PageQuerySet:

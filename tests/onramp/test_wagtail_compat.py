@@ -29,6 +29,7 @@ from onramp.wagtail_compat import (
     indexing_paused,
     mark_new_child,
     rich_text_cleaner,
+    use_page_permissions,
 )
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.models import ArticlePage, ProcessPage
@@ -298,3 +299,28 @@ def test_the_pages_api_reads_every_page_through_the_name_onramp_points_at_its_ru
     expected = {"list_pages", "find_page", "get_page", "list_page_revisions", "get_page_revision"}
     assert expected <= reads, f"these no longer read pages through get_pages_queryset: {expected - reads}"
     assert callable(querysets.get_pages_queryset)
+
+
+# Page permissions
+
+
+def test_page_permissions_given_to_a_user_are_what_wagtails_page_checks_read(home, django_assert_num_queries):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import GroupPagePermission
+
+    from expertise.factories import UserFactory
+
+    article = ArticlePageFactory(parent=ProcessPageFactory(parent=home, title="Order to cash"), title="Credit notes")
+    publishers = Group.objects.create(name="Publishers")
+    granted = GroupPagePermission.objects.create(group=publishers, page=article, permission_type="publish")
+    outsider = UserFactory(username="olive.outside")  # in no group: only the permissions given to it say yes
+    given = list(GroupPagePermission.objects.filter(pk=granted.pk).select_related("page", "permission"))
+
+    use_page_permissions(outsider, lambda: given)
+    with django_assert_num_queries(0):
+        tester = article.permissions_for_user(outsider)
+        assert tester.can_publish(), (
+            "Wagtail's page permission checks no longer read the permissions kept on the user under the policy's "
+            "permission_cache_name: see use_page_permissions"
+        )

@@ -12,11 +12,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from wiki.blocks import ArticleBodyBlock
-from wiki.visibility import viewable
+from wiki.visibility import restriction_ids_on, viewable
 
 from .ownership import OwnedPage
 
@@ -33,7 +33,21 @@ class PageTopic(ItemBase):
         unique_together = [("content_object", "tag")]
 
 
-class HomePage(Page):
+class CachedViewRestrictions:
+    """Wagtail checks a page's view restrictions, and those of its ancestors, before serving it (two queries):
+    which restrictions apply is cached per page (wiki.visibility.restriction_ids_on), and is nothing, read from
+    no table, while no page is restricted. Whether the reader passes them is decided on each request, as before."""
+
+    def get_view_restrictions(self):
+        if self.pk is None:
+            return super().get_view_restrictions()
+        ids = restriction_ids_on(
+            self, lambda: list(super(CachedViewRestrictions, self).get_view_restrictions().values_list("pk", flat=True))
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
+
+class HomePage(CachedViewRestrictions, Page):
     intro = RichTextField(features=SUMMARY_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -57,7 +71,7 @@ class HomePage(Page):
         return context
 
 
-class ProcessPage(OwnedPage, Page):
+class ProcessPage(CachedViewRestrictions, OwnedPage, Page):
     """A process area, a process or a sub-process of the business-process model."""
 
     summary = RichTextField(
@@ -105,7 +119,7 @@ class ProcessPage(OwnedPage, Page):
         return context
 
 
-class ArticlePage(OwnedPage, Page):
+class ArticlePage(CachedViewRestrictions, OwnedPage, Page):
     """A procedure, how-to, FAQ or reference article."""
 
     class Kind(models.TextChoices):

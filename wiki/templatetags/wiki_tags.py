@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 
 from onramp import page_generation
 from wiki import navigation
+from wiki.permissions import page_permissions
 from wiki.visibility import may_view
 
 register = template.Library()
@@ -74,7 +75,7 @@ def page_edit_url(context, page=None) -> str:
     user = getattr(request, "user", None)
     if not isinstance(page, Page) or user is None or not user.is_authenticated:
         return ""
-    if not user.has_perm("wagtailadmin.access_admin") or not page.permissions_for_user(user).can_edit():
+    if not user.has_perm("wagtailadmin.access_admin") or not page_permissions(page, user).can_edit():
         return ""
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 

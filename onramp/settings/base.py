@@ -165,9 +165,11 @@ DATABASES = {
 }
 # SQLite: WAL lets pages be read while another process (an import) writes; a write takes the one write lock
 # when its transaction begins and waits up to SQLITE_BUSY_TIMEOUT seconds for it, after which the request
-# answers 503 "busy" (onramp/database.py).
+# answers 503 "busy" (onramp/database.py). With WAL, synchronous=NORMAL syncs the log to disk at checkpoints
+# rather than at every commit (each Ask logs its question): the database stays intact on a power cut, which
+# may undo the last commits before it; a crash of Onramp itself loses nothing.
 SQLITE_OPTIONS = {
-    "init_command": "PRAGMA journal_mode=WAL",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     "transaction_mode": "IMMEDIATE",
     "timeout": float(env("SQLITE_BUSY_TIMEOUT", "5")),
 }

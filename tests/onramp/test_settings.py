@@ -75,10 +75,11 @@ def test_make_run_s_sqlite_database_reads_while_another_process_writes(tmp_path)
     result = settings_value(
         "onramp.settings.dev",
         "__import__('django.db').db.connection.cursor().execute('PRAGMA journal_mode').fetchone()[0],"
+        " __import__('django.db').db.connection.cursor().execute('PRAGMA synchronous').fetchone()[0],"
         " settings.DATABASES['default']['OPTIONS']['transaction_mode']",
         DATABASE_URL=f"sqlite:///{tmp_path / 'onramp.sqlite3'}",
     )
-    assert result.stdout.strip() == "wal IMMEDIATE", result.stderr
+    assert result.stdout.strip() == "wal 1 IMMEDIATE", result.stderr  # synchronous 1 is NORMAL
 
 
 def test_a_malformed_boolean_names_the_variable():

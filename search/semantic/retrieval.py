@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Max
 
 from wagtail.query import PageQuerySet
 
+from onramp import page_generation
 from search.models import PageSection
 from search.semantic import model
 
@@ -25,6 +28,7 @@ MIN_SIMILARITY = 0.35
 # The nearest pages looked at before keeping the ones the asker may see.
 CANDIDATES = 200
 ROWS = 4000
+STAMP_KEY = "search:section-vectors:stamp"
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,22 @@ _matrix: SectionMatrix | None = None
 
 
 def stamp() -> tuple:
-    """Changes whenever a section vector is added, replaced or removed (one aggregate query)."""
-    found = PageSection.objects.aggregate(rows=Count("pk"), last_id=Max("pk"), last_at=Max("embedded_at"))
-    return (found["rows"], found["last_id"], found["last_at"])
+    """Changes whenever a section vector is added, replaced or removed: an aggregate query, kept in the cache
+    until `vectors_changed` (in a cache of each process's own, where another process's change cannot reach,
+    for at most LOCAL_MAX_AGE seconds)."""
+    found = cache.get(STAMP_KEY)
+    if found is None:
+        rows = PageSection.objects.aggregate(rows=Count("pk"), last_id=Max("pk"), last_at=Max("embedded_at"))
+        found = (rows["rows"], rows["last_id"], rows["last_at"])
+        cache.set(STAMP_KEY, found, page_generation.lifetime(page_generation.MAX_AGE))
+    return found
+
+
+def vectors_changed() -> None:
+    """Called wherever section vectors are written or deleted (search.semantic.store): the next question reads
+    the stamp again, and again once the change is committed."""
+    cache.delete(STAMP_KEY)
+    transaction.on_commit(lambda: cache.delete(STAMP_KEY))
 
 
 def section_matrix() -> SectionMatrix:

@@ -18,7 +18,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from search.models import PageSection
-from search.semantic import model
+from search.semantic import model, retrieval
 from search.semantic.sections import sections_of
 from wiki.models import ArticlePage, ProcessPage
 
@@ -55,11 +55,13 @@ def pages_changed(pages: Iterable[Page]) -> None:
 
 
 def pages_removed(page_ids: Iterable[int]) -> None:
-    PageSection.objects.filter(page_id__in=list(page_ids)).delete()
+    if PageSection.objects.filter(page_id__in=list(page_ids)).delete()[0]:
+        retrieval.vectors_changed()
 
 
 def clear() -> None:
     PageSection.objects.all().delete()
+    retrieval.vectors_changed()
 
 
 def live_pages(page_ids: list[int]) -> list[Page]:
@@ -102,6 +104,8 @@ def embed_pages(pages: list[Page], *, known: dict[str, bytes] | None = None) -> 
     replaced = [stored[(row.page_id, row.position)].pk for row in wanted if (row.page_id, row.position) in stored]
     PageSection.objects.filter(pk__in=[*surplus, *replaced]).delete()
     PageSection.objects.bulk_create(wanted)
+    if surplus or wanted:
+        retrieval.vectors_changed()
     return len(texts)
 
 
@@ -125,7 +129,9 @@ def embed_all(
         *ProcessPage.objects.live().order_by("pk").values_list("pk", flat=True),
         *ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True),
     ]
-    PageSection.objects.exclude(page_id__in=Page.objects.live().type(ArticlePage, ProcessPage).values("pk")).delete()
+    live = Page.objects.live().type(ArticlePage, ProcessPage).values("pk")
+    if PageSection.objects.exclude(page_id__in=live).delete()[0]:
+        retrieval.vectors_changed()
     embedded = 0
     for start in range(0, len(ids), chunk):
         embedded += embed_pages(live_pages(ids[start : start + chunk]), known=known)

@@ -17,7 +17,7 @@ from search.backends import ParsedQuery
 from search.backends.database import DatabaseBackend
 from search.documents import PageDocument, page_search
 from search.models import PageSection
-from search.semantic import model
+from search.semantic import model, retrieval
 from search.semantic.retrieval import nearest_pages
 from search.semantic.sections import MAX_WORDS, sections_of
 from search.semantic.store import embed_all
@@ -184,6 +184,25 @@ def test_hybrid_finds_the_page_a_question_names_in_other_words(semantic, setting
     assert titles(ask(text=BABY, request=request_for(person)))[0] == "Parental leave"
     settings.ONRAMP_SEMANTIC = False
     assert "Parental leave" not in titles(ask(text=BABY, request=request_for(person)))
+
+
+def test_the_vectors_are_read_again_once_they_change_and_not_on_every_question(
+    semantic, handbook, home, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    pages = ArticlePage.objects.live()
+    assert nearest_pages(BABY, pages=pages, limit=5)[0][0] == handbook["parental"].pk
+    known = retrieval.stamp()
+    with django_assert_num_queries(0):
+        assert retrieval.stamp() == known
+    with django_capture_on_commit_callbacks(execute=True):
+        bike = article("Bicycle lease", body="Lease a bicycle through payroll and ride to work.", parent=home)
+    assert retrieval.stamp() != known
+    assert nearest_pages("leasing a bike to cycle to the office", pages=pages, limit=5)[0][0] == bike.pk
+    known = retrieval.stamp()
+    with django_capture_on_commit_callbacks(execute=True):
+        bike.unpublish()
+    assert retrieval.stamp() != known
+    assert bike.pk not in dict(nearest_pages("leasing a bike to cycle to the office", pages=pages, limit=5))
 
 
 def test_a_page_the_reader_may_not_see_never_comes_through_semantic_recall(

@@ -176,6 +176,25 @@ def measure(size: int) -> None:
     emit(Result("ask", "Ask page", size, label, p50, p95, queries, TARGET_P95_MS))
     if postgres:
         compare_with_bare_query(size, label, questions, asker, ask_p50=p50, ask_p95=p95)
+    else:
+        measure_question_embedding(size, questions)
+
+
+def measure_question_embedding(size: int, questions: list[str]) -> None:
+    """What semantic recall adds to each question where its extra is installed and on (it is off here: the
+    generated pages are not embedded): embedding the question with the model, on one thread."""
+    import importlib.util
+
+    from django.test import override_settings
+
+    from search.semantic import model
+
+    if importlib.util.find_spec(model.package_name()) is None:
+        return
+    position = iter(range(10**9))
+    with override_settings(ONRAMP_SEMANTIC=True):
+        p50, p95 = timings(lambda: model.embed([questions[next(position) % len(questions)]]), warmup=len(questions))
+    emit(Result("ask", "semantic recall: embedding the question", size, "one question, one thread", p50, p95, None))
 
 
 def compare_with_bare_query(

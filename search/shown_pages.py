@@ -1,19 +1,25 @@
 """The pages Ask shows, as what Ask shows and reads of them: title, link, kind, where the page is, its
 verification dates, its topics and its text (`PageText`: parsing a body costs more than matching it).
 
-They are the same for every asker, so each is kept in the cache per page, keyed on the wiki's generation
+They are the same for every asker, so each is kept per page, keyed on the wiki's generation
 (`onramp.page_generation`: a page saved, published, moved or deleted, its topics changed or a topic renamed
 makes every entry stale at once) and on this module's own generation, which a page's verification (written
-without saving the page) and a site saved or deleted (links depend on the sites) make new. Who may see a page
-is never kept here: Ask asks only for pages the asker may see. Whether a page has a known issue (an open gap
-or revision task) is read for every request, in one query."""
+without saving the page) and a site saved or deleted (links depend on the sites) make new. They are kept in
+each process's memory, not in the shared cache: a results page shows a dozen pages, and as many entries per
+question would crowd out of a per-process cache (which keeps 300 entries) the generations themselves and the
+people rankings; the generations, read from the shared cache, still make every process's entries stale at
+once. Who may see a page is never kept here: Ask asks only for pages the asker may see. Whether a page has a
+known issue (an open gap or revision task) is read for every request, in one query."""
 
 from __future__ import annotations
 
+import copy
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.encoding import force_str
@@ -29,6 +35,8 @@ from wiki.signals import page_verified
 
 SHOWN = page_generation.Generation("search:shown-pages-generation")
 KIND_LABELS = dict(ArticlePage.Kind.choices)
+# How many shown pages a process keeps, the least recently shown left out first (a few kilobytes each).
+KEPT_PAGES = 2000
 
 
 @dataclass(frozen=True)
@@ -82,20 +90,55 @@ class ShownPage:
         return [crumb for crumb in self.ancestors if crumb.depth > root_depth]
 
 
+class KeptPages:
+    """Shown pages by (generations, page id), at most `size`, each for `page_generation.lifetime` seconds
+    at most (in case a change bypasses the signals), shared by a process's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[str, int], tuple[float, ShownPage]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get_many(self, generations: str, ids: list[int]) -> dict[int, ShownPage]:
+        oldest = time.monotonic() - page_generation.lifetime(page_generation.MAX_AGE)
+        found = {}
+        with self.lock:
+            for pk in ids:
+                entry = self.entries.get((generations, pk))
+                if entry is not None and entry[0] >= oldest:
+                    self.entries.move_to_end((generations, pk))
+                    found[pk] = entry[1]
+        return found
+
+    def set_many(self, generations: str, pages: dict[int, ShownPage]) -> None:
+        now = time.monotonic()
+        with self.lock:
+            for pk, page in pages.items():
+                self.entries[(generations, pk)] = (now, page)
+                self.entries.move_to_end((generations, pk))
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+KEPT = KeptPages(KEPT_PAGES)
+
+
 def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
-    """The pages of `ids` that exist, by id, each knowing whether it has a known issue: from the cache, and
-    the others in one query per wiki page type and one for their ancestors."""
-    prefix = f"onramp:pages:{page_generation.current()}:search:shown:{SHOWN.current()}:"
-    kept = cache.get_many([f"{prefix}{pk}" for pk in ids])
-    found = {pk: kept[f"{prefix}{pk}"] for pk in ids if f"{prefix}{pk}" in kept}
+    """The pages of `ids` that exist, by id, each knowing whether it has a known issue: kept ones, and the
+    others in one query per wiki page type and one for their ancestors."""
+    generations = f"{page_generation.current()}:{SHOWN.current()}"
+    found = KEPT.get_many(generations, ids)
     missing = [pk for pk in ids if pk not in found]
     if missing:
         loaded = load(missing)
-        cache.set_many(
-            {f"{prefix}{pk}": page for pk, page in loaded.items()}, page_generation.lifetime(page_generation.MAX_AGE)
-        )
+        KEPT.set_many(generations, loaded)
         found.update(loaded)
-    # After storing: whether a page has a known issue is read afresh for each request.
+    # Copies, each told afresh whether it has a known issue: the kept pages are shared by every request.
+    found = {pk: copy.copy(page) for pk, page in found.items()}
     mark_known_issues(found.values())
     return found
 

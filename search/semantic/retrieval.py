@@ -7,6 +7,7 @@ may see and to the filters — are returned: the matrix may hold any page, the a
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ MIN_SIMILARITY = 0.35
 CANDIDATES = 200
 ROWS = 4000
 STAMP_KEY = "search:section-vectors:stamp"
+QUESTION_VECTOR_SECONDS = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -79,14 +81,28 @@ def section_matrix() -> SectionMatrix:
     return _matrix
 
 
+def question_vector(text: str) -> np.ndarray:
+    """The question's vector, kept in the cache by model and text: the same question asked again (new hires
+    ask the same ones) costs no embedding."""
+    stored = cache.get(question_key(text))
+    if stored is not None:
+        return np.frombuffer(stored, dtype=np.float32)
+    vector = model.embed([text])[0]
+    cache.set(question_key(text), vector.tobytes(), QUESTION_VECTOR_SECONDS)
+    return vector
+
+
+def question_key(text: str) -> str:
+    return "search:question-vector:" + hashlib.sha256(f"{model.package_name()}\n{text}".encode()).hexdigest()
+
+
 def nearest_pages(text: str, *, pages: PageQuerySet, limit: int) -> list[tuple[int, float]]:
     """(page id, cosine of its nearest section) for the pages of `pages` nearest `text`, best first, at most
     `limit`, none below MIN_SIMILARITY."""
     matrix = section_matrix()
     if not len(matrix.page_ids):
         return []
-    question = model.embed([text])[0]
-    similarities = matrix.vectors @ question
+    similarities = matrix.vectors @ question_vector(text)
     # The nearest rows only: a page's sections are at most MAX_SECTIONS rows, so this many hold the nearest
     # CANDIDATES pages in any ordinary wiki.
     nearest = min(len(similarities), ROWS)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from wagtail.models import PageViewRestriction
@@ -203,6 +204,17 @@ def test_the_vectors_are_read_again_once_they_change_and_not_on_every_question(
         bike.unpublish()
     assert retrieval.stamp() != known
     assert bike.pk not in dict(nearest_pages("leasing a bike to cycle to the office", pages=pages, limit=5))
+
+
+def test_a_question_asked_again_is_not_embedded_again(semantic):
+    first = retrieval.question_vector(BABY)
+    assert np.array_equal(first, model.embed([BABY])[0])
+    assert cache.get(retrieval.question_key(BABY)) == first.tobytes()
+    # What is kept is what the next asking gets, without the model.
+    kept = np.ones(model.DIMENSIONS, dtype=np.float32)
+    cache.set(retrieval.question_key(BABY), kept.tobytes())
+    assert np.array_equal(retrieval.question_vector(BABY), kept)
+    assert not np.array_equal(retrieval.question_vector("How do I claim travel?"), first)
 
 
 def test_a_page_the_reader_may_not_see_never_comes_through_semantic_recall(

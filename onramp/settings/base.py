@@ -262,7 +262,9 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        # Each process's own memory: room for the caches of a wiki's pages (Django keeps 300 entries by default,
+        # which the navigation, page parts and people rankings of a few questions fill).
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
     )
 }
 

@@ -29,6 +29,16 @@ def test_with_nothing_set_onramp_uses_sqlite_database_search_and_eager_celery():
     assert result.stdout.strip() == "django.db.backends.sqlite3 search.backends.indexed True True"
 
 
+def test_without_redis_each_process_caches_in_memory_with_room_for_the_wikis_pages():
+    result = settings_value(
+        "onramp.settings.dev",
+        "__import__('django.core.cache').core.cache.cache._max_entries, type(__import__('django.core.cache')"
+        ".core.cache.caches['default']).__name__",
+        setup=True,
+    )
+    assert result.stdout.strip() == "5000 LocMemCache", result.stderr
+
+
 def test_the_environment_chooses_postgresql_a_broker_and_elasticsearch():
     result = settings_value(
         "onramp.settings.dev",

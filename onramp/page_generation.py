@@ -32,7 +32,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 KEY = "onramp:page-generation"
 # Besides pages, what cached page parts show, by model label (this module imports no app): a page's topics and
 # their names, and the people a "who to ask" block names (their names, whether they have left).
-SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.topic", "expertise.profile"})
+# The sites too: which site serves a host, and its home page.
+SHOWN_WITH_PAGES = frozenset({"wiki.pagetopic", "expertise.topic", "expertise.profile", "wagtailcore.site"})
 # Who may open or change which page, by model label: view restrictions, group and page permissions, and who
 # is in which group (the many-to-many tables as well, whose changes send m2m_changed).
 ACCESS_MODELS = frozenset(

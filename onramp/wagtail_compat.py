@@ -34,6 +34,12 @@ and its failure message names the internal that changed: after an upgrade, run i
   attribute its `permission_cache_name` names, and reads them from there (`get_cached_permissions_for_user`)
   for every page permission check in the request (`use_page_permissions`): Onramp puts them there from its
   own cache. Check `PagePermissionTester` and the policy still read the attribute and only iterate over it.
+- Wagtail's `Site.find_for_request` keeps the site it found on the request as `request._wagtail_site` and
+  finds it with `wagtail.models.sites.get_site_for_hostname(hostname, port)` from the request's raw host
+  (Django's `request._get_raw_host()`, unchecked against ALLOWED_HOSTS) and port (`use_request_site`,
+  `find_site`): Onramp finds it in its cache for page requests. Check `find_for_request` still reads the
+  attribute and `Site._find_for_request` still calls `get_site_for_hostname`, raising `Site.DoesNotExist`
+  when no site matches.
 """
 
 from __future__ import annotations
@@ -47,13 +53,16 @@ from treebeard.exceptions import PathOverflow
 
 from django.db.models import Model
 from django.db.models.signals import post_save
+from django.http import HttpRequest
+from django.http.request import split_domain_port
 
 from modelsearch import index
 from modelsearch.conf import get_app_config
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter, WhitelistRule
 from wagtail.api.v3.routers import pages as pages_router
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models.sites import get_site_for_hostname
 from wagtail.permissions import page_permission_policy
 
 __all__ = [
@@ -61,6 +70,7 @@ __all__ = [
     "child_path",
     "child_step",
     "editor_html_rule",
+    "find_site",
     "fts_table",
     "index_entry_table",
     "index_on_save",
@@ -70,6 +80,7 @@ __all__ = [
     "replace_index_signal_handlers",
     "rich_text_cleaner",
     "use_page_permissions",
+    "use_request_site",
 ]
 
 
@@ -187,3 +198,21 @@ def use_page_permissions(user, load: Callable[[], list[GroupPagePermission]]) ->
     name = page_permission_policy.permission_cache_name
     if not hasattr(user, name):
         setattr(user, name, load())
+
+
+# The request's site
+
+
+def find_site(hostname: str, port: int) -> Site | None:
+    """The site Wagtail serves a request for `hostname` and `port` from, or None (no site, no default)."""
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+def use_request_site(request: HttpRequest, find: Callable[[str, int], Site | None]) -> None:
+    """`Site.find_for_request(request)` is `find(hostname, port)` for this request, by the host and port Wagtail
+    reads (the raw host: Django checks it against ALLOWED_HOSTS elsewhere)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    request._wagtail_site = find(hostname, request.get_port())

@@ -23,6 +23,7 @@ from onramp.apps import SearchConfig
 from onramp.wagtail_compat import (
     child_path,
     child_step,
+    find_site,
     fts_table,
     index_entry_table,
     index_on_save,
@@ -30,6 +31,7 @@ from onramp.wagtail_compat import (
     mark_new_child,
     rich_text_cleaner,
     use_page_permissions,
+    use_request_site,
 )
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 from wiki.models import ArticlePage, ProcessPage
@@ -324,3 +326,20 @@ def test_page_permissions_given_to_a_user_are_what_wagtails_page_checks_read(hom
             "Wagtail's page permission checks no longer read the permissions kept on the user under the policy's "
             "permission_cache_name: see use_page_permissions"
         )
+
+
+# The request's site
+
+
+def test_the_site_given_to_a_request_is_what_wagtail_finds_for_it(rf, home):
+    from wagtail.models import Site
+
+    assert find_site("testserver", 80) == Site.objects.get(is_default_site=True)
+    assert "get_site_for_hostname" in inspect.getsource(Site._find_for_request), (
+        "Site._find_for_request no longer finds the site with get_site_for_hostname: see find_site"
+    )
+    request = rf.get("/", HTTP_HOST="intranet.example:8080", SERVER_PORT="8080")
+    use_request_site(request, lambda hostname, port: f"the site for {hostname} on {port}")
+    assert Site.find_for_request(request) == "the site for intranet.example on 8080", (
+        "Site.find_for_request no longer reads the site kept on the request: see use_request_site"
+    )

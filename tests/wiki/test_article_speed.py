@@ -14,10 +14,10 @@ from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, site, root page, the article with its owners' profiles: the view restrictions, the sections
-# closed to the reader, their permissions and whether the page has open problems are cached. Raise it only for
-# a reason.
-READER_QUERIES = 5
+# Session, user, the article with its owners' profiles: the site and its home page, the view restrictions, the
+# sections closed to the reader, their permissions and whether the page has open problems are cached. Raise it
+# only for a reason.
+READER_QUERIES = 3
 # The page's owner also reads the not-helpful votes since the last verification and the verification history.
 OWNER_QUERIES = READER_QUERIES + 2
 
@@ -47,6 +47,15 @@ def test_its_owner_reads_two_queries_more_for_what_only_they_see(signed_in, arti
     with django_assert_num_queries(OWNER_QUERIES):
         html = signed_in.get(article.url).content.decode()
     assert 'class="form verify-form"' in html
+
+
+def test_only_page_requests_find_their_site_in_the_cache(article):
+    from django.urls import resolve
+
+    from wiki.sites import serve
+
+    assert resolve(article.url).func is serve
+    assert resolve("/_util/login/").func is not serve and resolve("/health/").func is not serve
 
 
 def test_a_moved_article_is_routed_anew_at_once(signed_in, article):

@@ -28,7 +28,7 @@ from search.onboarding import OnboardingPointer, onboarding_pointer
 from search.people import people_who_know, topic_weights
 from search.semantic import model as semantic_model
 from search.semantic.retrieval import nearest_pages
-from search.shown_pages import Crumb, ShownPage, shown_pages
+from search.shown_pages import Crumb, ShownPage, page_facts, shown_pages
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
 from wiki.topics import topics_named_in
@@ -157,15 +157,15 @@ def facets_for(page_ids: list[int], site_root: Page | None) -> tuple[list[Facet]
         return [], []
     root_depth = site_root.depth if site_root else 2
     prefix = Page.steplen * (root_depth + 1)
-    paths = Counter(path[:prefix] for path in Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
+    facts = page_facts(page_ids)
+    matched = [facts[pk] for pk in page_ids if pk in facts]
+    paths = Counter(fact.path[:prefix] for fact in matched)
     areas = areas_at(root_depth + 1)
     area_facets = sorted(
         (Facet(str(areas[path][0]), areas[path][1], count) for path, count in paths.items() if path in areas),
         key=lambda f: (-f.count, f.label),
     )
-    topics = Counter(
-        PageTopic.objects.filter(content_object_id__in=page_ids).values_list("tag__slug", "tag__name")
-    ).most_common(12)
+    topics = Counter(topic for fact in matched for topic in fact.topics).most_common(12)
     topic_facets = [Facet(slug, name, count) for (slug, name), count in topics]
     return area_facets, topic_facets
 

@@ -9,7 +9,10 @@ each process's memory, not in the shared cache: a results page shows a dozen pag
 question would crowd out of a per-process cache (which keeps 300 entries) the generations themselves and the
 people rankings; the generations, read from the shared cache, still make every process's entries stale at
 once. Who may see a page is never kept here: Ask asks only for pages the asker may see. Whether a page has a
-known issue (an open gap or revision task) is read for every request, in one query."""
+known issue (an open gap or revision task) is read for every request, in one query.
+
+The same way, `page_facts` keeps what the facets count of every page matched (a hundred a question): its path
+and its topics."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -29,7 +33,7 @@ from wagtail.models import Page, Site
 from onramp import page_generation
 from search.page_text import PageText
 from wiki.freshness import FreshnessState, verification_due_at, verification_state
-from wiki.models import ArticlePage, OwnedPage, ProcessPage
+from wiki.models import ArticlePage, OwnedPage, PageTopic, ProcessPage
 from wiki.problems import has_known_issue, mark_known_issues
 from wiki.signals import page_verified
 
@@ -37,6 +41,9 @@ SHOWN = page_generation.Generation("search:shown-pages-generation")
 KIND_LABELS = dict(ArticlePage.Kind.choices)
 # How many shown pages a process keeps, the least recently shown left out first (a few kilobytes each).
 KEPT_PAGES = 2000
+# How many matched pages' facts (a path and a few topics) a process keeps.
+KEPT_FACTS = 20000
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -90,16 +97,16 @@ class ShownPage:
         return [crumb for crumb in self.ancestors if crumb.depth > root_depth]
 
 
-class KeptPages:
-    """Shown pages by (generations, page id), at most `size`, each for `page_generation.lifetime` seconds
-    at most (in case a change bypasses the signals), shared by a process's threads."""
+class Kept(Generic[V]):
+    """Values by (generations, page id), at most `size`, each for `page_generation.lifetime` seconds at most
+    (in case a change bypasses the signals), shared by a process's threads."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.entries: OrderedDict[tuple[str, int], tuple[float, ShownPage]] = OrderedDict()
+        self.entries: OrderedDict[tuple[str, int], tuple[float, V]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get_many(self, generations: str, ids: list[int]) -> dict[int, ShownPage]:
+    def get_many(self, generations: str, ids: list[int]) -> dict[int, V]:
         oldest = time.monotonic() - page_generation.lifetime(page_generation.MAX_AGE)
         found = {}
         with self.lock:
@@ -110,7 +117,7 @@ class KeptPages:
                     found[pk] = entry[1]
         return found
 
-    def set_many(self, generations: str, pages: dict[int, ShownPage]) -> None:
+    def set_many(self, generations: str, pages: dict[int, V]) -> None:
         now = time.monotonic()
         with self.lock:
             for pk, page in pages.items():
@@ -124,7 +131,8 @@ class KeptPages:
             self.entries.clear()
 
 
-KEPT = KeptPages(KEPT_PAGES)
+KEPT: Kept[ShownPage] = Kept(KEPT_PAGES)
+KEPT_FACTS_OF: Kept[PageFacts] = Kept(KEPT_FACTS)
 
 
 def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
@@ -140,6 +148,35 @@ def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
     # Copies, each told afresh whether it has a known issue: the kept pages are shared by every request.
     found = {pk: copy.copy(page) for pk, page in found.items()}
     mark_known_issues(found.values())
+    return found
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the facets count of a matched page."""
+
+    path: str
+    # (slug, name) of each of its topics.
+    topics: tuple[tuple[str, str], ...]
+
+
+def page_facts(ids: list[int]) -> dict[int, PageFacts]:
+    """The path and topics of each page of `ids` that exists: kept ones, and the others in two queries."""
+    generations = page_generation.current()
+    found = KEPT_FACTS_OF.get_many(generations, ids)
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        topics: dict[int, list[tuple[str, str]]] = {pk: [] for pk in missing}
+        for pk, slug, name in PageTopic.objects.filter(content_object_id__in=missing).values_list(
+            "content_object_id", "tag__slug", "tag__name"
+        ):
+            topics[pk].append((slug, name))
+        loaded = {
+            pk: PageFacts(path=path, topics=tuple(topics[pk]))
+            for pk, path in Page.objects.filter(pk__in=missing).values_list("pk", "path")
+        }
+        KEPT_FACTS_OF.set_many(generations, loaded)
+        found.update(loaded)
     return found
 
 

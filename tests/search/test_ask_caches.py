@@ -130,3 +130,22 @@ def test_a_topic_added_to_the_best_page_changes_who_is_asked_about(corpus, perso
     page.save_revision().publish()
 
     assert expert in [s.person for s in ask(text="month-end checklist", request=request_for(person)).people]
+
+
+def test_the_facets_count_a_page_moved_or_given_a_topic_at_once(corpus, person, request_for):
+    def facets() -> tuple[dict[str, int], dict[str, int]]:
+        results = ask(text="reverse journal entry", request=request_for(person))
+        return (
+            {facet.label: facet.count for facet in results.area_facets},
+            {facet.label: facet.count for facet in results.topic_facets},
+        )
+
+    assert facets() == ({"Finance": 1}, {})
+    page = corpus["journal"]
+    page.topics.add(Topic.objects.get(slug="travel-expenses"))
+    page.save_revision().publish()
+    assert facets() == ({"Finance": 1}, {"Travel expenses": 1})
+
+    page.move(corpus["people"], pos="last-child")
+
+    assert facets() == ({"People": 1}, {"Travel expenses": 1})

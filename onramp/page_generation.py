@@ -1,5 +1,5 @@
 """The wiki's generation: a number in the cache that changes whenever a page is saved, published, unpublished,
-moved or deleted, or a page's topics or a person's profile change. Caches of what pages show (the navigation
+moved or deleted, or a page's topics or a person's account or profile change. Caches of what pages show (the navigation
 tree, an article's body, the topics of a process area) put it in their keys, so one change makes every such
 entry stale at once, in every process that shares the cache (Redis in production), without finding the
 entries to delete. Two more generations work the same way for caches that depend on more than the pages:
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
@@ -104,9 +105,9 @@ def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
 
 @receiver(post_save)
 @receiver(post_delete)
-def page_saved_or_deleted(sender, instance, **kwargs) -> None:
+def page_saved_or_deleted(sender, instance, update_fields=None, **kwargs) -> None:
     label = _label_of(sender)
-    if isinstance(instance, Page) or label in SHOWN_WITH_PAGES:
+    if isinstance(instance, Page) or label in SHOWN_WITH_PAGES or _person_changed(label, update_fields):
         bump()
     if label in ACCESS_MODELS:
         ACCESS.bump()
@@ -125,6 +126,12 @@ def members_or_permissions_changed(sender, action, **kwargs) -> None:
 @receiver(post_page_move)
 def page_changed(sender, instance, **kwargs) -> None:
     bump()
+
+
+def _person_changed(label: str, update_fields) -> bool:
+    """A person's account changed (their name, whether they left: what an owner card shows), other than the
+    sign-in time each sign-in writes."""
+    return label == settings.AUTH_USER_MODEL.lower() and set(update_fields or ["any"]) != {"last_login"}
 
 
 def _label_of(model) -> str:

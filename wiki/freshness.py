@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from onramp import page_generation
 from wiki.signals import page_verified
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ def verify_page(
         last_verified_by=user,
         verification_due_at=page.verification_due_at,
     )
+    page_generation.bump()  # an update sends no signal: the cached page still has the old verification
     page_verified.send(sender=type(page), page=page, verification=verification)
     return verification
 

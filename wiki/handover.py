@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page, Revision, get_page_models
 
 import inbox
+from onramp import page_generation
 from wiki.models import OwnedPage
 
 
@@ -30,6 +31,7 @@ def hand_over_pages(*, leaver: AbstractBaseUser, to: AbstractBaseUser) -> list[P
             continue
         # Only the owner field: a plain save would also publish a draft's title or slug on the live page.
         model.objects.filter(pk__in=[page.pk for page in pages]).update(page_owner=to)
+        page_generation.bump()  # an update sends no signal: cached pages still name the leaver
         handed.extend(pages)
     # A draft published later must not bring the leaver back as owner; older revisions stay as they were.
     for revision in Revision.objects.filter(pk__in=[page.latest_revision_id for page in handed]):

@@ -1,8 +1,9 @@
 """Finding the page a URL names without walking the tree: Wagtail's `Page.route` reads each level of the path
 (a child by slug, then its specific page) on every request, two queries a level. Which page a path names is
 the same for every reader, so the page's id is cached on the wiki's generation (`onramp.page_generation`,
-changed when a page is published, moved or deleted); whether the reader may open the page is decided after
-routing, as before (Wagtail's view restrictions)."""
+changed when a page is saved, published, moved or deleted), and so is the live page itself, with its owners
+(the generation moves on when a person's account or profile changes too); whether the reader may open the
+page is decided after routing, as before (Wagtail's view restrictions)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,7 @@ def route(root: Page, request: HttpRequest, path_components: list[str]) -> Route
     found = page_generation.cached(name, lambda: _plain_route(root, request, path_components))
     if found != WALK:
         content_type_id, page_id = found
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = _with_owners(model.objects.live()).filter(pk=page_id).first() if model is not None else None
+        page = page_generation.cached(f"wiki:routed-page:{page_id}", lambda: [_live_page(content_type_id, page_id)])[0]
         if page is not None and page.url_path == f"{root.url_path}{'/'.join(path_components)}/":
             return RouteResult(page)
     return Page.route(root, request, path_components)
@@ -47,6 +47,11 @@ def _plain_route(root: Page, request: HttpRequest, path_components: list[str]) -
     if args or kwargs or type(page).route is not Page.route or page.url_path != expected:
         return WALK
     return (page.content_type_id, page.pk)
+
+
+def _live_page(content_type_id: int, page_id: int) -> Page | None:
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return _with_owners(model.objects.live()).filter(pk=page_id).first() if model is not None else None
 
 
 def _with_owners(pages: QuerySet) -> QuerySet:

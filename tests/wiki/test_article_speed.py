@@ -14,10 +14,10 @@ from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, the article with its owners' profiles: the site and its home page, the view restrictions, the
-# sections closed to the reader, their permissions and whether the page has open problems are cached. Raise it
-# only for a reason.
-READER_QUERIES = 3
+# Session and user: the site and its home page, the article with its owners, the view restrictions, the sections
+# closed to the reader, their permissions and whether the page has open problems are cached. Raise it only for
+# a reason.
+READER_QUERIES = 2
 # The page's owner also reads the not-helpful votes since the last verification and the verification history.
 OWNER_QUERIES = READER_QUERIES + 2
 
@@ -148,3 +148,46 @@ def test_a_renamed_topic_shows_on_a_cached_article_at_once(signed_in, article):
 
     topics = signed_in.get(article.url).content.decode().split('id="topics-heading"')[1].split("</section>")[0]
     assert "Billing and invoicing" in topics
+
+
+def owner_card(html: str) -> str:
+    return html.split('class="card owner-card"')[1].split("</section>")[0]
+
+
+def test_the_owner_renamed_leaving_or_handing_over_shows_on_a_cached_article_at_once(client, article, person):
+    from wiki.handover import hand_over_pages
+
+    client.force_login(UserFactory(username="rita.reader"))
+    assert "Jill Hartmann" in owner_card(client.get(article.url).content.decode())  # the page is cached now
+
+    person.first_name = "Gillian"
+    person.save()
+    assert "Gillian Hartmann" in owner_card(client.get(article.url).content.decode())
+
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    assert "(left)" in owner_card(client.get(article.url).content.decode())
+
+    hand_over_pages(leaver=person, to=UserFactory(first_name="Sam", last_name="Successor"))
+    card = owner_card(client.get(article.url).content.decode())
+    assert "Sam Successor" in card and "Hartmann" not in card
+
+
+def test_a_verification_shows_on_a_cached_article_at_once(client, article, person):
+    from wiki.freshness import verify_page
+
+    client.force_login(UserFactory(username="rita.reader"))
+    assert "Never verified" in owner_card(client.get(article.url).content.decode())
+
+    verify_page(page=article, user=person)
+    assert "Last verified" in owner_card(client.get(article.url).content.decode())
+
+
+def test_signing_in_leaves_the_cached_pages_in_place(person, rf):
+    from django.contrib.auth.signals import user_logged_in
+
+    from onramp import page_generation
+
+    before = page_generation.current()
+    user_logged_in.send(sender=type(person), request=rf.get("/"), user=person)  # writes the sign-in time only
+    assert page_generation.current() == before

@@ -9,7 +9,8 @@ each process's memory, not in the shared cache: a results page shows a dozen pag
 question would crowd out of a per-process cache (which keeps 300 entries) the generations themselves and the
 people rankings; the generations, read from the shared cache, still make every process's entries stale at
 once. Who may see a page is never kept here: Ask asks only for pages the asker may see. Whether a page has a
-known issue (an open gap or revision task) is read for every request, in one query.
+known issue (an open gap or revision task) is kept apart, on the problems' generation
+(`page_generation.PROBLEMS`, which a gap or revision task saved or deleted moves on).
 
 The same way, `page_facts` keeps what the facets count of every page matched (a hundred a question): its path
 and its topics."""
@@ -34,7 +35,7 @@ from onramp import page_generation
 from search.page_text import PageText
 from wiki.freshness import FreshnessState, verification_due_at, verification_state
 from wiki.models import ArticlePage, OwnedPage, PageTopic, ProcessPage
-from wiki.problems import has_known_issue, mark_known_issues
+from wiki.problems import has_known_issue, pages_with_known_issues
 from wiki.signals import page_verified
 
 SHOWN = page_generation.Generation("search:shown-pages-generation")
@@ -133,6 +134,7 @@ class Kept(Generic[V]):
 
 KEPT: Kept[ShownPage] = Kept(KEPT_PAGES)
 KEPT_FACTS_OF: Kept[PageFacts] = Kept(KEPT_FACTS)
+KEPT_KNOWN_ISSUES: Kept[bool] = Kept(KEPT_FACTS)
 
 
 def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
@@ -145,9 +147,24 @@ def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
         loaded = load(missing)
         KEPT.set_many(generations, loaded)
         found.update(loaded)
-    # Copies, each told afresh whether it has a known issue: the kept pages are shared by every request.
+    # Copies, each told whether it has a known issue: the kept pages are shared by every request.
     found = {pk: copy.copy(page) for pk, page in found.items()}
-    mark_known_issues(found.values())
+    known = known_issues(list(found))
+    for pk, page in found.items():
+        page._known_issue = known[pk]
+    return found
+
+
+def known_issues(ids: list[int]) -> dict[int, bool]:
+    """Whether each page has a known issue (wiki.problems): kept ones, and the others in one query."""
+    problems = page_generation.PROBLEMS.current()
+    found = KEPT_KNOWN_ISSUES.get_many(problems, ids)
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        with_issues = pages_with_known_issues(missing)
+        loaded = {pk: pk in with_issues for pk in missing}
+        KEPT_KNOWN_ISSUES.set_many(problems, loaded)
+        found.update(loaded)
     return found
 
 

@@ -149,3 +149,15 @@ def test_the_facets_count_a_page_moved_or_given_a_topic_at_once(corpus, person, 
     page.move(corpus["people"], pos="last-child")
 
     assert facets() == ({"People": 1}, {"Travel expenses": 1})
+
+
+def test_a_gap_closed_takes_the_known_issue_off_at_once(signed_in, corpus, editor):
+    from forums.gaps import decline_gap
+
+    gap = GapFactory(title="Which queue?", raised_by=editor, related_page=corpus["post_invoice"])
+    assert "badge--known-issue" in hit_html(ask_html(signed_in, q="supplier invoice"), "Posting a supplier invoice")
+    decline_gap(gap=gap, by=corpus["post_invoice"].page_owner, reason="The queue is named on the page.")
+
+    hit = hit_html(ask_html(signed_in, q="supplier invoice"), "Posting a supplier invoice")
+
+    assert "badge--known-issue" not in hit

@@ -36,10 +36,11 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 # fitted only on the tuning cutoffs, all before the cutoffs the README reports, against who edited each area
 # before the first reported cutoff; kept at zero or above, so every reason shown counts for the person.
 SIGNAL_WEIGHTS = {
-    "area_work": 0.45,  # log(1 + their scores on the area's topics, each topic by its weight)
-    "area_breadth": 0.2,  # log(how many of the area's topics they worked on)
-    "area_latest": 0.28,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
-    "still_active": 1.14,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
+    "area_edits": 0.32,  # log(1 + their edits of the area's own pages: its topic's and those only its pages carry)
+    "area_work": 0.1,  # log(1 + their scores on the area's topics, each topic by its weight)
+    "area_breadth": 0.0,  # log(how many of the area's own topics they worked on)
+    "area_latest": 0.5,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
+    "still_active": 1.08,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
     "active_months": 0.27,  # log(1 + months of the last twelve with work of their own anywhere)
 }
 # Topics met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
@@ -52,6 +53,8 @@ LEFT_FACTOR = 0.25
 QUIET_AFTER_DAYS = 180
 RECENTLY_ACTIVE_DAYS = 90
 QUESTION_WEEK = timedelta(days=7)
+# An area fewer people worked on is filled up to this many suggestions with people at work elsewhere in the wiki.
+FILL_TO = 5
 WORD = re.compile(r"[\w-]+")
 STOP_WORDS = {"a", "an", "and", "the", "of", "to", "in", "on", "for", "how", "do", "i", "what", "is", "who", "my", "we"}
 
@@ -175,9 +178,11 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
     on). The scores decay with age but never vanish (scoring.DECAY_FLOOR): old work still counts a little."""
     area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
     work = sum(weights[score.topic_id] * score.score for score in area)
+    area = [score for score in area if weights[score.topic_id] >= AREA_TOPIC_WEIGHT]
     latest = max((date.fromisoformat(s.facts["latest"]) for s in area if s.facts.get("latest")), default=None)
     return {
         "area_work": math.log1p(work),
+        "area_edits": math.log1p(sum(s.facts.get("total", {}).get(EvidenceKind.PAGE_EDITED, 0) for s in area)),
         "area_breadth": math.log(max(len(area), 1)),
         "area_latest": half_life(now.date() - latest, AREA_LATEST_HALF_LIFE_DAYS) if latest else 0.0,
         "still_active": (
@@ -243,6 +248,18 @@ def rank_people_for(
     )
     if not candidates:
         return []
+    fill, filled = min(limit, FILL_TO) - len(candidates), set()
+    if fill > 0:
+        # Too few people worked on the area: those most at work elsewhere in the wiki come after them, as the
+        # likeliest to take it up (many later editors of a small area never touched it before); chosen by the
+        # same relevance among twice as many.
+        others = active_elsewhere(
+            exclude=[row["person_id"] for row in candidates] + ([asker.pk] if asker is not None and asker.pk else []),
+            now=now,
+            count=2 * fill,
+        )
+        filled = {row["person_id"] for row in others}
+        candidates += others
     person_ids = [row["person_id"] for row in candidates]
     profiles = {
         profile.user_id: profile
@@ -312,7 +329,30 @@ def rank_people_for(
         )
 
     suggestions.sort(key=order)
+    if filled:
+        # Only the best of the people at work elsewhere, as many as the area lacks; its own people all stay.
+        elsewhere = [s.person.pk for s in suggestions if s.person.pk in filled][:fill]
+        suggestions = [s for s in suggestions if s.person.pk not in filled or s.person.pk in elsewhere]
     return suggestions[:limit]
+
+
+def active_elsewhere(*, exclude: list[int], now: datetime, count: int) -> list[dict]:
+    """Candidates rows (person, total 0) for the people with the most work of their own anywhere in the wiki
+    over the last year, active in HR: suggested after everyone who worked on the area."""
+    rows = (
+        Evidence.objects.filter(
+            kind__in=ACTIVE_KINDS,
+            occurred_at__lte=now,
+            occurred_at__gt=now - ACTIVE_YEAR,
+            person__is_active=True,
+            person__profile__active=True,
+        )
+        .exclude(person_id__in=exclude)
+        .values("person_id")
+        .annotate(work=Count("id"))
+        .order_by("-work", "person_id")[:count]
+    )
+    return [{"person_id": row["person_id"], "total": 0.0} for row in rows]
 
 
 def did_own_work(scores: list[ExpertiseScore]) -> bool:
@@ -357,6 +397,8 @@ def work_reasons(
             % {"count": len(area), "total": len(weights)}
         )
     latest = max((score.facts["latest"] for score in area if score.facts.get("latest")), default=None)
+    if not area and not left:
+        reasons.append(gettext("no work on this area yet, but at work elsewhere in the wiki"))
     if left:
         reasons.append(gettext("has left"))
     elif quiet is not None:

@@ -1,6 +1,7 @@
 """Who knows a process area: sustained, broad, recent work on the area's pages, from people still at work,
 reached through the area's folders and front-matter tags (the rules behind expertise.ranking.SIGNAL_WEIGHTS)."""
 
+import math
 import re
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from expertise.factories import TopicFactory, make_person
 from expertise.models import Evidence, EvidenceKind, Profile
@@ -83,6 +84,23 @@ def test_broad_sustained_recent_work_on_the_area_outranks_one_big_edit(payments)
     assert months_at_work(ranked[1].reasons) == 1
 
 
+def test_edits_count_on_the_area_s_own_pages_not_on_a_tag_it_shares_with_others(payments):
+    """Edits count for the area on its own topics (its folder's, and those only its pages carry): Tom's many
+    edits of how-to pages, a tag used in the area and elsewhere alike, are not edits of the area's pages."""
+    howto = TopicFactory(name="How-to")
+    area_page = Page.objects.get(slug="payments")
+    ArticlePageFactory(parent=area_page, title="How to pay", topics=[howto])
+    ArticlePageFactory(parent=ProcessPageFactory(title="Travel"), title="How to book", topics=[howto])
+    tom, una = make_person("tom.tags"), make_person("una.own")
+    work(tom, howto, days_ago=[2, 4, 6, 8, 10, 12, 14, 16])
+    work(una, payments["runs"], days_ago=[30, 60])
+
+    ranked = {s.person.username: s for s in rank_people_for(topics=[payments["area"]])}
+
+    assert ranked["tom.tags"].signals["area_edits"] == 0
+    assert ranked["una.own"].signals["area_edits"] == pytest.approx(math.log1p(2))
+
+
 def test_people_who_stopped_everywhere_or_left_rank_below_those_still_at_work(payments):
     # Vic wrote most of the area, but did nothing anywhere in the wiki for two years.
     vic = make_person("vic.gone")
@@ -149,10 +167,44 @@ def test_a_question_about_an_area_reaches_its_subfolders_and_tagged_pages(import
     payments = rank_people_for(topics=topics_for_text("payments"))
     bank_details = rank_people_for(topics=topics_for_text("who knows our bank details?"))
 
-    assert names(payments) == [vera]
+    assert names(payments) == [vera, otto], "Otto never worked on payments: after Vera, as at work elsewhere"
     assert "worked on 2 of the 3 topics of this area" in payments[0].reasons
-    assert names(bank_details) == [vera]
-    assert otto in names(rank_people_for(topics=topics_for_text("hiring")))
+    assert "no work on this area yet, but at work elsewhere in the wiki" in payments[1].reasons
+    assert payments[1].signals["area_work"] == 0
+    assert names(bank_details) == [vera, otto]
+    assert names(rank_people_for(topics=topics_for_text("hiring"))) == [otto, vera]
+
+
+def test_an_area_few_worked_on_is_filled_with_people_at_work_elsewhere_and_nobody_stays_nobody(db):
+    """When fewer than five people worked on an area, those with the most work of their own elsewhere in the
+    last year follow them (many later editors of a small area never touched it before), never before them;
+    people who left or did no work of their own are not added; an area nobody worked on still has nobody."""
+    area_topic, elsewhere, nothing = (
+        TopicFactory(name="Payment runs"),
+        TopicFactory(name="Hiring"),
+        TopicFactory(name="Parking"),
+    )
+    ProcessPageFactory(title="Payment runs", topics=[area_topic])
+    expert = make_person("ann.area")
+    busy, quiet, gone, stale = (
+        make_person("bo.busy"),
+        make_person("cy.quiet"),
+        make_person("di.gone", active=False),
+        make_person("ed.stale"),
+    )
+    work(expert, area_topic, days_ago=[400])
+    work(busy, elsewhere, days_ago=[3, 4, 5, 6, 7])
+    work(quiet, elsewhere, days_ago=[30])
+    work(gone, elsewhere, days_ago=[3] * 8)
+    work(stale, elsewhere, days_ago=[500] * 8)
+
+    ranked = rank_people_for(topics=[area_topic])
+
+    people = {"ann.area", "bo.busy", "cy.quiet", "di.gone", "ed.stale"}
+    assert names(ranked, among=people) == ["ann.area", "bo.busy", "cy.quiet"]
+    filled = next(s for s in ranked if s.person.username == "bo.busy")
+    assert filled.reasons[0] == "no work on this area yet, but at work elsewhere in the wiki"
+    assert rank_people_for(topics=[nothing]) == []
 
 
 def test_a_question_names_only_its_most_specific_topics(db):

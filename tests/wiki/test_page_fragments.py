@@ -1,5 +1,7 @@
-"""An article's body is rendered once for all its readers (wiki.page_fragments): an edit published shows at
-once, a preview never comes from (or goes into) the cache, and a reader the page is closed to never gets it."""
+"""An article's body, and the parts of its page the same for all its readers (its title, summary, contents and
+topics: the shared_fragment tag), are rendered once for all its readers (wiki.page_fragments): an edit
+published shows at once, a preview never comes from (or goes into) the cache, and a reader the page is closed
+to never gets it."""
 
 import pytest
 
@@ -38,6 +40,24 @@ def test_a_draft_is_not_shown_until_published_and_a_preview_shows_it(signed_in):
     preview = page.get_latest_revision_as_object().make_preview_request()
     assert "Draft wording" in preview.render().content.decode()
     assert "Draft wording" not in signed_in.get(page.url).content.decode()
+
+
+def test_the_title_summary_and_contents_show_an_edit_at_once_and_a_preview_its_draft(signed_in):
+    page = ArticlePageFactory(title="Posting an invoice", summary="How to post one.", body=body("Check it."))
+    assert "<h1>Posting an invoice</h1>" in signed_in.get(page.url).content.decode()  # cached now
+    page.title, page.summary = "Posting a supplier invoice", "Post it in three steps."
+    page.body = [("heading", {"text": "Three steps", "level": "h2"}), ("text", "<p>Scan, match, post.</p>")]
+    page.save_revision()
+
+    preview = page.get_latest_revision_as_object().make_preview_request().render().content.decode()
+    assert "<h1>Posting a supplier invoice</h1>" in preview and "Post it in three steps." in preview
+    live = signed_in.get(page.url).content.decode()
+    assert "<h1>Posting an invoice</h1>" in live and "Three steps" not in live and "three steps" not in live
+
+    page.get_latest_revision().publish()
+    html = signed_in.get(page.url).content.decode()
+    assert "<h1>Posting a supplier invoice</h1>" in html and '<p class="lead">Post it in three steps.</p>' in html
+    assert '<nav class="toc"' in html and ">Three steps</a>" in html
 
 
 def test_a_reader_the_page_is_closed_to_never_gets_its_cached_body(client):

@@ -1,5 +1,7 @@
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
@@ -24,6 +26,33 @@ def process_nav(context, page=None) -> str:
     from wiki.navigation_cache import navigation_html
 
     return navigation_html(context["request"], page)
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """`{% shared_fragment "name" page.pk page.latest_revision_id %}…{% endshared_fragment %}`: what is inside,
+    rendered once for every reader and cached on the wiki's generation under the name and the values given (and
+    the site and the language). Only for what is the same for everyone who may open the page: nothing of the
+    reader's own (their name, permissions, closed sections, a form's CSRF token). A preview is never cached."""
+    vary_on = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, vary_on)
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, vary_on):
+        self.nodelist = nodelist
+        self.vary_on = vary_on
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        site = Site.find_for_request(request)
+        named = ":".join(str(value.resolve(context)) for value in self.vary_on)
+        name = f"wiki:fragment:{named}:site={site.pk if site else 0}:lang={get_language()}"
+        return mark_safe(page_generation.cached(name, lambda: self.nodelist.render(context)))  # noqa: S308 (a template's output)
 
 
 @register.simple_tag(takes_context=True)

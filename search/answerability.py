@@ -122,9 +122,8 @@ def coverage_of(
     a passage of its body (or a heading with the passage under it)."""
     text = page if isinstance(page, PageText) else PageText.of(page)
     everything = set().union(*forms.values()) if forms else set()
-    head = stems_in(" ".join([text.title, text.summary, *text.topic_names]), everything)
-    sentences = [*text.headings, *text.sentences]
-    found_in = [stems_in(sentence, everything) for sentence in sentences]
+    head = text.head_stems & everything
+    found_in = [stems & everything for stems in text.passage_stems]
     passages = [head] + [
         head.union(*found_in[start : start + PASSAGE_SENTENCES]) for start in range(max(1, len(found_in)))
     ]

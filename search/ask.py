@@ -137,7 +137,10 @@ def topics_named_by(query: ParsedQuery) -> list[Topic]:
 
 
 def snippet_for(page: ShownPage, query: ParsedQuery) -> SafeString:
-    return sentence_snippet(list(page.text.sentences), query.all_words, fallback=page.text.summary)
+    text = page.text
+    return sentence_snippet(
+        list(text.sentences), query.all_words, fallback=text.summary, sentence_words=text.sentence_words
+    )
 
 
 def areas_at(depth: int) -> dict[str, tuple[int, str]]:

@@ -4,6 +4,7 @@ words marked. The text is escaped first, so nothing a page says can become marku
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -62,6 +63,16 @@ def words_matched(text: str, wanted: set[str]) -> set[str]:
     return found
 
 
+def folded_words(text: str) -> frozenset[str]:
+    """The text's words as `words_matched` compares them, each once."""
+    return frozenset(fold(match.group()) for match in WORD.finditer(text))
+
+
+def words_matched_in(words: frozenset[str], wanted: set[str]) -> set[str]:
+    """`words_matched` for a text's `folded_words`."""
+    return {w for w in wanted if w in words or (len(w) >= 4 and any(word.startswith(w) for word in words))}
+
+
 def mark(text: str, wanted: set[str]) -> str:
     parts = []
     position = 0
@@ -75,16 +86,23 @@ def mark(text: str, wanted: set[str]) -> str:
 
 
 def sentence_snippet(
-    sentences: list[str], words: list[str], *, fallback: str = "", size: int = SNIPPET_CHARS
+    sentences: list[str],
+    words: list[str],
+    *,
+    fallback: str = "",
+    size: int = SNIPPET_CHARS,
+    sentence_words: Sequence[frozenset[str]] | None = None,
 ) -> SafeString:
     """The one or two whole sentences that carry most of the question's words, escaped, matches marked.
 
     Sentences are scored by how many different searched words they carry; a short best sentence is joined by
     the next best one (in page order, with "…" between them when they are apart). A sentence longer than
     `size` is cut around its matches. With no sentence matching, the page's `fallback` (its summary) or its
-    first sentence stands in."""
+    first sentence stands in. `sentence_words`: each sentence's `folded_words`, when they were read before."""
     wanted = wanted_forms(words)
-    scored = [(len(words_matched(sentence, wanted)), -position) for position, sentence in enumerate(sentences)]
+    if sentence_words is None:
+        sentence_words = [folded_words(sentence) for sentence in sentences]
+    scored = [(len(words_matched_in(found, wanted)), -position) for position, found in enumerate(sentence_words)]
     ranked = sorted(((count, position) for count, position in scored if count), reverse=True)
     if not ranked:
         text = fallback or (sentences[0] if sentences else "")

@@ -15,6 +15,10 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
+from onramp.stemming import stem
+from search.highlight import folded_words
+from search.normalise import text_words
+
 # Block-level ends in rich text: each paragraph, list item and line stands alone.
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|div|tr|td|th)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)
 # Headings inside rich text are headings, not sentences.
@@ -136,14 +140,29 @@ class PageText:
     topic_names: tuple[str, ...]
     headings: tuple[str, ...]
     sentences: tuple[str, ...]
+    # The stems of the words of the title, summary and topics together, and of each heading and sentence:
+    # what the verdict matches a question's stems against (search.answerability).
+    head_stems: frozenset[str]
+    passage_stems: tuple[frozenset[str], ...]
+    # Each sentence's words as snippets compare them (search.highlight.folded_words).
+    sentence_words: tuple[frozenset[str], ...]
 
     @classmethod
     def of(cls, page: Page) -> PageText:
+        title, summary, topic_names = page.title, summary_of(page), tuple(topic_names_of(page))
+        headings, sentences = tuple(headings_of(page)), tuple(body_sentences(page))
         return cls(
             pk=page.pk,
-            title=page.title,
-            summary=summary_of(page),
-            topic_names=tuple(topic_names_of(page)),
-            headings=tuple(headings_of(page)),
-            sentences=tuple(body_sentences(page)),
+            title=title,
+            summary=summary,
+            topic_names=topic_names,
+            headings=headings,
+            sentences=sentences,
+            head_stems=stems_of(" ".join([title, summary, *topic_names])),
+            passage_stems=tuple(stems_of(text) for text in (*headings, *sentences)),
+            sentence_words=tuple(folded_words(sentence) for sentence in sentences),
         )
+
+
+def stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(word) for word in text_words(text))

@@ -36,14 +36,20 @@ def tree_rows(request: HttpRequest, site: Site, compute: Callable[[], list]) -> 
 
 def navigation_html(request: HttpRequest, current: Page | None) -> SafeString:
     """The navigation's list of areas and processes, marking the one being shown."""
+    from wiki.models import ProcessPage
     from wiki.navigation import process_tree
 
     site = Site.find_for_request(request)
     if site is None:
         return mark_safe("")  # noqa: S308 (an empty string)
-    areas = process_tree(request)
-    shown = {area.id for area in areas} | {process.id for area in areas for process in area.children}
-    current_id = current.pk if isinstance(current, Page) and current.pk in shown else 0
+    current_id = 0
+    # Only processes are in the tree: for any other page (an article) the tree is read only to render it.
+    if isinstance(current, ProcessPage):
+        areas = process_tree(request)
+        shown = {area.id for area in areas} | {process.id for area in areas for process in area.children}
+        current_id = current.pk if current.pk in shown else 0
     name = f"wiki:process-nav:{readers_key(request, site)}:lang={get_language()}:current={current_id}"
-    html = page_generation.cached(name, lambda: render_to_string(TEMPLATE, {"areas": areas, "current_id": current_id}))
+    html = page_generation.cached(
+        name, lambda: render_to_string(TEMPLATE, {"areas": process_tree(request), "current_id": current_id})
+    )
     return mark_safe(html)  # noqa: S308 (rendered by a template, which escapes)

@@ -3,9 +3,12 @@ topics: the shared_fragment tag), are rendered once for all its readers (wiki.pa
 published shows at once, a preview never comes from (or goes into) the cache, and a reader the page is closed
 to never gets it."""
 
+import re
+
 import pytest
 
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from wagtail.models import PageViewRestriction
 
@@ -90,3 +93,15 @@ def test_a_who_to_ask_block_names_people_as_their_profiles_say_now(signed_in):
     owner.profile.save()
 
     assert "Jimmy Okafor-Reyes" in signed_in.get(page.url).content.decode()
+
+
+def test_each_reader_sends_feedback_with_their_own_csrf_token_though_the_form_is_cached(db):
+    page = ArticlePageFactory(title="Posting an invoice", body=body("Check the purchase order."))
+    for username in ("ann.first", "ben.second"):  # the second gets the form's fields from the cache
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(UserFactory(username=username))
+        html = client.get(page.url).content.decode()
+        form = html.split('class="form feedback-form"')[1].split("</form>")[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        response = client.post(page.url, {"helpful": "yes", "csrfmiddlewaretoken": token})
+        assert response.status_code == 302, username

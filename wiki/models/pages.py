@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -187,7 +188,8 @@ class ArticlePage(CachedViewRestrictions, OwnedPage, Page):
         from wiki.related import related_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("feedback_form", FeedbackForm())
+        # Built only if its fields are rendered: the empty form's come from the cache (feedback_form.html).
+        context.setdefault("feedback_form", SimpleLazyObject(FeedbackForm))
         context["related_pages"] = related_articles(self, request=request)
         context["feedback_thanks"] = request.GET.get("feedback") == "thanks"
         return context

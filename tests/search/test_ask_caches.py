@@ -12,6 +12,7 @@ from expertise.models import Topic
 from forums.factories import GapFactory
 from search.ask import ask
 from wiki.freshness import verify_page
+from wiki.models import ArticlePage
 from wiki.topics import topics_named_in
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +162,17 @@ def test_a_gap_closed_takes_the_known_issue_off_at_once(signed_in, corpus, edito
     hit = hit_html(ask_html(signed_in, q="supplier invoice"), "Posting a supplier invoice")
 
     assert "badge--known-issue" not in hit
+
+
+def test_a_result_shows_the_freshness_badge_the_wiki_shows_and_the_verified_one_once_verified(signed_in, corpus):
+    from django.template.loader import render_to_string
+
+    page = corpus["post_invoice"]
+    badge = render_to_string("includes/freshness_badge.html", {"page": ArticlePage.objects.get(pk=page.pk)})
+    assert badge in hit_html(ask_html(signed_in, q="supplier invoice"), "Posting a supplier invoice")
+    verify_page(page=page, user=page.page_owner)
+
+    badge = render_to_string("includes/freshness_badge.html", {"page": ArticlePage.objects.get(pk=page.pk)})
+
+    assert "badge--verified" in badge
+    assert badge in hit_html(ask_html(signed_in, q="supplier invoice"), "Posting a supplier invoice")

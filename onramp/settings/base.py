@@ -267,6 +267,12 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
     )
 }
+# With Redis, a session is read from the cache every process shares (and written to the database too): one
+# query fewer a request. Not from each process's own memory: a session ended in one process would live on in
+# the others' copies.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if env("REDIS_URL") else "django.contrib.sessions.backends.db"
+)
 
 # Email: the console by default, SMTP once a host is named.
 EMAIL_HOST = env("EMAIL_HOST")

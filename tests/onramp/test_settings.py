@@ -153,3 +153,10 @@ def test_the_readme_s_configuration_table_lists_every_variable_the_settings_read
     listed = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
     assert len(read) > 40, "the settings were not read"
     assert read - listed == set()
+
+
+def test_sessions_are_read_from_the_cache_only_when_it_is_shared():
+    engine = "settings.SESSION_ENGINE"
+    assert settings_value("onramp.settings.dev", engine).stdout.strip() == "django.contrib.sessions.backends.db"
+    shared = settings_value("onramp.settings.dev", engine, REDIS_URL="redis://127.0.0.1:6379/1")
+    assert shared.stdout.strip() == "django.contrib.sessions.backends.cached_db", shared.stderr

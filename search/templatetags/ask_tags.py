@@ -20,7 +20,15 @@ def result_link(logged, url: str, kind: str) -> str:
     """The link to a result: through the click log when the search was logged, straight there otherwise."""
     if logged is None or not url:
         return url or ""
-    return reverse("search:go", args=[logged.pk]) + "?" + urlencode({"url": url, "kind": kind})
+    return go_url(logged) + "?" + urlencode({"url": url, "kind": kind})
+
+
+def go_url(logged) -> str:
+    """The click log's address for the logged search, found once for all of its result links."""
+    url = getattr(logged, "_go_url", None)
+    if url is None:
+        url = logged._go_url = reverse("search:go", args=[logged.pk])
+    return url
 
 
 @register.simple_tag

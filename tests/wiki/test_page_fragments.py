@@ -3,17 +3,21 @@ topics: the shared_fragment tag), are rendered once for all its readers (wiki.pa
 published shows at once, a preview never comes from (or goes into) the cache, and a reader the page is closed
 to never gets it."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
 from expertise.factories import TopicFactory, UserFactory, make_person
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
+from wiki.freshness import verify_page
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +109,20 @@ def test_each_reader_sends_feedback_with_their_own_csrf_token_though_the_form_is
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
         response = client.post(page.url, {"helpful": "yes", "csrfmiddlewaretoken": token})
         assert response.status_code == 302, username
+
+
+def owner_card(html: str) -> str:
+    return html.split('class="card owner-card"')[1].split("</section>")[0]
+
+
+def test_the_owner_card_cached_for_its_readers_falls_due_on_time(client, person):
+    page = ArticlePageFactory(title="Posting an invoice", page_owner=person, verification_interval_days=1)
+    # Verified a day ago, less ten seconds: due in ten seconds, well within the cached card's lifetime.
+    verify_page(page=page, user=person, now=timezone.now() - datetime.timedelta(days=1, seconds=-10))
+    page.refresh_from_db()
+    client.force_login(UserFactory(username="rita.reader"))
+    assert "badge--verified" in owner_card(client.get(page.url).content.decode())  # cached now
+
+    with time_machine.travel(page.verification_due_at + datetime.timedelta(seconds=1)):
+        card = owner_card(client.get(page.url).content.decode())
+    assert "badge--due" in card and "Verification was due" in card

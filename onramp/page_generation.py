@@ -16,7 +16,9 @@ where a change made in one web process cannot reach the others' entries."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -56,6 +58,22 @@ LOCAL_MAX_AGE = 30
 T = TypeVar("T")
 
 
+# The generations already read in a block that reads each once (`read_once`), by key.
+_read: ContextVar[dict[str, str] | None] = ContextVar("onramp_generations_read", default=None)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within the block (a page request: wiki.sites.serve), each generation is read from the cache once and then
+    kept, unless bumped in the block: a page view asks for them a dozen times, each a round trip to Redis, and
+    its parts then agree on one generation."""
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
+
 @dataclass(frozen=True)
 class Generation:
     """A value in the cache that changes on `bump()`: entries keyed on `current()` all go stale at once. Made
@@ -64,18 +82,29 @@ class Generation:
     key: str
 
     def current(self) -> str:
+        read = _read.get()
+        if read is not None and self.key in read:
+            return read[self.key]
         generation = cache.get(self.key)
         if generation is None:
             generation = uuid.uuid4().hex
             # add, not set: two processes starting at once agree on the first value stored.
             if not cache.add(self.key, generation, None):
                 generation = cache.get(self.key) or generation
+        if read is not None:
+            read[self.key] = generation
         return generation
 
     def bump(self) -> None:
         """Makes every entry keyed on the generation stale, now and once the current transaction commits."""
+        self._renew()
+        transaction.on_commit(self._renew)
+
+    def _renew(self) -> None:
         cache.set(self.key, uuid.uuid4().hex, None)
-        transaction.on_commit(lambda: cache.set(self.key, uuid.uuid4().hex, None))
+        read = _read.get()
+        if read is not None:
+            read.pop(self.key, None)
 
 
 PAGES = Generation(KEY)

@@ -191,3 +191,17 @@ def test_signing_in_leaves_the_cached_pages_in_place(person, rf):
     before = page_generation.current()
     user_logged_in.send(sender=type(person), request=rf.get("/"), user=person)  # writes the sign-in time only
     assert page_generation.current() == before
+
+
+def test_a_page_request_reads_each_generation_once_and_sees_its_own_changes(db):
+    from django.core.cache import cache
+
+    from onramp import page_generation
+
+    with page_generation.read_once():
+        first = page_generation.current()
+        cache.set(page_generation.KEY, "moved on by another process", None)
+        assert page_generation.current() == first  # the request's parts agree on one generation
+        page_generation.bump()
+        assert page_generation.current() not in (first, "moved on by another process")
+    assert page_generation.current() != first

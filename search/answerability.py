@@ -122,8 +122,8 @@ def coverage_of(
     a passage of its body (or a heading with the passage under it)."""
     text = page if isinstance(page, PageText) else PageText.of(page)
     everything = set().union(*forms.values()) if forms else set()
-    head = text.head_stems & everything
-    found_in = [stems & everything for stems in text.passage_stems]
+    head = everything.intersection(text.head_stems)
+    found_in = [everything.intersection(stems) for stems in text.passage_stems]
     passages = [head] + [
         head.union(*found_in[start : start + PASSAGE_SENTENCES]) for start in range(max(1, len(found_in)))
     ]

@@ -4,7 +4,7 @@ words marked. The text is escaped first, so nothing a page says can become marku
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -68,7 +68,7 @@ def folded_words(text: str) -> frozenset[str]:
     return frozenset(fold(match.group()) for match in WORD.finditer(text))
 
 
-def words_matched_in(words: frozenset[str], wanted: set[str]) -> set[str]:
+def words_matched_in(words: Collection[str], wanted: set[str]) -> set[str]:
     """`words_matched` for a text's `folded_words`."""
     return {w for w in wanted if w in words or (len(w) >= 4 and any(word.startswith(w) for word in words))}
 
@@ -91,7 +91,7 @@ def sentence_snippet(
     *,
     fallback: str = "",
     size: int = SNIPPET_CHARS,
-    sentence_words: Sequence[frozenset[str]] | None = None,
+    sentence_words: Sequence[Collection[str]] | None = None,
 ) -> SafeString:
     """The one or two whole sentences that carry most of the question's words, escaped, matches marked.
 

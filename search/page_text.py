@@ -8,6 +8,7 @@ its own, so a snippet never glues a label or a heading to the sentence after it.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from html import unescape as unescape_entities
 
@@ -142,10 +143,11 @@ class PageText:
     sentences: tuple[str, ...]
     # The stems of the words of the title, summary and topics together, and of each heading and sentence:
     # what the verdict matches a question's stems against (search.answerability).
-    head_stems: frozenset[str]
-    passage_stems: tuple[frozenset[str], ...]
+    # Each once, as tuples (smaller than sets; a sentence has few words).
+    head_stems: tuple[str, ...]
+    passage_stems: tuple[tuple[str, ...], ...]
     # Each sentence's words as snippets compare them (search.highlight.folded_words).
-    sentence_words: tuple[frozenset[str], ...]
+    sentence_words: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(cls, page: Page) -> PageText:
@@ -160,9 +162,10 @@ class PageText:
             sentences=sentences,
             head_stems=stems_of(" ".join([title, summary, *topic_names])),
             passage_stems=tuple(stems_of(text) for text in (*headings, *sentences)),
-            sentence_words=tuple(folded_words(sentence) for sentence in sentences),
+            sentence_words=tuple(tuple(map(sys.intern, folded_words(sentence))) for sentence in sentences),
         )
 
 
-def stems_of(text: str) -> frozenset[str]:
-    return frozenset(stem(word) for word in text_words(text))
+def stems_of(text: str) -> tuple[str, ...]:
+    # Interned: kept pages share each stem's one string (search.shown_pages).
+    return tuple(dict.fromkeys(sys.intern(stem(word)) for word in text_words(text)))

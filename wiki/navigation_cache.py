@@ -19,15 +19,14 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from onramp import page_generation
-from wiki.visibility import closed_sections
+from wiki.visibility import closed_sections_key
 
 TEMPLATE = "includes/process_tree.html"
 
 
 def readers_key(request: HttpRequest, site: Site) -> str:
     """What the tree depends on besides the pages: the site and the sections closed to the reader."""
-    closed = ",".join(str(section.pk) for section in sorted(closed_sections(request), key=lambda page: page.pk))
-    return f"site={site.pk}:closed={closed}"
+    return f"site={site.pk}:closed={closed_sections_key(request)}"
 
 
 def tree_rows(request: HttpRequest, site: Site, compute: Callable[[], list]) -> list:

@@ -8,14 +8,13 @@ from django.http import HttpRequest
 from expertise.models import Topic
 from onramp import page_generation
 from wiki.models import ArticlePage, PageTopic
-from wiki.visibility import closed_sections, viewable
+from wiki.visibility import closed_sections_key, viewable
 
 
 def related_articles(article: ArticlePage, *, request: HttpRequest, limit: int = 5) -> list[ArticlePage]:
     """Articles sharing the most topics with `article`, then its siblings, never itself. Cached for every
     reader with the same closed sections (`wiki.visibility.closed_sections`), on the wiki's generation."""
-    closed = ",".join(str(section.pk) for section in sorted(closed_sections(request), key=lambda page: page.pk))
-    name = f"wiki:related:{article.pk}:closed={closed}:limit={limit}"
+    name = f"wiki:related:{article.pk}:closed={closed_sections_key(request)}:limit={limit}"
     return page_generation.cached(name, lambda: _related_articles(article, request=request, limit=limit))
 
 

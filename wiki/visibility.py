@@ -40,6 +40,11 @@ def closed_sections(request: HttpRequest) -> list[Page]:
     return sections
 
 
+def closed_sections_key(request: HttpRequest) -> str:
+    """The sections closed to `request`, as part of a cache key: readers with the same key see the same pages."""
+    return ",".join(str(section.pk) for section in sorted(closed_sections(request), key=lambda page: page.pk))
+
+
 def _closed_sections(request: HttpRequest) -> list[Page]:
     restrictions = view_restrictions()
     if not restrictions:

@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from wiki.blocks import ArticleBodyBlock
-from wiki.visibility import restriction_ids_on, viewable
+from wiki.visibility import closed_sections_key, restriction_ids_on, viewable
 
 from .ownership import OwnedPage
 
@@ -191,5 +191,6 @@ class ArticlePage(CachedViewRestrictions, OwnedPage, Page):
         # Built only if its fields are rendered: the empty form's come from the cache (feedback_form.html).
         context.setdefault("feedback_form", SimpleLazyObject(FeedbackForm))
         context["related_pages"] = related_articles(self, request=request)
+        context["closed_sections_key"] = closed_sections_key(request)  # what the related pages depend on
         context["feedback_thanks"] = request.GET.get("feedback") == "thanks"
         return context

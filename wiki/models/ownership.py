@@ -97,7 +97,7 @@ class OwnedPage(models.Model):
         context["open_problems"] = problems if may_verify else []
         context["known_issues"] = known_issues(problems)
         context["known_issue_gaps"] = readers_gaps(problems)
-        context["verify_form"] = VerifyForm(note_required=bool(problems))
+        context["verify_form"] = VerifyForm(note_required=bool(problems)) if may_verify else None
         context["history"] = self.verifications.select_related("verified_by")[:5] if may_verify else []
         return context
 

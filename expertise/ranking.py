@@ -38,7 +38,9 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 SIGNAL_WEIGHTS = {
     "area_edits": 0.32,  # log(1 + their edits of the area's own pages: its topic's and those only its pages carry)
     "area_work": 0.1,  # log(1 + their scores on the area's topics, each topic by its weight)
-    "area_breadth": 0.0,  # log(how many of the area's own topics they worked on)
+    # log(how many of the area's own topics they worked on): the fit gives it nothing beyond the edits it
+    # counts; the reason ("worked on 2 of the 3 topics") still tells the reader how broad the work is.
+    "area_breadth": 0.0,
     "area_latest": 0.5,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
     "still_active": 1.08,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
     "active_months": 0.27,  # log(1 + months of the last twelve with work of their own anywhere)
@@ -231,7 +233,8 @@ def rank_people_for(
     (wiki.topics.topics_for_text).
 
     The topics reach the pages of their process area (area_topics); each person is ranked by their work there
-    (signals, weighed by SIGNAL_WEIGHTS), and ranked down when they have left in HR."""
+    (signals, weighed by SIGNAL_WEIGHTS), and ranked down when they have left in HR. An area fewer than
+    FILL_TO people worked on is filled up with the people most at work elsewhere, after its own."""
     now = now or timezone.now()
     if not topics:
         return []

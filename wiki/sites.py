@@ -19,8 +19,8 @@ from onramp.wagtail_compat import find_site, use_request_site
 def serve(request: HttpRequest, path: str) -> HttpResponse:
     """Wagtail's page view, the request's site found in the cache, and the page rendered here, reading the
     generations of the caches it uses once (`page_generation.read_once`)."""
-    use_request_site(request, cached_site)
     with page_generation.read_once():
+        use_request_site(request, cached_site)
         response = wagtail_views.serve(request, path)
         if callable(getattr(response, "render", None)):
             response.render()

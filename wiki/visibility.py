@@ -52,7 +52,8 @@ def _closed_sections(request: HttpRequest) -> list[Page]:
     # Everything `accept_request` reads: who the person is and their groups (the access generation), and the
     # password restrictions passed in this session.
     user = request.user
-    passed = sorted(request.session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
+    session = getattr(request, "session", None)  # a request made in code may have none
+    passed = sorted(session.get(PageViewRestriction.passed_view_restrictions_session_key, [])) if session else []
     reader = f"{user.pk}:{user.is_authenticated}:{user.is_superuser}:passed={passed}"
     return page_generation.cached(
         f"wiki:closed-sections:access={ACCESS.current()}:{reader}",

@@ -15,7 +15,11 @@ where a change made in one web process cannot reach the others' entries."""
 
 from __future__ import annotations
 
+import pickle
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -125,11 +129,48 @@ def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
     """`compute()`, stored under `name` for the current generation. `name` must say everything the value
     depends on besides the pages (who may see what, the language)."""
     key = f"onramp:pages:{current()}:{name}"
+    value = _kept(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, lifetime(timeout))
+    _keep(key, value, lifetime(timeout))
     return value
+
+
+# Entries of a shared cache (Redis) this process has read, kept in its memory too: a key names the generations
+# its value was made under, so the value stays right for as long as those are current (the generations
+# themselves are read from the shared cache, once a page request: `read_once`), and a page view reads a score
+# of entries, each a round trip. Kept pickled, so that each caller gets a copy of its own; LOCAL_ENTRIES at
+# most, the least recently read out first, each for its lifetime at most.
+LOCAL_ENTRIES = 2000
+_local: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _kept(key: str):
+    with _local_lock:
+        kept = _local.get(key)
+        if kept is None:
+            return None
+        if kept[0] < time.monotonic():
+            del _local[key]
+            return None
+        _local.move_to_end(key)
+    return pickle.loads(kept[1])  # noqa: S301 (this process's own pickle of a value it cached)
+
+
+def _keep(key: str, value, seconds: int) -> None:
+    if isinstance(caches["default"], LocMemCache):
+        return  # the cache is this process's memory already
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    with _local_lock:
+        _local[key] = (time.monotonic() + seconds, data)
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
 
 
 @receiver(post_save)

@@ -205,3 +205,25 @@ def test_a_page_request_reads_each_generation_once_and_sees_its_own_changes(db):
         page_generation.bump()
         assert page_generation.current() not in (first, "moved on by another process")
     assert page_generation.current() != first
+
+
+def test_entries_of_a_shared_cache_are_kept_in_the_process_until_their_generation_moves_on(settings, tmp_path):
+    from django.core.cache import cache
+
+    from onramp import page_generation
+
+    settings.CACHES = {  # a cache other processes share, as Redis is
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}
+    }
+    computed = []
+
+    def compute() -> dict:
+        computed.append(1)
+        return {"rows": [1, 2]}
+
+    page_generation.cached("test:kept", compute)["rows"].append(3)  # what a caller gets is its own copy
+    cache.delete(f"onramp:pages:{page_generation.current()}:test:kept")
+    assert page_generation.cached("test:kept", compute) == {"rows": [1, 2]} and len(computed) == 1
+
+    page_generation.bump()
+    assert page_generation.cached("test:kept", compute) == {"rows": [1, 2]} and len(computed) == 2

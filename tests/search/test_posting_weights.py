@@ -119,11 +119,9 @@ def test_the_best_pages_the_asker_may_see_when_the_wikis_best_are_closed_to_them
     assert found[0][2] > found[1][2]
 
 
-def test_the_same_ranking_whether_the_best_pages_are_narrowed_first_or_not(
-    mostly_closed_wiki, admin_user, request_for
-):
-    """For someone who may see everything, the first ten come from the wiki's thirty best, and are the first ten
-    of all the matching pages ranked."""
+def test_the_same_ranking_whether_the_best_pages_are_narrowed_first_or_not(mostly_closed_wiki, admin_user, request_for):
+    """For someone who may see everything, the best three come from the wiki's nine best, and are the first
+    three of all the matching pages ranked."""
     pages = searchable_pages(request_for(admin_user), AskFilters())
     few = bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=3)
     everything = bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=100)

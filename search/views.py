@@ -20,9 +20,11 @@ from search.misses import raise_gap_for_search
 from search.normalise import normalise
 from search.querylog import asked_text_for, log_results, query_of, record_answer, record_click
 from wiki.navigation import area_choices
+from wiki.sites import page_view
 
 
 @never_cache
+@page_view
 def ask_page(request):
     form = AskForm(request.GET or None, areas=area_choices(request), topics=[])
     form.is_valid()

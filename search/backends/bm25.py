@@ -1,4 +1,5 @@
-"""BM25F over Onramp's term index (`search.term_index`): one SQL query, the same on SQLite and PostgreSQL.
+"""BM25F over Onramp's term index (`search.term_index`): one SQL query (two when a filter or closed sections
+leave too few of the wiki's best pages), the same on SQLite and PostgreSQL.
 
 A page's score is the sum over the question's terms of the term's inverse document frequency (a word few pages
 use says more about a page than one most pages use) times the posting's weight, the part of BM25F that depends
@@ -63,7 +64,6 @@ def ranked_pages(
         "GROUP BY posting.page_id"
     )
     scores_params = [*(value for pair in factors.items() for value in pair), *factors]
-    allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
     candidates = limit * CANDIDATES_PER_PAGE_WANTED
     # The best pages of the whole wiki first (the covering index on term, page and weight answers them without
     # reading the table), then which of them the asker may see: a primary-key lookup each, rather than
@@ -83,6 +83,7 @@ def ranked_pages(
     if len(seen) >= limit or len(rows) < candidates:
         return seen[:limit]
     # Most of the wiki's best pages are closed to the asker or filtered out: all the matching pages, narrowed.
+    allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
     sql = (
         f"SELECT page.id, page.title, hit.score FROM ({scores_sql}) AS hit "  # noqa: S608
         f"JOIN wagtailcore_page AS page ON page.id = hit.page_id WHERE page.id IN ({allowed_sql}) "

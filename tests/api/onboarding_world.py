@@ -13,7 +13,7 @@ inside its own savepoint. A test module imports the fixtures it needs, with `fro
 import pytest
 import time_machine
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from buddies import checkins
 from buddies.factories import make_onboarding
@@ -21,6 +21,7 @@ from buddies.models import SurveyResponse
 from expertise.factories import UserFactory, make_person
 from expertise.recording import self_assess
 from tests.buddies.conftest import NOW, START, TODAY, frozen_today, make_org, make_program_admin  # noqa: F401
+from tests.permissions import grant
 from tests.shared_worlds import built_once, for_this_test
 
 JIM_NOTE = "Jill seems overwhelmed by the vendor queue"
@@ -30,12 +31,6 @@ QUESTION = "Where are blocked vendors listed?"
 
 # Everyone the privacy tests ask, as names in `world`; None is a call without a token.
 ROLES = ["jill", "jim", "nadia", "lee", "agnes", "admin", "trainer", "marty", None]
-
-
-def grant(user, *dotted: str) -> None:
-    for name in dotted:
-        app_label, codename = name.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 @pytest.fixture(name="world")

@@ -15,16 +15,11 @@ from wagtail.models import PageViewRestriction, Site
 from buddies.factories import make_buddy, make_onboarding
 from expertise.factories import ExpertiseScoreFactory, TeamFactory, TopicFactory, make_person
 from expertise.recording import self_assess
+from tests.permissions import grant
 from tests.shared_worlds import built_once, for_this_test
 from wiki.factories import ArticlePageFactory, ProcessPageFactory
 
 PAYROLL_TITLE = "Salary payment runs for payroll"
-
-
-def grant(user, *dotted: str) -> None:
-    for name in dotted:
-        app_label, codename = name.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 @pytest.fixture

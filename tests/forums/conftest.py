@@ -2,19 +2,14 @@ from datetime import timedelta
 
 import pytest
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from expertise.factories import ExpertiseScoreFactory, TopicFactory, UserFactory
+from tests.permissions import grant
 from tests.services.conftest import celery_worker, services  # noqa: F401
 from tests.shared_worlds import built_once, for_this_test
 from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
-
-
-def grant(user, *dotted: str) -> None:
-    for name in dotted:
-        app_label, codename = name.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 @pytest.fixture

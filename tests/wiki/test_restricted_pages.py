@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from forums.gaps import raise_gap
 from forums.models import ForumSession, Gap, GapSource, RevisionTask, TaskKind, TaskStatus, UserGroup
 from forums.triage import PageTaskPlan, triage_gap
 from inbox.models import Notification
+from tests.permissions import grant
 from wiki.factories import ArticlePageFactory, ProcessPageFactory, TrainingMaterialFactory
 from wiki.models import PageFeedback
 
@@ -26,12 +27,6 @@ pytestmark = pytest.mark.django_db
 
 AREA = "Payroll and pensions"
 TITLE = "Executive salary adjustments"
-
-
-def grant(user, *dotted: str) -> None:
-    for name in dotted:
-        app_label, codename = name.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 verification dates, its topics and its text (`PageText`: parsing a body costs more than matching it).
 
 They are the same for every asker, so each is kept per page, keyed on the wiki's generation
-(`onramp.page_generation`: a page saved, published, moved or deleted, its topics changed or a topic renamed
-makes every entry stale at once) and on this module's own generation, which a page's verification (written
-without saving the page) and a site saved or deleted (links depend on the sites) make new. They are kept in
-each process's memory, not in the shared cache: a results page shows a dozen pages, and as many entries per
-question would crowd out of a per-process cache (which keeps 300 entries) the generations themselves and the
+(`onramp.page_generation`: a page saved, published, moved, deleted or verified, its topics changed, a topic
+renamed, or a site saved or deleted, since links depend on the sites, makes every entry stale at once). They are
+kept in each process's memory, not in the shared cache: a results page shows a dozen pages, and as many entries
+per question would crowd out of a per-process cache (5,000 entries) the generations themselves and the
 people rankings; the generations, read from the shared cache, still make every process's entries stale at
 once. Who may see a page is never kept here: Ask asks only for pages the asker may see. Whether a page has a
 known issue (an open gap or revision task) is kept apart, on the problems' generation
@@ -25,20 +24,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.encoding import force_str
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from onramp import page_generation
 from search.page_text import PageText
 from wiki.freshness import FreshnessState, verification_due_at, verification_state
 from wiki.models import ArticlePage, OwnedPage, PageTopic, ProcessPage
 from wiki.problems import has_known_issue, pages_with_known_issues
-from wiki.signals import page_verified
 
-SHOWN = page_generation.Generation("search:shown-pages-generation")
 KIND_LABELS = dict(ArticlePage.Kind.choices)
 # How many shown pages a process keeps, the least recently shown left out first (a few kilobytes each).
 KEPT_PAGES = 2000
@@ -140,7 +135,7 @@ KEPT_KNOWN_ISSUES: Kept[bool] = Kept(KEPT_FACTS)
 def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
     """The pages of `ids` that exist, by id, each knowing whether it has a known issue: kept ones, and the
     others in one query per wiki page type and one for their ancestors."""
-    generations = f"{page_generation.current()}:{SHOWN.current()}"
+    generations = page_generation.current()
     found = KEPT.get_many(generations, ids)
     missing = [pk for pk in ids if pk not in found]
     if missing:
@@ -241,12 +236,3 @@ def shown_page(page: Page, ancestors: dict[str, Crumb]) -> ShownPage:
         if isinstance(page, OwnedPage)
         else None,
     )
-
-
-@receiver(page_verified, dispatch_uid="search.shown_pages.verified")
-def page_verified_or_site_changed(sender, **kwargs) -> None:
-    SHOWN.bump()
-
-
-post_save.connect(page_verified_or_site_changed, sender=Site, dispatch_uid="search.shown_pages.site_saved")
-post_delete.connect(page_verified_or_site_changed, sender=Site, dispatch_uid="search.shown_pages.site_deleted")

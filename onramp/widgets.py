@@ -11,3 +11,12 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict | None = None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class Select(forms.Select):
+    """A drop-down list rendered in one template: Django's own includes a template per option, and then one
+    for the option's attributes, which costs more than the rest of a small form (Ask's filters render three
+    lists on every search). Options carry only `selected`, as Django's do; the list's own attributes come
+    from Django's attributes template."""
+
+    template_name = "onramp/widgets/select.html"

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from onramp.fields import SingleLineField
+from onramp.widgets import Select
 from search.ask import KIND_CHOICES
 from search.normalise import MAX_QUERY_CHARS
 
@@ -15,14 +16,18 @@ class AskForm(forms.Form):
     unknown filter value is ignored, so a search never ends on an error."""
 
     q = forms.CharField(label=_("Your question"), required=False, strip=True, widget=SearchInput)
-    area = forms.TypedChoiceField(label=_("Process area"), required=False, coerce=int, empty_value=None, choices=[])
+    area = forms.TypedChoiceField(
+        label=_("Process area"), required=False, coerce=int, empty_value=None, choices=[], widget=Select
+    )
     topic = forms.CharField(label=_("Topic"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Kind of page"), required=False, choices=[("", "Any kind"), *KIND_CHOICES])
+    kind = forms.ChoiceField(
+        label=_("Kind of page"), required=False, choices=[("", "Any kind"), *KIND_CHOICES], widget=Select
+    )
 
     def __init__(self, *args, areas=(), topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", "All areas"), *((str(pk), title) for pk, title in areas)]
-        self.fields["topic"].widget = forms.Select(choices=[("", "All topics"), *topics])
+        self.fields["topic"].widget = Select(choices=[("", "All topics"), *topics])
         self.fields["q"].widget.attrs.update(
             {"type": "search", "autocomplete": "off", "maxlength": str(MAX_QUERY_CHARS * 7)}
         )

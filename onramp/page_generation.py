@@ -20,11 +20,11 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -60,6 +60,8 @@ PROBLEM_MODELS = frozenset({"forums.gap", "forums.revisiontask"})
 MAX_AGE = 3600
 LOCAL_MAX_AGE = 30
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 # The generations already read in a block that reads each once (`read_once`), by key.
@@ -125,10 +127,10 @@ def lifetime(seconds: int) -> int:
     return min(seconds, LOCAL_MAX_AGE) if isinstance(caches["default"], LocMemCache) else seconds
 
 
-def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE) -> T:
-    """`compute()`, stored under `name` for the current generation. `name` must say everything the value
-    depends on besides the pages (who may see what, the language)."""
-    key = f"onramp:pages:{current()}:{name}"
+def cached(name: str, compute: Callable[[], T], *, timeout: int = MAX_AGE, generation: Generation = PAGES) -> T:
+    """`compute()`, stored under `name` for the current generation (the pages', unless another is named).
+    `name` must say everything the value depends on besides (who may see what, the language)."""
+    key = f"onramp:pages:{generation.current()}:{name}"
     value = _kept(key)
     if value is not None:
         return value
@@ -171,6 +173,43 @@ def _keep(key: str, value, seconds: int) -> None:
         _local.move_to_end(key)
         while len(_local) > LOCAL_ENTRIES:
             _local.popitem(last=False)
+
+
+class Kept(Generic[K, V]):
+    """Values of this process's memory by (generations, key), at most `size`, the least recently read out first,
+    each for `lifetime(MAX_AGE)` seconds at most (in case a change bypasses the signals), shared by the
+    process's threads. For values read by the dozen a request (pages shown, term counts), each too small for a
+    round trip to the shared cache to pay; the generations in the keys, read from the shared cache, still make
+    every process's entries stale at once. Values are shared, not copied: callers must not change them."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[str, K], tuple[float, V]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get_many(self, generations: str, keys: list[K]) -> dict[K, V]:
+        oldest = time.monotonic() - lifetime(MAX_AGE)
+        found = {}
+        with self.lock:
+            for key in keys:
+                entry = self.entries.get((generations, key))
+                if entry is not None and entry[0] >= oldest:
+                    self.entries.move_to_end((generations, key))
+                    found[key] = entry[1]
+        return found
+
+    def set_many(self, generations: str, values: dict[K, V]) -> None:
+        now = time.monotonic()
+        with self.lock:
+            for key, value in values.items():
+                self.entries[(generations, key)] = (now, value)
+                self.entries.move_to_end((generations, key))
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
 
 
 @receiver(post_save)

@@ -16,6 +16,8 @@ import json
 
 from django.db import connection
 
+from search.index_generation import INDEX
+
 K1 = 1.2
 # A word in the title says most about a page, then its topics (the folder it was filed in among them), then
 # headings, summary and body alike: headings are often generic ("Steps", "Resources") and the summary is
@@ -107,4 +109,5 @@ def refresh() -> dict[str, float]:
             "ON CONFLICT (id) DO UPDATE SET averages = excluded.averages, formula = excluded.formula",
             [STATE_ID, json.dumps(averages, sort_keys=True), formula()],
         )
+    INDEX.bump()
     return averages

@@ -17,18 +17,15 @@ and its topics."""
 from __future__ import annotations
 
 import copy
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
 
 from django.utils.encoding import force_str
 
 from wagtail.models import Page
 
 from onramp import page_generation
+from onramp.page_generation import Kept
 from search.page_text import PageText
 from wiki.freshness import FreshnessState, verification_due_at, verification_state
 from wiki.models import ArticlePage, OwnedPage, PageTopic, ProcessPage
@@ -39,7 +36,6 @@ KIND_LABELS = dict(ArticlePage.Kind.choices)
 KEPT_PAGES = 2000
 # How many matched pages' facts (a path and a few topics) a process keeps.
 KEPT_FACTS = 20000
-V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -93,43 +89,9 @@ class ShownPage:
         return [crumb for crumb in self.ancestors if crumb.depth > root_depth]
 
 
-class Kept(Generic[V]):
-    """Values by (generations, page id), at most `size`, each for `page_generation.lifetime` seconds at most
-    (in case a change bypasses the signals), shared by a process's threads."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.entries: OrderedDict[tuple[str, int], tuple[float, V]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get_many(self, generations: str, ids: list[int]) -> dict[int, V]:
-        oldest = time.monotonic() - page_generation.lifetime(page_generation.MAX_AGE)
-        found = {}
-        with self.lock:
-            for pk in ids:
-                entry = self.entries.get((generations, pk))
-                if entry is not None and entry[0] >= oldest:
-                    self.entries.move_to_end((generations, pk))
-                    found[pk] = entry[1]
-        return found
-
-    def set_many(self, generations: str, pages: dict[int, V]) -> None:
-        now = time.monotonic()
-        with self.lock:
-            for pk, page in pages.items():
-                self.entries[(generations, pk)] = (now, page)
-                self.entries.move_to_end((generations, pk))
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-
-
-KEPT: Kept[ShownPage] = Kept(KEPT_PAGES)
-KEPT_FACTS_OF: Kept[PageFacts] = Kept(KEPT_FACTS)
-KEPT_KNOWN_ISSUES: Kept[bool] = Kept(KEPT_FACTS)
+KEPT: Kept[int, ShownPage] = Kept(KEPT_PAGES)
+KEPT_FACTS_OF: Kept[int, PageFacts] = Kept(KEPT_FACTS)
+KEPT_KNOWN_ISSUES: Kept[int, bool] = Kept(KEPT_FACTS)
 
 
 def shown_pages(ids: list[int]) -> dict[int, ShownPage]:

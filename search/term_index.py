@@ -11,14 +11,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Avg, Count, F
 
 from wagtail.models import Page
 
+from onramp import page_generation
+from onramp.page_generation import Kept
 from onramp.stemming import stem
 from search import posting_weights
+from search.index_generation import INDEX
 from search.models import IndexedPage, PageTerm, TermIndexState, TermStatistic
 from search.normalise import STOP_WORDS, text_words
 from search.page_text import body_text_of, headings_of, summary_of
@@ -26,8 +28,8 @@ from wiki.models import ArticlePage, ProcessPage
 
 FIELDS = posting_weights.FIELDS
 MAX_TERM_CHARS = 40
-COLLECTION_CACHE_KEY = "search:term-index:collection:v1"
-COLLECTION_CACHE_SECONDS = 300
+# How many terms' page counts a process keeps (a hundred bytes each).
+KEPT_TERMS = 50000
 UPSERT_ROWS = 400
 UPDATE_TERMS = 5000
 
@@ -93,6 +95,7 @@ def index_pages(pages: Iterable[Page]) -> None:
     PageTerm.objects.bulk_create(postings, batch_size=2000)
     after.subtract(before)
     change_page_counts(after)
+    INDEX.bump()
 
 
 @transaction.atomic
@@ -103,6 +106,7 @@ def remove_pages(page_ids: Iterable[int]) -> None:
     IndexedPage.objects.filter(page_id__in=ids).delete()
     change_page_counts(Counter({term: -count for term, count in gone.items()}))
     posting_weights.averages_for_new_weights()  # the other pages' weights, if the averages moved
+    INDEX.bump()
 
 
 def change_page_counts(changes: Counter) -> None:
@@ -130,8 +134,6 @@ def change_page_counts(changes: Counter) -> None:
             chunk = terms[start : start + UPDATE_TERMS]
             TermStatistic.objects.filter(term__in=chunk).update(page_count=F("page_count") - amount)
             TermStatistic.objects.filter(term__in=chunk, page_count=0).delete()
-    if more or fewer:
-        cache.delete(COLLECTION_CACHE_KEY)
 
 
 def remove_stale() -> int:
@@ -149,7 +151,7 @@ def clear() -> None:
         IndexedPage.objects.all().delete()
         TermStatistic.objects.all().delete()
         TermIndexState.objects.all().delete()
-    cache.delete(COLLECTION_CACHE_KEY)
+    INDEX.bump()
 
 
 @dataclass(frozen=True)
@@ -161,14 +163,28 @@ class Collection:
 
 
 def collection() -> Collection:
-    cached = cache.get(COLLECTION_CACHE_KEY)
-    if cached is not None:
-        return cached
+    return page_generation.cached("search:term-index:collection", compute_collection, generation=INDEX)
+
+
+def compute_collection() -> Collection:
     totals = IndexedPage.objects.aggregate(pages=Count("page_id"), **{name: Avg(f"{name}_length") for name in FIELDS})
-    found = Collection(page_count=totals["pages"], average_lengths={name: float(totals[name] or 0) for name in FIELDS})
-    cache.set(COLLECTION_CACHE_KEY, found, COLLECTION_CACHE_SECONDS)
-    return found
+    return Collection(page_count=totals["pages"], average_lengths={name: float(totals[name] or 0) for name in FIELDS})
+
+
+KEPT_COUNTS: Kept[str, int] = Kept(KEPT_TERMS)
 
 
 def page_counts(terms: list[str]) -> dict[str, int]:
-    return dict(TermStatistic.objects.filter(term__in=terms).values_list("term", "page_count"))
+    """How many pages have each of `terms`, for those some page has: kept in the process on the index's
+    generation (a question asks for a few, and Ask asks twice: to rank and to judge), the others in one query."""
+    generation = INDEX.current()
+    found = KEPT_COUNTS.get_many(generation, terms)
+    missing = [term for term in terms if term not in found]
+    if missing:
+        loaded = {
+            **dict.fromkeys(missing, 0),
+            **dict(TermStatistic.objects.filter(term__in=missing).values_list("term", "page_count")),
+        }
+        KEPT_COUNTS.set_many(generation, loaded)
+        found.update(loaded)
+    return {term: count for term, count in found.items() if count}

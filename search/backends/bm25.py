@@ -1,5 +1,6 @@
 """BM25F over Onramp's term index (`search.term_index`): one SQL query (two when a filter or closed sections
-leave too few of the wiki's best pages), the same on SQLite and PostgreSQL.
+leave too few of the wiki's best pages), the same on SQLite and PostgreSQL. The wiki's best pages for a
+question's terms are kept on the index's generation; then one query asks which of them the asker may see.
 
 A page's score is the sum over the question's terms of the term's inverse document frequency (a word few pages
 use says more about a page than one most pages use) times the posting's weight, the part of BM25F that depends
@@ -8,12 +9,15 @@ index keeps (`search.posting_weights`)."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from onramp import page_generation
 from search import term_index
+from search.index_generation import INDEX
 from search.models import PageTerm
 from search.posting_weights import REAL
 
@@ -65,6 +69,39 @@ def ranked_pages(
     )
     scores_params = [*(value for pair in factors.items() for value in pair), *factors]
     candidates = limit * CANDIDATES_PER_PAGE_WANTED
+    ranked_now: list[tuple[int, str | None, float]] = []
+
+    def rank() -> list[tuple[int, float]]:
+        ranked_now.extend(best_pages_seen(scores_sql, scores_params, candidates, pages))
+        return [(page_id, score) for page_id, _, score in ranked_now]
+
+    # The wiki's best pages for these terms are the same for every asker until the index changes: kept, as
+    # Solr's query result cache keeps them, and then only which of them the asker may see is asked.
+    best_key = hashlib.sha256(repr((sorted(factors.items()), candidates)).encode()).hexdigest()
+    best = page_generation.cached(f"search:best-pages:{best_key}", rank, generation=INDEX)
+    rows = ranked_now
+    if not rows and best:
+        titles = dict(pages.filter(pk__in=[page_id for page_id, _ in best]).order_by().values_list("pk", "title"))
+        rows = [(page_id, titles.get(page_id), score) for page_id, score in best]
+    seen = [(page_id, title, float(score)) for page_id, title, score in rows if title is not None]
+    if len(seen) >= limit or len(rows) < candidates:
+        return seen[:limit]
+    # Most of the wiki's best pages are closed to the asker or filtered out: all the matching pages, narrowed.
+    allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
+    sql = (
+        f"SELECT page.id, page.title, hit.score FROM ({scores_sql}) AS hit "  # noqa: S608
+        f"JOIN wagtailcore_page AS page ON page.id = hit.page_id WHERE page.id IN ({allowed_sql}) "
+        "ORDER BY hit.score DESC, page.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*scores_params, *allowed_params, limit])
+        return [(page_id, title, float(score)) for page_id, title, score in cursor.fetchall()]
+
+
+def best_pages_seen(
+    scores_sql: str, scores_params: list, candidates: int, pages
+) -> list[tuple[int, str | None, float]]:
+    """(page id, title or None where the asker may not see it, score) of the wiki's best `candidates` pages."""
     # The best pages of the whole wiki first (the covering index on term, page and weight answers them without
     # reading the table), then which of them the asker may see: a primary-key lookup each, rather than
     # joining every matching page to every page the asker may see.
@@ -78,17 +115,4 @@ def ranked_pages(
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*scores_params, candidates, *seen_params])
-        rows = cursor.fetchall()
-    seen = [(page_id, title, float(score)) for page_id, title, score in rows if title is not None]
-    if len(seen) >= limit or len(rows) < candidates:
-        return seen[:limit]
-    # Most of the wiki's best pages are closed to the asker or filtered out: all the matching pages, narrowed.
-    allowed_sql, allowed_params = pages.order_by().values("pk").query.sql_with_params()
-    sql = (
-        f"SELECT page.id, page.title, hit.score FROM ({scores_sql}) AS hit "  # noqa: S608
-        f"JOIN wagtailcore_page AS page ON page.id = hit.page_id WHERE page.id IN ({allowed_sql}) "
-        "ORDER BY hit.score DESC, page.id LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*scores_params, *allowed_params, limit])
         return [(page_id, title, float(score)) for page_id, title, score in cursor.fetchall()]

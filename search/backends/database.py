@@ -14,7 +14,7 @@ from onramp.stemming import stem
 from search import term_index
 from search.backends import PageMatch, ParsedQuery, bm25
 from search.normalise import normalise
-from wiki.models import PageTopic
+from search.shown_pages import page_facts
 
 CANDIDATES = 100
 # Weights of the second pass; the first pass's rank is worth at most 1.
@@ -141,11 +141,11 @@ class DatabaseBackend:
         found = self.first_pass(query, pages, known_idfs=known_idfs, known_counts=counts)
         if not found:
             return []
-        topic_words: dict[int, list[str]] = {}
-        for page_id, name in PageTopic.objects.filter(content_object_id__in=[row[0] for row in found]).values_list(
-            "content_object_id", "tag__name"
-        ):
-            topic_words.setdefault(page_id, []).extend(title_words_of(name))
+        facts = page_facts([row[0] for row in found])
+        topic_words = {
+            page_id: [word for _, name in fact.topics for word in title_words_of(name)]
+            for page_id, fact in facts.items()
+        }
         words = query.words
         expanded = query.all_words
         asked_words = query.normalised.split()  # stop words included, for phrases such as "on call"

@@ -6,6 +6,7 @@ requests a second, zero errors. The database is built once and kept (see bench/a
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import subprocess
@@ -69,6 +70,15 @@ def prepare(size: int) -> tuple[str, str, str, list[str]]:
     return settings.SECRET_KEY, session.session_key, article, questions
 
 
+def procfile_command(process: str) -> str:
+    """The command the Procfile gives `process`."""
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        name, _, command = line.partition(":")
+        if name.strip() == process:
+            return command.strip()
+    raise SystemExit(f"The Procfile has no {process} process.")
+
+
 def run_wrk(url: str, paths: list[str], cookie: str) -> dict:
     command = [
         "wrk",
@@ -115,20 +125,23 @@ def measure(size: int) -> None:
     subprocess.run(  # noqa: S603 - the venv's own manage.py with fixed arguments
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
     )
-    workers = str(2 * (os.cpu_count() or 1) + 1)
-    server = subprocess.Popen(  # noqa: S603 - the venv's own gunicorn with fixed arguments
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "onramp.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            workers,
-            "--log-level",
-            "warning",
-        ],
+    # The web process as the Procfile starts it in production (its workers, threads and access log), on a free
+    # port; the access log and gunicorn's own notices are not kept.
+    web = procfile_command("web")
+    server = subprocess.Popen(  # noqa: S603 - the Procfile's own command, through the venv's gunicorn
+        ["/bin/sh", "-c", f"exec {web}"],
         cwd=ROOT,
-        env=env,
+        env={
+            **env,
+            "BIND": f"127.0.0.1:{port}",
+            "PATH": f"{Path(sys.executable).parent}:{env.get('PATH', '')}",
+            "GUNICORN_CMD_ARGS": "--log-level warning",
+        },
+        stdout=subprocess.DEVNULL,
+    )
+    processes, threads = (
+        os.environ.get(name) or re.search(rf"\$\{{{name}:-(\d+)\}}", web).group(1)
+        for name in ("WEB_CONCURRENCY", "WEB_THREADS")
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -147,7 +160,10 @@ def measure(size: int) -> None:
         with urllib.request.urlopen(signed_in, timeout=10) as response:  # noqa: S310 - our own server
             if not response.url.endswith(article):
                 raise SystemExit(f"The load test's session was not accepted: {article} led to {response.url}")
-        label = f"{size:,} pages, {size // 4:,} people (PostgreSQL, gunicorn x{workers})"
+        label = (
+            f"{size:,} pages, {size // 4:,} people (PostgreSQL, gunicorn as the Procfile runs it: {processes} "
+            f"workers of {threads} threads)"
+        )
         for name, paths in (("article page", [article]), ("Ask questions", questions)):
             figures = run_wrk(base, paths, cookie)
             rate = figures["requests"] / figures["seconds"]

@@ -60,12 +60,13 @@ def django_db_setup(django_db_setup, django_db_blocker, migrated_copy, request):
 @pytest.fixture(autouse=True)
 def new_page_generation():
     """Caches of what pages show (onramp.page_generation) outlive each test's database in the local-memory
-    cache: each test starts a generation of its own, so none reads another's navigation tree."""
+    cache and in each process's memory: each test starts every generation (the pages', access, problems, the
+    term index's) anew, so none reads another's navigation tree, page counts or best pages."""
     from django.core.cache import cache
 
-    from onramp.page_generation import KEY
+    from onramp.page_generation import GENERATIONS
 
-    cache.delete(KEY)
+    cache.delete_many([generation.key for generation in GENERATIONS])
 
 
 @pytest.fixture

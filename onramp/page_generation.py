@@ -80,12 +80,19 @@ def read_once() -> Iterator[None]:
         _read.reset(token)
 
 
+# Every generation made, wherever it is defined (tests start each of them anew).
+GENERATIONS: list[Generation] = []
+
+
 @dataclass(frozen=True)
 class Generation:
     """A value in the cache that changes on `bump()`: entries keyed on `current()` all go stale at once. Made
     new when the cache holds none (first use, or evicted)."""
 
     key: str
+
+    def __post_init__(self) -> None:
+        GENERATIONS.append(self)
 
     def current(self) -> str:
         read = _read.get()

@@ -206,7 +206,10 @@ def test_publishing_queues_an_index_update_only_when_elasticsearch_is_in_use(
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     with django_capture_on_commit_callbacks() as with_elasticsearch:
         page.save_revision().publish()
-    assert len(with_elasticsearch) == len(without) + 1
+    # Only the Elasticsearch updates (search.signals) count: other on-commit work (the caches' generations
+    # moving on) depends on more than the search backend.
+    assert [c for c in without if c.__module__ == "search.signals"] == []
+    assert len([c for c in with_elasticsearch if c.__module__ == "search.signals"]) == 1
     with django_capture_on_commit_callbacks() as on_unpublish:
         page.unpublish()
-    assert on_unpublish
+    assert [c for c in on_unpublish if c.__module__ == "search.signals"]

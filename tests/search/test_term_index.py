@@ -151,11 +151,12 @@ def test_the_stems_are_postgresqls_english_stems():
     assert {word: stem(word) for word in words} == theirs
 
 
-def test_ranking_the_pages_takes_three_queries_however_many_pages_match(
+def test_ranking_the_pages_takes_four_queries_however_many_pages_match(
     home, person, request_for, django_assert_num_queries
 ):
-    """The question's term counts (looked up once, for the inverse document frequencies and BM25 alike), the
-    BM25 query and the candidates' topics: the same three queries for two matching pages as for twelve."""
+    """Once a page was indexed: the question's term counts (looked up once, for the inverse document
+    frequencies and BM25 alike), the BM25 query, and the candidates' topics and paths (the facets' page facts,
+    kept for the next question): the same four queries for two matching pages as for twelve."""
     from search.ask import AskFilters, parse_query, searchable_pages
 
     backend = DatabaseBackend()
@@ -165,6 +166,6 @@ def test_ranking_the_pages_takes_three_queries_however_many_pages_match(
             article(f"Quokka note {number}", body="Quokka food, kept dry.", parent=home)
         pages = searchable_pages(request_for(person), AskFilters())
         term_index.collection()  # the collection's statistics are cached between questions
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             matches = backend.match_pages(query, pages=pages)
         assert len(matches) == total

@@ -1,0 +1,92 @@
+"""What is kept of the term index between questions (search.index_generation): each term's page count, the
+collection's statistics and the wiki's best pages for a question's terms. Kept for every asker alike, never
+out of date once the index changes, and always narrowed to what the asker may see."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import PageViewRestriction
+
+from search import term_index
+from search.ask import AskFilters, searchable_pages
+from search.backends import bm25
+from tests.search.conftest import article
+from wiki.factories import ProcessPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(found) -> list[str]:
+    return [title for _, title, _ in found]
+
+
+@pytest.fixture
+def quokka_wiki(home):
+    """Three pages about quokkas in a section closed to all but board members, two open to everyone."""
+    closed = ProcessPageFactory(title="Board", parent=home)
+    restriction = PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Board members"))
+    for number in range(3):
+        article(f"Quokka board paper {number}", summary="Quokka quokka.", body="Quokka plans.", parent=closed)
+    open_area = ProcessPageFactory(title="Everyone", parent=home)
+    article("Quokka feeding", body="Feed the quokka.", parent=open_area)
+    article("Animal care", body="Quokkas and wombats need water.", parent=open_area)
+    return {"closed": closed, "open_area": open_area}
+
+
+def test_best_pages_ranked_for_one_asker_are_narrowed_again_for_the_next(
+    quokka_wiki, admin_user, person, request_for, django_assert_num_queries
+):
+    everything = bm25.ranked_pages(
+        terms={"quokka": 1.0}, pages=searchable_pages(request_for(admin_user), AskFilters()), limit=10
+    )
+    assert len(everything) == 5
+
+    pages = searchable_pages(request_for(person), AskFilters())
+    # The best pages are kept: only which of them this asker may see is asked.
+    with django_assert_num_queries(1):
+        found = bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=10)
+
+    assert titles(found) == ["Quokka feeding", "Animal care"]
+    assert found == [row for row in everything if row[1] in {"Quokka feeding", "Animal care"}]
+
+
+def test_a_filter_narrows_the_kept_best_pages(quokka_wiki, admin_user, request_for):
+    bm25.ranked_pages(terms={"quokka": 1.0}, pages=searchable_pages(request_for(admin_user), AskFilters()), limit=10)
+    in_area = searchable_pages(request_for(admin_user), AskFilters(area=quokka_wiki["open_area"].pk))
+    assert titles(bm25.ranked_pages(terms={"quokka": 1.0}, pages=in_area, limit=10)) == [
+        "Quokka feeding",
+        "Animal care",
+    ]
+
+
+def test_a_page_published_after_a_question_was_ranked_is_ranked_at_once(quokka_wiki, person, request_for):
+    pages = searchable_pages(request_for(person), AskFilters())
+    assert "Quokka quarters" not in titles(bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=10))
+
+    article("Quokka quarters", summary="Quokka homes.", body="Quokka quokka quokka.", parent=quokka_wiki["open_area"])
+
+    assert titles(bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=10))[0] == "Quokka quarters"
+
+
+def test_a_page_unpublished_after_a_question_was_ranked_is_left_out_at_once(quokka_wiki, person, request_for):
+    pages = searchable_pages(request_for(person), AskFilters())
+    assert titles(bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=10))[0] == "Quokka feeding"
+
+    quokka_wiki["open_area"].get_children().get(title="Quokka feeding").specific.unpublish()
+
+    assert titles(bm25.ranked_pages(terms={"quokka": 1.0}, pages=pages, limit=10)) == ["Animal care"]
+
+
+def test_page_counts_are_kept_until_the_index_changes(quokka_wiki, django_assert_num_queries):
+    assert term_index.page_counts(["quokka", "wombat", "platypus"]) == {"quokka": 5, "wombat": 1}
+    assert term_index.collection().page_count == 7  # the five articles and the two process pages
+    with django_assert_num_queries(0):
+        assert term_index.page_counts(["quokka", "platypus"]) == {"quokka": 5}
+        assert term_index.collection().page_count == 7
+
+    article("Platypus and quokka", body="A platypus.", parent=quokka_wiki["open_area"])
+
+    assert term_index.page_counts(["quokka", "wombat", "platypus"]) == {"quokka": 6, "wombat": 1, "platypus": 1}
+    assert term_index.collection().page_count == 8

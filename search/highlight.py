@@ -4,7 +4,8 @@ words marked. The text is escaped first, so nothing a page says can become marku
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -63,14 +64,20 @@ def words_matched(text: str, wanted: set[str]) -> set[str]:
     return found
 
 
-def folded_words(text: str) -> frozenset[str]:
-    """The text's words as `words_matched` compares them, each once."""
-    return frozenset(fold(match.group()) for match in WORD.finditer(text))
+def folded_words(text: str) -> tuple[str, ...]:
+    """The text's words as `words_matched` compares them, each once, sorted (see `words_matched_in`)."""
+    return tuple(sorted({fold(match.group()) for match in WORD.finditer(text)}))
 
 
-def words_matched_in(words: Collection[str], wanted: set[str]) -> set[str]:
-    """`words_matched` for a text's `folded_words`."""
-    return {w for w in wanted if w in words or (len(w) >= 4 and any(word.startswith(w) for word in words))}
+def words_matched_in(words: Sequence[str], wanted: set[str]) -> set[str]:
+    """`words_matched` for a text's `folded_words`: sorted, so the first word from a wanted one on is the wanted
+    word itself or the first that starts with it, if any does (found by bisection, not by trying every word)."""
+    found = set()
+    for w in wanted:
+        at = bisect_left(words, w)
+        if at < len(words) and (words[at] == w or (len(w) >= 4 and words[at].startswith(w))):
+            found.add(w)
+    return found
 
 
 def mark(text: str, wanted: set[str]) -> str:
@@ -91,7 +98,7 @@ def sentence_snippet(
     *,
     fallback: str = "",
     size: int = SNIPPET_CHARS,
-    sentence_words: Sequence[Collection[str]] | None = None,
+    sentence_words: Sequence[Sequence[str]] | None = None,
 ) -> SafeString:
     """The one or two whole sentences that carry most of the question's words, escaped, matches marked.
 

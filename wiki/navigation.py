@@ -58,5 +58,11 @@ def read_tree(request: HttpRequest, site: Site) -> list[NavItem]:
 
 
 def area_choices(request: HttpRequest) -> list[tuple[int, str]]:
-    """The top-level process areas the person may see, as (id, title) choices: the navigation's own list."""
-    return [(area.id, area.title) for area in process_tree(request)]
+    """The top-level process areas the person may see, as (id, title) choices: the navigation's own list, kept
+    on its own (Ask shows only the areas, and reading the whole tree back costs more than its query)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return tree_rows(
+        request, site, lambda: [(area.id, area.title) for area in process_tree(request)], part="area-choices"
+    )

@@ -29,8 +29,9 @@ def readers_key(request: HttpRequest, site: Site) -> str:
     return f"site={site.pk}:closed={closed_sections_key(request)}"
 
 
-def tree_rows(request: HttpRequest, site: Site, compute: Callable[[], list]) -> list:
-    return page_generation.cached(f"wiki:process-tree:{readers_key(request, site)}", compute)
+def tree_rows(request: HttpRequest, site: Site, compute: Callable[[], list], *, part: str = "rows") -> list:
+    """The tree's `part` (its rows, or a part computed from them) as the reader may see it."""
+    return page_generation.cached(f"wiki:process-tree:{part}:{readers_key(request, site)}", compute)
 
 
 def navigation_html(request: HttpRequest, current: Page | None) -> SafeString:

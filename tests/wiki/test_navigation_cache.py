@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from expertise.factories import UserFactory
 from wiki.factories import ProcessPageFactory
-from wiki.navigation import process_tree
+from wiki.navigation import area_choices, process_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,27 @@ def test_a_cached_tree_costs_no_query(home, person, django_assert_num_queries):
         ("Record to report", ["Journal entries"])
     ]
     assert tree == first
+
+
+@pytest.mark.parametrize("member_first", [True, False])
+def test_ask_s_area_choices_are_the_areas_each_reader_may_see_and_change_at_once(home, member_first):
+    team = Group.objects.create(name="Payroll team")
+    member, outsider = UserFactory(username="pat.payne"), UserFactory(username="olive.outside")
+    member.groups.add(team)
+    payroll = ProcessPageFactory(title="Payroll and pensions")
+    billing = ProcessPageFactory(title="Billing")
+    restriction = PageViewRestriction.objects.create(page=payroll, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(team)
+
+    def choices_of(reader) -> list[str]:
+        made = RequestFactory().get("/ask/")
+        made.user, made.session = reader, {}
+        return [title for _, title in area_choices(made)]
+
+    readers = [member, outsider] if member_first else [outsider, member]
+    seen = {reader.username: choices_of(reader) for reader in readers}
+    assert seen == {"pat.payne": ["Payroll and pensions", "Billing"], "olive.outside": ["Billing"]}
+
+    billing.title = "Billing and collections"
+    billing.save_revision().publish()
+    assert choices_of(outsider) == ["Billing and collections"]

@@ -32,7 +32,7 @@ from search.shown_pages import Crumb, ShownPage, page_facts, shown_pages
 from search.vocabulary import corrections
 from wiki.models import ArticlePage, PageTopic, ProcessPage
 from wiki.topics import topics_named_in
-from wiki.visibility import viewable
+from wiki.visibility import closed_sections_key, viewable
 
 PER_PAGE = 10
 PEOPLE = 5
@@ -131,6 +131,12 @@ def searchable_pages(request: HttpRequest, filters: AskFilters):
     return pages
 
 
+def searchable_pages_key(request: HttpRequest, filters: AskFilters) -> str:
+    """What `searchable_pages` depends on besides the wiki itself: the sections closed to the asker and the
+    filters. Two askers with the same key may see the same pages."""
+    return f"closed={closed_sections_key(request)}:filters={sorted(filters.as_dict().items())}"
+
+
 def topics_named_by(query: ParsedQuery) -> list[Topic]:
     """The topics the question names, through its words or glossary expansions."""
     return topics_named_in(" ".join([query.text, *query.extra_phrases]))
@@ -198,12 +204,16 @@ def ask(
     gaps = Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
     notice = ""
     try:
-        matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict())
+        matches = backend.match_pages(
+            query, pages=pages, limit=100, filters=filters.as_dict(), pages_key=searchable_pages_key(request, filters)
+        )
         gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
     except BackendUnavailable as error:
         logger.warning("Search backend %s unreachable, falling back to the database: %s", backend.name, error)
         backend, notice = DatabaseBackend(), FALLBACK_NOTICE
-        matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict())
+        matches = backend.match_pages(
+            query, pages=pages, limit=100, filters=filters.as_dict(), pages_key=searchable_pages_key(request, filters)
+        )
         gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
     lexical = matches
     if backend.name == DatabaseBackend.name:

@@ -46,8 +46,18 @@ class AskBackend(Protocol):
     name: str
 
     def match_pages(
-        self, query: ParsedQuery, *, pages: PageQuerySet, limit: int, filters: dict | None = None
-    ) -> list[PageMatch]: ...
+        self,
+        query: ParsedQuery,
+        *,
+        pages: PageQuerySet,
+        limit: int,
+        filters: dict | None = None,
+        pages_key: str | None = None,
+    ) -> list[PageMatch]:
+        """The best `limit` of `pages` (already narrowed to the filters and to what the asker may see) for the
+        question. `pages_key`, when given, names `pages` (see `search.ask.searchable_pages_key`): a backend may
+        then keep the matches for the next asker with the same key, as long as they stay right."""
+        ...
 
     def match_gaps(self, query: ParsedQuery, *, gaps: QuerySet, limit: int) -> list[int]: ...
 

@@ -4,15 +4,18 @@ topics, and its words side by side in the title."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 
 from django.db.models import Q, QuerySet
 
 from wagtail.query import PageQuerySet
 
+from onramp import page_generation
 from onramp.stemming import stem
 from search import term_index
 from search.backends import PageMatch, ParsedQuery, bm25
+from search.index_generation import INDEX
 from search.normalise import normalise
 from search.shown_pages import page_facts
 
@@ -127,11 +130,30 @@ class DatabaseBackend:
         return [(page.pk, page.title, (page._score or 0) / best) for page in found]
 
     def match_pages(
-        self, query: ParsedQuery, *, pages: PageQuerySet, limit: int = CANDIDATES, filters: dict | None = None
+        self,
+        query: ParsedQuery,
+        *,
+        pages: PageQuerySet,
+        limit: int = CANDIDATES,
+        filters: dict | None = None,
+        pages_key: str | None = None,
     ) -> list[PageMatch]:
-        """`pages` is already narrowed to the filters and to what the asker may see."""
+        """`pages` is already narrowed to the filters and to what the asker may see. With `pages_key`, the
+        matches are kept for the next asker who may see the same pages, until the wiki (titles, topics, what
+        is live where: its generation) or the term index changes: Solr's query result cache does the same."""
         if not query.all_words:
             return []
+        if pages_key is None:
+            return self.rank(query, pages=pages, limit=limit)
+        asked = repr((query.normalised, query.words, query.all_words, limit, pages_key))
+        return page_generation.cached(
+            f"search:matches:pages={page_generation.current()}:{hashlib.sha256(asked.encode()).hexdigest()}",
+            lambda: self.rank(query, pages=pages, limit=limit),
+            generation=INDEX,
+        )
+
+    def rank(self, query: ParsedQuery, *, pages: PageQuerySet, limit: int) -> list[PageMatch]:
+        """BM25's candidates, ranked again by the second pass."""
         # A word few pages use says more than a common one, in the title and topics as in the body.
         stems = {word: stem(word) for word in query.all_words}
         terms = list(set(stems.values()))

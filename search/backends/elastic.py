@@ -45,8 +45,15 @@ class ElasticsearchBackend:
             raise BackendUnavailable(str(error)) from error
 
     def match_pages(
-        self, query: ParsedQuery, *, pages: PageQuerySet, limit: int = 100, filters: dict | None = None
+        self,
+        query: ParsedQuery,
+        *,
+        pages: PageQuerySet,
+        limit: int = 100,
+        filters: dict | None = None,
+        pages_key: str | None = None,
     ) -> list[PageMatch]:
+        # Nothing is kept here (`pages_key` unused): the cluster changes with no generation of ours moving on.
         response = self.run(page_search(query, filters=filters, size=limit))
         found = [(int(hit.meta.id), hit.meta.score, getattr(hit.meta, "highlight", None)) for hit in response]
         # The cluster knows nothing of view restrictions: keep only pages the asker may see.

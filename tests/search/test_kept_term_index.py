@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
 
+from expertise.factories import UserFactory
 from search import term_index
 from search.ask import AskFilters, searchable_pages
 from search.backends import bm25
@@ -90,3 +91,57 @@ def test_page_counts_are_kept_until_the_index_changes(quokka_wiki, django_assert
 
     assert term_index.page_counts(["quokka", "wombat", "platypus"]) == {"quokka": 6, "wombat": 1, "platypus": 1}
     assert term_index.collection().page_count == 8
+
+
+def ranking_sql(queries) -> list[str]:
+    """The queries that rank (the term index) or narrow the ranked pages to what the asker may see."""
+    return [
+        q["sql"] for q in queries if "search_pageterm" in q["sql"] or 'AS "title" FROM "wagtailcore_page"' in q["sql"]
+    ]
+
+
+def test_a_question_asked_again_by_someone_who_may_see_the_same_pages_is_not_ranked_again(
+    quokka_wiki, person, request_for
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.ask import ask
+
+    colleague = UserFactory()  # made first: a new account moves the wiki's generation on (its owner cards)
+    with CaptureQueriesContext(connection) as first_time:
+        first = ask(text="quokka care", request=request_for(person))
+    with CaptureQueriesContext(connection) as again:
+        second = ask(text="quokka care", request=request_for(colleague))
+
+    assert ranking_sql(first_time.captured_queries)
+
+    assert ranking_sql(again.captured_queries) == []
+    assert [hit.page.title for hit in second.pages] == [hit.page.title for hit in first.pages]
+    assert {hit.page.title for hit in second.pages} == {"Animal care", "Quokka feeding"}
+
+
+def test_matches_kept_for_one_asker_or_filter_are_not_another_s(quokka_wiki, person, request_for):
+    from search.ask import ask
+
+    board_member = UserFactory()
+    board_member.groups.add(Group.objects.get(name="Board members"))
+    assert len(ask(text="quokka", request=request_for(board_member)).pages) == 5
+
+    assert {hit.page.title for hit in ask(text="quokka", request=request_for(person)).pages} == {
+        "Quokka feeding",
+        "Animal care",
+    }
+    in_board = ask(text="quokka", request=request_for(board_member), filters=AskFilters(area=quokka_wiki["closed"].pk))
+    assert {hit.page.title for hit in in_board.pages} == {f"Quokka board paper {n}" for n in range(3)}
+
+
+def test_kept_matches_follow_a_page_retitled(quokka_wiki, person, request_for):
+    from search.ask import ask
+
+    assert ask(text="wombat", request=request_for(person)).pages[0].page.title == "Animal care"
+    page = quokka_wiki["open_area"].get_children().get(title="Animal care").specific
+    page.title = "Wombat and quokka care"
+    page.save_revision().publish()
+
+    assert ask(text="wombat", request=request_for(person)).pages[0].page.title == "Wombat and quokka care"

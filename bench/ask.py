@@ -1,10 +1,12 @@
 """Ask benchmark: p50/p95 and query counts of the Ask page (pages, people and gaps for one question) on a
 generated wiki of SIZE pages and SIZE / 4 people. Target: p95 at most 60 ms on SQLite and PostgreSQL, measured
 once every question was asked once (what does not change per request is cached: the navigation tree, the
-topics of a question's area). `make bench` runs it on SQLite; with BENCH_ASK_DATABASE_URL=postgres://host/name
-it runs on that PostgreSQL database instead (created if missing, built once, kept for the next run), and
-compares Ask with a bare PostgreSQL full-text query (to_tsvector, plainto_tsquery, ts_rank over a GIN index)
-for the same questions over the same pages' text: Ask may cost at most 3 times as much."""
+topics of a question's area, a question's ranking until the wiki changes), and again for questions nobody
+asked before, whose ranking is made from the term index. `make bench` runs it on SQLite; with
+BENCH_ASK_DATABASE_URL=postgres://host/name it runs on that PostgreSQL database instead (created if missing,
+built once, kept for the next run), and compares Ask with a bare PostgreSQL full-text query (to_tsvector,
+plainto_tsquery, ts_rank over a GIN index) for the same questions over the same pages' text: Ask may cost at
+most 3 times as much."""
 
 import os
 import random
@@ -15,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import Result, count_queries, emit, timings  # noqa: E402
+from common import REQUESTS, Result, count_queries, emit, timings  # noqa: E402
 
 TARGET_P95_MS = 60
 TARGET_TIMES_BARE_QUERY = 3
@@ -143,6 +145,18 @@ def question(rng: random.Random) -> str:
     return f"how do I {rng.choice(ACTIONS)} a {rng.choice(QUALIFIERS)} {rng.choice(SUBJECTS)}"
 
 
+def novel_questions(rng: random.Random, count: int, seen: set[str]) -> list[str]:
+    """`count` questions, each different and none in `seen` (which grows by them): asked once each, they find
+    nothing kept of a ranking (search.index_generation keeps a question's ranking until the wiki changes)."""
+    found = []
+    while len(found) < count:
+        text = question(rng)
+        if text not in seen:
+            seen.add(text)
+            found.append(text)
+    return found
+
+
 def measure(size: int) -> None:
     import django
 
@@ -174,8 +188,22 @@ def measure(size: int) -> None:
     postgres = connection.vendor == "postgresql"
     label = f"{size:,} pages, {size // 4:,} people ({'PostgreSQL' if postgres else 'SQLite'})"
     emit(Result("ask", "Ask page", size, label, p50, p95, queries, TARGET_P95_MS))
+    # The same page for questions nobody asked before, for information (the target is the issue's, for Ask as
+    # people use it, asking much the same questions): their ranking is made from the term index, and their
+    # pages, people and facets are read for the first time in this process.
+    seen = set(questions)
+    novel = iter(novel_questions(random.Random(13), REQUESTS + len(questions), seen))
+    new_p50, new_p95 = timings(lambda: client.get("/ask/", {"q": next(novel)}), warmup=len(questions))
+    emit(Result("ask", "Ask page, a question not asked before", size, label, new_p50, new_p95, None))
     if postgres:
-        compare_with_bare_query(size, label, questions, asker, ask_p50=p50, ask_p95=p95)
+        compare_with_bare_query(
+            size,
+            label,
+            questions,
+            asker,
+            asks=[("Ask page", p50, p95), ("Ask page, a question not asked before", new_p50, new_p95)],
+            novel=novel_questions(random.Random(17), REQUESTS + len(questions), seen),
+        )
     else:
         measure_question_embedding(size, questions)
 
@@ -198,11 +226,18 @@ def measure_question_embedding(size: int, questions: list[str]) -> None:
 
 
 def compare_with_bare_query(
-    size: int, label: str, questions: list[str], asker, *, ask_p50: float, ask_p95: float
+    size: int,
+    label: str,
+    questions: list[str],
+    asker,
+    *,
+    asks: list[tuple[str, float, float]],
+    novel: list[str],
 ) -> None:
     """The same questions as a bare PostgreSQL full-text query over the same pages' text: any of the question's
-    words, as Ask matches them, ranked by ts_rank, best 10. Compared with the whole Ask page, and with Ask's own
-    ranking of the pages (the search backend's match, without people, gaps, snippets or the page around them)."""
+    words, as Ask matches them, ranked by ts_rank, best 10. Compared with the whole Ask page (each of `asks`:
+    name, p50, p95), and with Ask's own ranking of the pages (the search backend's match, without people, gaps,
+    snippets or the page around them) of `novel` questions, each asked once: nothing of their ranking is kept."""
     from django.db import connection
     from django.test import RequestFactory
 
@@ -228,15 +263,17 @@ def compare_with_bare_query(
     request = RequestFactory().get("/ask/")
     request.user, request.session = asker, {}
     backend = configured_backend()
-    parsed = [parse_query(text)[0] for text in questions]
+    parsed = iter([parse_query(text)[0] for text in novel])
 
     def rank_once():
-        query = parsed[next(position) % len(parsed)]
-        backend.match_pages(query, pages=searchable_pages(request, AskFilters()), limit=100, filters={})
+        backend.match_pages(next(parsed), pages=searchable_pages(request, AskFilters()), limit=100, filters={})
 
     rank_p50, rank_p95 = timings(rank_once, warmup=len(questions))
-    for name, p50, p95 in (("Ask page", ask_p50, ask_p95), ("Ask's page ranking", rank_p50, rank_p95)):
+    rows = [*asks, ("Ask's page ranking, a question not asked before", rank_p50, rank_p95)]
+    for name, p50, p95 in rows:
         ratio = p50 / bare_p50 if bare_p50 else float("inf")
+        # The issue's target is for the Ask page and its ranking; a new question's whole page is for information.
+        targeted = name != "Ask page, a question not asked before"
         emit(
             Result(
                 "ask",
@@ -247,8 +284,8 @@ def compare_with_bare_query(
                 p95,
                 None,
                 measure=f"{ratio:.1f}x at p50, {p95 / bare_p95 if bare_p95 else float('inf'):.1f}x at p95",
-                target=f"p50 <= {TARGET_TIMES_BARE_QUERY}x bare query",
-                passed=ratio <= TARGET_TIMES_BARE_QUERY,
+                target=f"p50 <= {TARGET_TIMES_BARE_QUERY}x bare query" if targeted else "",
+                passed=ratio <= TARGET_TIMES_BARE_QUERY if targeted else None,
             )
         )
 

@@ -98,7 +98,7 @@ def report(results: list[Result]) -> str:
         if result.passed is not None:
             targets.append(result.target)
             verdicts.append(result.passed)
-        verdict = "pass" if all(verdicts) else "miss"
+        verdict = ("pass" if all(verdicts) else "miss") if verdicts else "no target"
         queries = "" if result.queries is None else str(result.queries)
         row = [
             f"{result.suite}: {result.benchmark}",

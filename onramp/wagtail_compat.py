@@ -40,6 +40,10 @@ and its failure message names the internal that changed: after an upgrade, run i
   `find_site`): Onramp finds it in its cache for page requests. Check `find_for_request` still reads the
   attribute and `Site._find_for_request` still calls `get_site_for_hostname`, raising `Site.DoesNotExist`
   when no site matches.
+- Wagtail's `Page._get_site_root_paths(cache_object)` keeps `Site.get_site_root_paths()` on the page as
+  `_wagtail_cached_site_root_paths` when no cache object is given, and `page.url` reads it from there
+  (`share_site_root_paths`): Onramp gives the pages it loads together one copy. Check `get_url_parts` still
+  reaches `_get_site_root_paths` and that it still reads the attribute.
 """
 
 from __future__ import annotations
@@ -216,3 +220,14 @@ def use_request_site(request: HttpRequest, find: Callable[[str, int], Site | Non
     reads (the raw host: Django checks it against ALLOWED_HOSTS elsewhere)."""
     hostname = split_domain_port(request._get_raw_host())[0]
     request._wagtail_site = find(hostname, request.get_port())
+
+
+# Page URLs
+
+
+def share_site_root_paths(pages: Iterable[Page]) -> None:
+    """`page.url` of each of `pages` reads the sites' root paths read once for them all, as Wagtail does for the
+    pages of one request, rather than each page from the cache (a round trip to Redis a page)."""
+    roots = Site.get_site_root_paths()
+    for page in pages:
+        page._wagtail_cached_site_root_paths = roots

@@ -26,6 +26,7 @@ from wagtail.models import Page
 
 from onramp import page_generation
 from onramp.page_generation import Kept
+from onramp.wagtail_compat import share_site_root_paths
 from search.page_text import PageText
 from wiki.freshness import FreshnessState, verification_due_at, verification_state
 from wiki.models import ArticlePage, OwnedPage, PageTopic, ProcessPage
@@ -163,6 +164,7 @@ def load(ids: list[int]) -> dict[int, ShownPage]:
     others = [pk for pk in ids if pk not in pages]
     if others:
         pages.update({page.pk: page for page in Page.objects.filter(pk__in=others).specific()})
+    share_site_root_paths(pages.values())
     steplen = Page.steplen
     wanted = {page.path[: steplen * depth] for page in pages.values() for depth in range(1, page.depth)}
     ancestors = {

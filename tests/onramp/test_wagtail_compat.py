@@ -30,6 +30,7 @@ from onramp.wagtail_compat import (
     indexing_paused,
     mark_new_child,
     rich_text_cleaner,
+    share_site_root_paths,
     use_page_permissions,
     use_request_site,
 )
@@ -94,6 +95,20 @@ def test_a_page_marked_as_new_child_asks_the_database_neither_its_parent_nor_whe
     with django_assert_num_queries(0):
         assert page.get_parent() is home, "treebeard's get_parent no longer reads _cached_parent_obj"
         assert page.is_site_root() is False, "Wagtail's Page.is_site_root no longer reads _is_site_root"
+
+
+def test_pages_sharing_the_site_root_paths_give_their_urls_without_another_read(home, django_assert_num_queries):
+    from django.core.cache import cache
+
+    pages = [Page.objects.get(pk=ArticlePageFactory(parent=home).pk) for _ in range(3)]
+    expected = [page.url for page in [Page.objects.get(pk=page.pk) for page in pages]]
+    pages = [Page.objects.get(pk=page.pk) for page in pages]
+    share_site_root_paths(pages)
+    cache.clear()  # Wagtail's own copy of the root paths: read from the database again, were it asked for
+
+    with django_assert_num_queries(0):
+        urls = [page.url for page in pages]
+    assert urls == expected, "Page.get_url_parts no longer reads _wagtail_cached_site_root_paths"
 
 
 # The search index's tables

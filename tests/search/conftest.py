@@ -2,10 +2,11 @@ from pathlib import Path
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from expertise.models import Topic
 from search.models import GlossaryTerm
@@ -49,6 +50,22 @@ def article(title: str, *, summary: str = "", body: str = "", headings=(), paren
     if body:
         blocks.append(("text", f"<p>{body}</p>"))
     return ArticlePageFactory(title=title, summary=summary, body=blocks, parent=parent, topics=topics, **kwargs)
+
+
+def quokka_wiki_with(home, *, board_papers: int) -> dict:
+    """`board_papers` pages about quokkas in a section closed to all but the board members' group, and two
+    weaker ones open to everyone: "Quokka feeding" and "Animal care" (which names wombats too)."""
+    closed = ProcessPageFactory(title="Board", parent=home)
+    restriction = PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Board members"))
+    for number in range(board_papers):
+        article(f"Quokka board paper {number}", summary="Quokka quokka.", body="Quokka plans.", parent=closed)
+    open_area = ProcessPageFactory(title="Everyone", parent=home)
+    visible = [
+        article("Quokka feeding", body="Feed the quokka.", parent=open_area),
+        article("Animal care", body="Quokkas and wombats need water.", parent=open_area),
+    ]
+    return {"closed": closed, "open_area": open_area, "visible": visible}
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,11 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import PageViewRestriction
-
 from expertise.factories import UserFactory
 from search import term_index
 from search.ask import AskFilters, searchable_pages
 from search.backends import bm25
-from tests.search.conftest import article
-from wiki.factories import ProcessPageFactory
+from tests.search.conftest import article, quokka_wiki_with
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +22,7 @@ def titles(found) -> list[str]:
 @pytest.fixture
 def quokka_wiki(home):
     """Three pages about quokkas in a section closed to all but board members, two open to everyone."""
-    closed = ProcessPageFactory(title="Board", parent=home)
-    restriction = PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.add(Group.objects.create(name="Board members"))
-    for number in range(3):
-        article(f"Quokka board paper {number}", summary="Quokka quokka.", body="Quokka plans.", parent=closed)
-    open_area = ProcessPageFactory(title="Everyone", parent=home)
-    article("Quokka feeding", body="Feed the quokka.", parent=open_area)
-    article("Animal care", body="Quokkas and wombats need water.", parent=open_area)
-    return {"closed": closed, "open_area": open_area}
+    return quokka_wiki_with(home, board_papers=3)
 
 
 def test_best_pages_ranked_for_one_asker_are_narrowed_again_for_the_next(

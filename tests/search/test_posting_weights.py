@@ -6,17 +6,12 @@ import json
 
 import pytest
 
-from django.contrib.auth.models import Group
-
-from wagtail.models import PageViewRestriction
-
 from search import posting_weights, term_index
 from search.ask import AskFilters, searchable_pages
 from search.backends import bm25
 from search.indexing import rebuild_database_index
 from search.models import IndexedPage, PageTerm, TermIndexState
-from tests.search.conftest import article
-from wiki.factories import ProcessPageFactory
+from tests.search.conftest import article, quokka_wiki_with
 
 pytestmark = pytest.mark.django_db
 
@@ -95,17 +90,7 @@ def test_clearing_the_index_forgets_the_averages(home):
 @pytest.fixture
 def mostly_closed_wiki(home):
     """Eight pages about quokkas in a section closed to most people, two weaker ones open to all."""
-    closed = ProcessPageFactory(title="Board", parent=home)
-    restriction = PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.add(Group.objects.create(name="Board members"))
-    for number in range(8):
-        article(f"Quokka board paper {number}", summary="Quokka quokka.", body="Quokka plans.", parent=closed)
-    open_area = ProcessPageFactory(title="Everyone", parent=home)
-    visible = [
-        article("Quokka feeding", body="Feed the quokka.", parent=open_area),
-        article("Animal care", body="Quokkas and wombats need water.", parent=open_area),
-    ]
-    return {"visible": visible, "open_area": open_area}
+    return quokka_wiki_with(home, board_papers=8)
 
 
 def test_the_best_pages_the_asker_may_see_when_the_wikis_best_are_closed_to_them(

@@ -201,19 +201,16 @@ def ask(
         return AskResults(query=None, message=message)
     backend = backend or configured_backend()
     pages = searchable_pages(request, filters)
+    pages_key = searchable_pages_key(request, filters)
     gaps = Gap.objects.filter(status__in=OPEN_GAP_STATUSES)
     notice = ""
     try:
-        matches = backend.match_pages(
-            query, pages=pages, limit=100, filters=filters.as_dict(), pages_key=searchable_pages_key(request, filters)
-        )
+        matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict(), pages_key=pages_key)
         gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
     except BackendUnavailable as error:
         logger.warning("Search backend %s unreachable, falling back to the database: %s", backend.name, error)
         backend, notice = DatabaseBackend(), FALLBACK_NOTICE
-        matches = backend.match_pages(
-            query, pages=pages, limit=100, filters=filters.as_dict(), pages_key=searchable_pages_key(request, filters)
-        )
+        matches = backend.match_pages(query, pages=pages, limit=100, filters=filters.as_dict(), pages_key=pages_key)
         gap_ids = backend.match_gaps(query, gaps=gaps, limit=GAPS)
     lexical = matches
     if backend.name == DatabaseBackend.name:

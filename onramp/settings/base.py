@@ -175,6 +175,12 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS}
+# PostgreSQL: no just-in-time compilation of queries. It pays off for long analytical queries; Onramp's are
+# short, and one whose row estimate is far off (a join over the page tree's path ranges, who knows an area)
+# spent more time compiling than running (11 of 41 ms at 20,000 pages).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    POSTGRESQL_OPTIONS = DATABASES["default"].setdefault("OPTIONS", {})
+    POSTGRESQL_OPTIONS["options"] = f"{POSTGRESQL_OPTIONS.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -49,6 +51,27 @@ def test_the_environment_chooses_postgresql_a_broker_and_elasticsearch():
         ELASTICSEARCH_URL="http://search.internal:9200",
     )
     assert result.stdout.strip() == "django.db.backends.postgresql False ['http://search.internal:9200']"
+
+
+def test_postgresql_connections_compile_no_query_just_in_time_and_keep_options_from_the_url():
+    result = settings_value(
+        "onramp.settings.dev",
+        "settings.DATABASES['default']['OPTIONS']",
+        DATABASE_URL="postgres://onramp@db.internal:5432/onramp?options=-c%20statement_timeout%3D5000",
+    )
+    assert result.stdout.strip() == "{'options': '-c statement_timeout=5000 -c jit=off'}", result.stderr
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_postgresql_connection_compiles_no_query_just_in_time():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite compiles no query just in time")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_production_refuses_to_start_without_a_secret_key():

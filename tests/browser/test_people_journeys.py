@@ -106,10 +106,13 @@ def test_a_trainer_triages_a_gap_the_expert_publishes_and_the_new_hire_hears(sta
     jill.page.get_by_label("What is missing or wrong?").fill(title)
     jill.page.get_by_label("Details (optional)").fill("I saw block reason R and could not find what it means.")
     jill.page.get_by_role("button", name="Flag it").click()
+    # The click returns once the next page starts loading: read it only once it has loaded.
+    jill.page.wait_for_load_state()
     # When the words name a topic the page does not carry, the form asks once to check the topics first.
     confirm = jill.page.get_by_role("button", name="Flag it with these topics")
     if confirm.count():
         confirm.click()
+        jill.page.wait_for_load_state()
     assert title in jill.page.content() and "/forums/gaps/new/" not in jill.page.url
     gap_url = jill.page.url
 

@@ -214,6 +214,17 @@ class Kept(Generic[K, V]):
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
 
+    def get_or_load(self, generations: str, keys: list[K], load: Callable[[list[K]], dict[K, V]]) -> dict[K, V]:
+        """The kept values of `keys`, and `load(missing)`'s for the others (kept from then on); a key `load`
+        leaves out is left out."""
+        found = self.get_many(generations, keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            loaded = load(missing)
+            self.set_many(generations, loaded)
+            found.update(loaded)
+        return found
+
     def clear(self) -> None:
         with self.lock:
             self.entries.clear()

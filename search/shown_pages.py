@@ -98,13 +98,7 @@ KEPT_KNOWN_ISSUES: Kept[int, bool] = Kept(KEPT_FACTS)
 def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
     """The pages of `ids` that exist, by id, each knowing whether it has a known issue: kept ones, and the
     others in one query per wiki page type and one for their ancestors."""
-    generations = page_generation.current()
-    found = KEPT.get_many(generations, ids)
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        loaded = load(missing)
-        KEPT.set_many(generations, loaded)
-        found.update(loaded)
+    found = KEPT.get_or_load(page_generation.current(), ids, load)
     # Copies, each told whether it has a known issue: the kept pages are shared by every request.
     found = {pk: copy.copy(page) for pk, page in found.items()}
     known = known_issues(list(found))
@@ -115,15 +109,12 @@ def shown_pages(ids: list[int]) -> dict[int, ShownPage]:
 
 def known_issues(ids: list[int]) -> dict[int, bool]:
     """Whether each page has a known issue (wiki.problems): kept ones, and the others in one query."""
-    problems = page_generation.PROBLEMS.current()
-    found = KEPT_KNOWN_ISSUES.get_many(problems, ids)
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
+
+    def load_known(missing: list[int]) -> dict[int, bool]:
         with_issues = pages_with_known_issues(missing)
-        loaded = {pk: pk in with_issues for pk in missing}
-        KEPT_KNOWN_ISSUES.set_many(problems, loaded)
-        found.update(loaded)
-    return found
+        return {pk: pk in with_issues for pk in missing}
+
+    return KEPT_KNOWN_ISSUES.get_or_load(page_generation.PROBLEMS.current(), ids, load_known)
 
 
 @dataclass(frozen=True)
@@ -137,22 +128,19 @@ class PageFacts:
 
 def page_facts(ids: list[int]) -> dict[int, PageFacts]:
     """The path and topics of each page of `ids` that exists: kept ones, and the others in two queries."""
-    generations = page_generation.current()
-    found = KEPT_FACTS_OF.get_many(generations, ids)
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        topics: dict[int, list[tuple[str, str]]] = {pk: [] for pk in missing}
-        for pk, slug, name in PageTopic.objects.filter(content_object_id__in=missing).values_list(
-            "content_object_id", "tag__slug", "tag__name"
-        ):
-            topics[pk].append((slug, name))
-        loaded = {
-            pk: PageFacts(path=path, topics=tuple(topics[pk]))
-            for pk, path in Page.objects.filter(pk__in=missing).values_list("pk", "path")
-        }
-        KEPT_FACTS_OF.set_many(generations, loaded)
-        found.update(loaded)
-    return found
+    return KEPT_FACTS_OF.get_or_load(page_generation.current(), ids, load_facts)
+
+
+def load_facts(ids: list[int]) -> dict[int, PageFacts]:
+    topics: dict[int, list[tuple[str, str]]] = {pk: [] for pk in ids}
+    for pk, slug, name in PageTopic.objects.filter(content_object_id__in=ids).values_list(
+        "content_object_id", "tag__slug", "tag__name"
+    ):
+        topics[pk].append((slug, name))
+    return {
+        pk: PageFacts(path=path, topics=tuple(topics[pk]))
+        for pk, path in Page.objects.filter(pk__in=ids).values_list("pk", "path")
+    }
 
 
 def load(ids: list[int]) -> dict[int, ShownPage]:

@@ -177,14 +177,12 @@ KEPT_COUNTS: Kept[str, int] = Kept(KEPT_TERMS)
 def page_counts(terms: list[str]) -> dict[str, int]:
     """How many pages have each of `terms`, for those some page has: kept in the process on the index's
     generation (a question asks for a few, and Ask asks twice: to rank and to judge), the others in one query."""
-    generation = INDEX.current()
-    found = KEPT_COUNTS.get_many(generation, terms)
-    missing = [term for term in terms if term not in found]
-    if missing:
-        loaded = {
+    found = KEPT_COUNTS.get_or_load(
+        INDEX.current(),
+        terms,
+        lambda missing: {
             **dict.fromkeys(missing, 0),
             **dict(TermStatistic.objects.filter(term__in=missing).values_list("term", "page_count")),
-        }
-        KEPT_COUNTS.set_many(generation, loaded)
-        found.update(loaded)
+        },
+    )
     return {term: count for term, count in found.items() if count}

@@ -11,6 +11,7 @@ from modelsearch.backends import get_search_backends
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from onramp.bulk_indexing import bulk_indexing
 from onramp.wagtail_compat import indexing_paused
 
 CHUNK = 200
@@ -23,15 +24,16 @@ def deferred_indexing(models: list[type]) -> Iterator[set[int]]:
     with indexing_paused(models), disable_reference_index_auto_update():
         yield touched
     backends = list(get_search_backends(with_auto_update=True))
-    for model in models:
-        objects = model.get_indexed_objects().filter(pk__in=touched).order_by("pk")
-        chunk: list = []
-        for instance in objects.iterator(chunk_size=CHUNK):
-            chunk.append(instance)
-            ReferenceIndex.create_or_update_for_object(instance)
-            if len(chunk) == CHUNK:
-                index_chunk(backends, model, chunk)
-        index_chunk(backends, model, chunk)
+    with bulk_indexing():
+        for model in models:
+            objects = model.get_indexed_objects().filter(pk__in=touched).order_by("pk")
+            chunk: list = []
+            for instance in objects.iterator(chunk_size=CHUNK):
+                chunk.append(instance)
+                ReferenceIndex.create_or_update_for_object(instance)
+                if len(chunk) == CHUNK:
+                    index_chunk(backends, model, chunk)
+            index_chunk(backends, model, chunk)
 
 
 def index_chunk(backends: list, model: type, chunk: list) -> None:

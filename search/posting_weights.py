@@ -13,9 +13,11 @@ more than `DRIFT` from them, or the formula's constants below have changed; `sea
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 
 from django.db import connection
 
+from onramp.bulk_indexing import defer_to_end
 from search.index_generation import INDEX
 
 K1 = 1.2
@@ -45,12 +47,25 @@ def formula() -> str:
 
 def weight(counts: dict[str, int], lengths: dict[str, int], averages: dict[str, float]) -> float:
     """The weight of a posting: `counts` of the term and `lengths` of the page, per field."""
-    weighted = 0.0
+    return weigher(lengths, averages)([counts[name] for name in FIELDS])
+
+
+def weigher(lengths: dict[str, int], averages: dict[str, float]) -> Callable[[Sequence[int]], float]:
+    """The weight of each posting of one page, from the term's counts in FIELDS order: each field's length
+    part is worked out once for all the page's terms (the same arithmetic as `weight`, to the last bit)."""
+    lengths_part = []
     for name in FIELDS:
         b = FIELD_B[name]
         average = averages.get(name) or 0.0
-        weighted += FIELD_WEIGHTS[name] * counts[name] / ((1 - b) + (b / average if average else 0.0) * lengths[name])
-    return weighted / (K1 + weighted)
+        lengths_part.append((FIELD_WEIGHTS[name], (1 - b) + (b / average if average else 0.0) * lengths[name]))
+
+    def weigh(counts: Sequence[int]) -> float:
+        weighted = 0.0
+        for (field_weight, length_part), count in zip(lengths_part, counts, strict=True):
+            weighted += field_weight * count / length_part
+        return weighted / (K1 + weighted)
+
+    return weigh
 
 
 def true_averages() -> dict[str, float]:
@@ -76,10 +91,15 @@ def stored_averages() -> dict[str, float] | None:
 
 def averages_for_new_weights() -> dict[str, float]:
     """The averages to weigh newly indexed postings with: the stored ones while they are current (all weights
-    then agree), after computing every weight again if they are not."""
+    then agree), after computing every weight again if they are not. In a bulk run (an import indexing chunk
+    after chunk, onramp.bulk_indexing) every weight is computed again once, at its end, not after each chunk
+    that moved the averages: meanwhile new postings are weighed with the true averages."""
     stored = stored_averages()
-    if stored is not None and not drifted(stored, true_averages()):
+    true = true_averages()
+    if stored is not None and not drifted(stored, true):
         return stored
+    if defer_to_end("search.posting_weights.refresh", refresh):
+        return true
     return refresh()
 
 

@@ -100,17 +100,18 @@ def averages_for_new_weights() -> dict[str, float]:
         return stored
     if defer_to_end("search.posting_weights.refresh", refresh):
         return true
-    return refresh()
+    return refresh(true)
 
 
 def drifted(stored: dict[str, float], true: dict[str, float]) -> bool:
     return any(abs(true[name] - stored[name]) > DRIFT * max(stored[name], true[name]) for name in FIELDS)
 
 
-def refresh() -> dict[str, float]:
-    """Computes every posting's weight with the averages as they are now, and stores those averages. One
-    UPDATE, the same SQL on SQLite and PostgreSQL; at 20,000 pages it takes seconds."""
-    averages = true_averages()
+def refresh(averages: dict[str, float] | None = None) -> dict[str, float]:
+    """Computes every posting's weight with the averages as they are now (`averages`, when the caller has just
+    read them), and stores those averages. One UPDATE, the same SQL on SQLite and PostgreSQL; at 20,000 pages it
+    takes seconds."""
+    averages = true_averages() if averages is None else averages
     terms, params = [], []
     for name in FIELDS:
         b = FIELD_B[name]

@@ -79,15 +79,16 @@ def index_pages(pages: Iterable[Page]) -> None:
     for page in pages:
         fields = fields_of(page)
         counts = [Counter(fields[name]) for name in FIELDS]
-        after.update(set().union(*counts))
-        counted.append((page.pk, counts, {name: len(fields[name]) for name in FIELDS}))
+        terms = set().union(*counts)
+        after.update(terms)
+        counted.append((page.pk, terms, counts, {name: len(fields[name]) for name in FIELDS}))
         lengths.append(IndexedPage(page_id=page.pk, **{f"{name}_length": len(fields[name]) for name in FIELDS}))
     IndexedPage.objects.bulk_create(lengths)
     averages = posting_weights.averages_for_new_weights()
     postings = []
-    for page_id, counts, page_lengths in counted:
+    for page_id, terms, counts, page_lengths in counted:
         weigh = posting_weights.weigher(page_lengths, averages)
-        for term in set().union(*counts):
+        for term in terms:
             in_fields = [field[term] for field in counts]
             postings.append((page_id, term, *in_fields, weigh(in_fields)))
     # In the order of the term index's own indexes (term, then page): each insert lands beside the last.

@@ -13,7 +13,9 @@ every one of them before the first reported cutoff, each scored against the edit
 first reported cutoff, so nothing the reported figures are scored on reaches the fit.
 
 Run from the repository root: `python expertise/eval/run.py [--cutoffs 2022-07-01,2023-01-01] [--areas]`,
-`--tuning` to score the tuning cutoffs, `--fit` to learn the weights on them."""
+`--tuning` to score the tuning cutoffs (`--monthly`: every month of the tuning period), `--fit` to learn the
+weights on them. To judge a change to the ranking, `--save FILE` before and after it, then `--compare BEFORE
+AFTER` (expertise/eval/compare.py): whether it is better on the tuning cutoffs beyond the noise of the areas."""
 
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ SCRATCH = ROOT / "bench" / "data" / "eval-experts.sqlite3"
 # earlier, against edits made before the first reported cutoff (tuning_horizon); never on the reported ones.
 REPORTED_CUTOFFS = ("2022-07-01", "2023-01-01", "2023-07-01")
 TUNING_CUTOFFS = ("2020-07-01", "2020-10-01", "2021-01-01", "2021-04-01", "2021-07-01", "2021-10-01", "2022-01-01")
+# --monthly: the first of every month from the first tuning cutoff to the last one with four months of truth.
+LAST_MONTHLY_TUNING_CUTOFF = "2022-03-01"
 CANDIDATES = 50  # people per area whose signals the fit sees
 TARGET_MRR, TARGET_PRECISION = 0.90, 0.50
 EVALUATOR = "evaluator"
@@ -45,6 +49,16 @@ def parse_cutoff(text: str) -> datetime:
         return datetime.fromisoformat(text.strip()).replace(tzinfo=UTC)
     except ValueError as error:
         raise SystemExit(f"--cutoffs: {text!r} is not a date such as 2022-07-01") from error
+
+
+def monthly_tuning_cutoffs() -> list[str]:
+    """The first of every month from the first tuning cutoff to LAST_MONTHLY_TUNING_CUTOFF."""
+    month, last = parse_cutoff(TUNING_CUTOFFS[0]), parse_cutoff(LAST_MONTHLY_TUNING_CUTOFF)
+    names = []
+    while month <= last:
+        names.append(month.date().isoformat())
+        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return names
 
 
 def tuning_horizon(cutoff: datetime) -> timedelta:
@@ -177,6 +191,20 @@ def evaluate_cutoff(
     return result
 
 
+def area_measures(result: dict, *, cutoff: str) -> dict[tuple[str, str], tuple[float, float]]:
+    """Onramp's reciprocal rank and precision at 5 on each area of one scored cutoff (what `--save` keeps)."""
+    from expertise.eval import holdout
+
+    ranked = result["rankings"][SYSTEMS[0]]
+    return {
+        (cutoff, area): (
+            holdout.reciprocal_rank(ranked.get(area, []), people),
+            holdout.precision_at(ranked.get(area, []), people),
+        )
+        for area, people in result["truth"].items()
+    }
+
+
 def tuning_questions(*, pages_root: Path, history_text: str, people_text: str, cutoff: datetime) -> list:
     """What the fit learns from at one tuning cutoff: each area's candidates with their signals, and whether
     they edited the area between the cutoff and the first reported cutoff."""
@@ -224,14 +252,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cutoffs", help="Comma-separated dates (default: the reported cutoffs).")
     parser.add_argument("--tuning", action="store_true", help="Score the tuning cutoffs instead.")
+    parser.add_argument(
+        "--monthly", action="store_true", help="Score every month of the tuning period (against the same truth)."
+    )
     parser.add_argument("--fit", action="store_true", help="Learn the ranking's weights on the tuning cutoffs.")
     parser.add_argument("--areas", action="store_true", help="Also print each area's first suggestions.")
+    parser.add_argument("--save", type=Path, metavar="FILE", help="Write each area's measures to FILE (JSON).")
+    parser.add_argument(
+        "--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="Compare two files --save wrote."
+    )
     arguments = parser.parse_args()
+    if arguments.compare:
+        sys.path.insert(0, str(ROOT))
+        from expertise.eval.compare import ComparisonError, report
+
+        try:
+            print(report(*arguments.compare))
+        except ComparisonError as error:
+            raise SystemExit(f"--compare: {error}") from error
+        return
     if not HANDBOOK.is_dir():
         raise SystemExit(f"The handbook corpus is not at {HANDBOOK}.")
-    names = (
-        arguments.cutoffs.split(",") if arguments.cutoffs else TUNING_CUTOFFS if arguments.tuning else REPORTED_CUTOFFS
-    )
+    if arguments.monthly:
+        names = monthly_tuning_cutoffs()
+    elif arguments.cutoffs:
+        names = arguments.cutoffs.split(",")
+    else:
+        names = TUNING_CUTOFFS if arguments.tuning else REPORTED_CUTOFFS
     cutoffs = [parse_cutoff(name) for name in names]
     scratch = SCRATCH.with_stem(SCRATCH.stem + "-fit") if arguments.fit else SCRATCH  # a fit may run beside
     scratch.parent.mkdir(parents=True, exist_ok=True)
@@ -256,7 +303,7 @@ def main() -> None:
     if arguments.fit:
         fit(history_text=history_text, people_text=people_text)
         return
-    tuning = not arguments.cutoffs and arguments.tuning
+    tuning = arguments.monthly or (not arguments.cutoffs and arguments.tuning)
     print(
         f"Weights learned on the tuning cutoffs {TUNING_CUTOFFS[0]} to {TUNING_CUTOFFS[-1]}, against edits before "
         f"{REPORTED_CUTOFFS[0]}; reported: {', '.join(REPORTED_CUTOFFS)}."
@@ -267,6 +314,7 @@ def main() -> None:
     print(f"{'':<12}│{'':>6} │{header}")
     print(f"{'cutoff':<12}│{'areas':>6} │" + " {:>6} {:>5} │".format("MRR", "P@5") * len(SYSTEMS))
     totals = {system: [] for system in SYSTEMS}
+    saved = {}
     for cutoff, name in zip(cutoffs, names, strict=True):
         result = evaluate_cutoff(
             pages_root=HANDBOOK / "pages",
@@ -276,6 +324,7 @@ def main() -> None:
             horizon=tuning_horizon(cutoff) if tuning else None,
         )
         print_row(name, result[SYSTEMS[0]].areas, result)
+        saved.update(area_measures(result, cutoff=name))
         for system in SYSTEMS:
             totals[system].append(result[system])
         if arguments.areas:
@@ -291,6 +340,12 @@ def main() -> None:
         for system in SYSTEMS
     }
     print_row("mean", sum(m.areas for m in totals[SYSTEMS[0]]), mean)
+    if arguments.save:
+        from expertise.eval.compare import dump
+
+        scored = "monthly tuning" if arguments.monthly else "tuning" if tuning else "reported"
+        arguments.save.write_text(dump(saved, label=f"{scored} cutoffs {', '.join(names)}"), encoding="utf-8")
+        print(f"Each area's measures written to {arguments.save}.")
     onramp = mean[SYSTEMS[0]]
     wins = all(onramp.mrr > mean[s].mrr and onramp.precision > mean[s].precision for s in SYSTEMS[1:])
     meets = wins and onramp.mrr >= TARGET_MRR and onramp.precision >= TARGET_PRECISION

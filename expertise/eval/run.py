@@ -20,6 +20,7 @@ AFTER` (expertise/eval/compare.py): whether it is better on the tuning cutoffs b
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 from contextlib import contextmanager
@@ -243,6 +244,11 @@ def fit(*, history_text: str, people_text: str) -> None:
     print("SIGNAL_WEIGHTS = {" + ", ".join(f'"{name}": {weight}' for name, weight in weights.items()) + "}")
 
 
+def remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def print_row(label: str, areas: int | str, measures: dict) -> None:
     cells = "".join(f" {measures[system].mrr:>6.3f} {measures[system].precision:>5.2f} │" for system in SYSTEMS)
     print(f"{label:<12}│{areas:>6} │{cells}")
@@ -280,9 +286,11 @@ def main() -> None:
     else:
         names = TUNING_CUTOFFS if arguments.tuning else REPORTED_CUTOFFS
     cutoffs = [parse_cutoff(name) for name in names]
-    scratch = SCRATCH.with_stem(SCRATCH.stem + "-fit") if arguments.fit else SCRATCH  # a fit may run beside
+    # Each run has a scratch database of its own, removed on the way out: a fit, or runs before and after a
+    # change, may go side by side.
+    scratch = SCRATCH.with_stem(f"{SCRATCH.stem}-{os.getpid()}")
     scratch.parent.mkdir(parents=True, exist_ok=True)
-    scratch.unlink(missing_ok=True)
+    atexit.register(remove_database, scratch)
     os.environ["DJANGO_SETTINGS_MODULE"] = "onramp.settings.bench"
     os.environ["BENCH_DATABASE"] = str(scratch)
     os.environ.pop("ELASTICSEARCH_URL", None)
@@ -344,7 +352,8 @@ def main() -> None:
         from expertise.eval.compare import dump
 
         scored = "monthly tuning" if arguments.monthly else "tuning" if tuning else "reported"
-        arguments.save.write_text(dump(saved, label=f"{scored} cutoffs {', '.join(names)}"), encoding="utf-8")
+        listed = ", ".join(names) if len(names) <= 7 else f"{names[0]} … {names[-1]} ({len(names)})"
+        arguments.save.write_text(dump(saved, label=f"{scored} cutoffs {listed}"), encoding="utf-8")
         print(f"Each area's measures written to {arguments.save}.")
     onramp = mean[SYSTEMS[0]]
     wins = all(onramp.mrr > mean[s].mrr and onramp.precision > mean[s].precision for s in SYSTEMS[1:])

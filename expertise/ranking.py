@@ -36,13 +36,17 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 # fitted only on the tuning cutoffs, all before the cutoffs the README reports, against who edited each area
 # before the first reported cutoff; kept at zero or above, so every reason shown counts for the person.
 SIGNAL_WEIGHTS = {
-    "area_edits": 0.32,  # log(1 + their edits of the area's own pages: its topic's and those only its pages carry)
-    "area_work": 0.1,  # log(1 + their scores on the area's topics, each topic by its weight)
+    "area_edits": 0.12,  # log(1 + their edits of the area's own pages: its topic's and those only its pages carry)
+    # log(1 + the changes their own work on those pages came in, scoring's "changes"): an imported commit over n
+    # pages counts 1/n on each, so moving or renaming pages all over the wiki is little work on any one area. The
+    # fit weighs both: a change counts more than an edit, and many edits still count.
+    "area_changes": 0.22,
+    "area_work": 0.11,  # log(1 + their scores on the area's topics, each topic by its weight)
     # log(how many of the area's own topics they worked on): the fit gives it nothing beyond the edits it
     # counts; the reason ("worked on 2 of the 3 topics") still tells the reader how broad the work is.
     "area_breadth": 0.0,
-    "area_latest": 0.5,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
-    "still_active": 1.08,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
+    "area_latest": 0.53,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
+    "still_active": 1.11,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
     "active_months": 0.27,  # log(1 + months of the last twelve with work of their own anywhere)
 }
 # Topics met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
@@ -185,6 +189,7 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
     return {
         "area_work": math.log1p(work),
         "area_edits": math.log1p(sum(s.facts.get("total", {}).get(EvidenceKind.PAGE_EDITED, 0) for s in area)),
+        "area_changes": math.log1p(sum(own_changes(score) for score in area)),
         "area_breadth": math.log(max(len(area), 1)),
         "area_latest": half_life(now.date() - latest, AREA_LATEST_HALF_LIFE_DAYS) if latest else 0.0,
         "still_active": (
@@ -192,6 +197,14 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
         ),
         "active_months": math.log1p(activity.months),
     }
+
+
+def own_changes(score: ExpertiseScore) -> float:
+    """How many changes of their own a score counts (see scoring); for a score stored before changes were
+    counted, until the nightly rescoring, each piece of their own work as a change of its own."""
+    if "changes" in score.facts:
+        return score.facts["changes"]
+    return sum(score.facts.get("total", {}).get(kind, 0) for kind in ACTIVE_KINDS)
 
 
 def half_life(age: timedelta, days: float) -> float:

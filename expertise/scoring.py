@@ -5,8 +5,9 @@ count less but never nothing (what someone wrote years ago is still a place to s
 any single source (say, a hundred small edits) from making an expert.
 
 Beside the score, the facts keep when the person last did work of their own on the topic ("latest", which
-"who knows" reads for how lately someone worked on an area, expertise/ranking.py) and how much they did lately
-("active": the same evidence decayed over three months, uncapped).
+"who knows" reads for how lately someone worked on an area, expertise/ranking.py), how much they did lately
+("active": the same evidence decayed over three months, uncapped) and how many changes of their own it came in
+("changes": each piece counted as its share of the change it was part of, see Evidence.change_share).
 """
 
 from __future__ import annotations
@@ -95,8 +96,9 @@ class Scored:
     facts: dict
 
 
-def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str]], *, now: datetime) -> Scored:
-    """Scores one person on one topic from their evidence rows: (kind, weight, occurred_at, given_by_id, reason).
+def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str, float]], *, now: datetime) -> Scored:
+    """Scores one person on one topic from their evidence rows: (kind, weight, occurred_at, given_by_id, reason,
+    change_share).
 
     The facts kept beside the score are what reasons are written from: how many pages edited in the last
     year, how many endorsers, the latest self-assessed level, whether the manager confirmed.
@@ -105,12 +107,13 @@ def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str]],
     by_kind: dict[str, float] = defaultdict(float)
     facts: dict = {"recent": {}, "total": {}}
     latest_self: tuple[datetime, float] | None = None
-    active, latest = 0.0, None
-    for kind, weight, occurred_at, _given_by, _reason in rows:
+    active, latest, changes = 0.0, None, 0.0
+    for kind, weight, occurred_at, _given_by, _reason, change_share in rows:
         by_kind[kind] += decayed(weight, occurred_at, now)
         if kind in ACTIVE_KINDS:
             active += active_weight(weight, occurred_at, now)
             latest = occurred_at if latest is None or occurred_at > latest else latest
+            changes += change_share
         facts["total"][kind] = facts["total"].get(kind, 0) + 1
         if now - occurred_at <= RECENT:
             facts["recent"][kind] = facts["recent"].get(kind, 0) + 1
@@ -121,6 +124,7 @@ def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str]],
     if latest is not None:
         facts["active"] = round(active, 3)
         facts["latest"] = latest.date().isoformat()
+        facts["changes"] = round(changes, 3)
     score = sum(min(total, limit.get(kind, 1.0)) for kind, total in by_kind.items())
     score = round(score, 3)
     return Scored(score=score, level=level_for(score), facts=facts)
@@ -135,7 +139,7 @@ def self_level_from_weight(weight: float) -> int:
     return int(round(weight / 0.75)) + 1
 
 
-EVIDENCE_FIELDS = ("kind", "weight", "occurred_at", "given_by_id", "reason")
+EVIDENCE_FIELDS = ("kind", "weight", "occurred_at", "given_by_id", "reason", "change_share")
 _deferred_pairs: ContextVar[set[tuple[int, int]] | None] = ContextVar("deferred_score_pairs", default=None)
 
 

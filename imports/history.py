@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -50,6 +51,16 @@ class History:
             added[row.path][row.author] += row.added + 1
         return {path: max(authors, key=lambda author: (authors[author], author)) for path, authors in added.items()}
 
+    def pages_changed(self, pages: Iterable[str]) -> dict[str, int]:
+        """For each commit, how many of `pages` it changed: a change over n pages is one piece of work, 1/n on
+        each."""
+        known = set(pages)
+        paths: dict[str, set[str]] = defaultdict(set)
+        for row in self.rows:
+            if row.path in known:
+                paths[row.commit].add(row.path)
+        return {commit: len(changed) for commit, changed in paths.items()}
+
 
 def read_history(text: str) -> History:
     """Parses the CSV; the current_path column, where present, names the file as it is now."""
@@ -92,7 +103,8 @@ class HistoryOutcome:
 
 def record_history(history: History, *, pages: dict[str, int]) -> HistoryOutcome:
     """Records each edit of an imported page as PAGE_EDITED evidence for its author on the page's topics,
-    at the edit's date. Idempotent: an edit already recorded (same commit and path) is left alone."""
+    at the edit's date, as its share of the commit's change (Evidence.change_share). Idempotent: an edit
+    already recorded (same commit and path) is left alone."""
     outcome = HistoryOutcome()
     users = dict(Profile.objects.filter(external_id__isnull=False).values_list("external_id", "user_id"))
     existing = set(HistoryEdit.objects.values_list("commit", "path"))
@@ -132,11 +144,13 @@ def record_history(history: History, *, pages: dict[str, int]) -> HistoryOutcome
         topics[page_id].append(topic_id)
     source_type = ContentType.objects.get_for_model(HistoryEdit)
     wanted = {(edit.commit, edit.path) for edit in new_edits}
+    pages_changed = history.pages_changed(pages)
     evidence = []
     for pk, commit, path, author_id, page_id, edited_at, added, deleted in saved.iterator(chunk_size=2000):
         if (commit, path) not in wanted:
             continue
         weight = edit_weight(added, deleted)
+        change_share = round(1 / pages_changed.get(commit, 1), 4)
         for topic_id in topics.get(page_id, []):
             evidence.append(
                 Evidence(
@@ -145,6 +159,7 @@ def record_history(history: History, *, pages: dict[str, int]) -> HistoryOutcome
                     kind=EvidenceKind.PAGE_EDITED,
                     weight=weight,
                     occurred_at=edited_at,
+                    change_share=change_share,
                     source_type=source_type,
                     source_id=pk,
                 )

@@ -36,6 +36,13 @@ class Evidence(models.Model):
         help_text=_("The endorser or the confirming manager."),
     )
     reason = models.CharField(max_length=300, blank=True)
+    # One change (a commit) that edited many pages at once, such as a rename across the wiki, is one piece of
+    # work spread over them, not a piece of work on each: "who knows" counts how much of a change each is.
+    change_share = models.FloatField(
+        default=1.0,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("The share of one change this is: 1/n for one of n pages edited in the same change."),
+    )
     source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")

@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from expertise.factories import TopicFactory, make_person
-from expertise.models import Evidence, EvidenceKind, Profile
-from expertise.ranking import rank_people_for
+from expertise.models import Evidence, EvidenceKind, ExpertiseScore, Profile
+from expertise.ranking import own_changes, rank_people_for
 from expertise.scoring import update_score
 from imports.markdown_tree import import_markdown_tree
 from imports.people import import_people
@@ -25,8 +25,11 @@ from wiki.topics import topics_for_text
 pytestmark = pytest.mark.django_db
 
 
-def work(person, topic, *, days_ago: list[int], kind=EvidenceKind.PAGE_EDITED, weight: float = 1.0) -> None:
-    """One piece of evidence per age, each from its own source (an edit of the history)."""
+def work(
+    person, topic, *, days_ago: list[int], kind=EvidenceKind.PAGE_EDITED, weight: float = 1.0, change_share: float = 1.0
+) -> None:
+    """One piece of evidence per age, each from its own source (an edit of the history), each the given share of
+    its commit's change."""
     start = Evidence.objects.count()
     for number, days in enumerate(days_ago, start=start):
         Evidence.objects.create(
@@ -35,6 +38,7 @@ def work(person, topic, *, days_ago: list[int], kind=EvidenceKind.PAGE_EDITED, w
             kind=kind,
             weight=weight,
             occurred_at=timezone.now() - timedelta(days=days),
+            change_share=change_share,
             source_id=number,
         )
     update_score(person_id=person.pk, topic_id=topic.pk)
@@ -99,6 +103,33 @@ def test_edits_count_on_the_area_s_own_pages_not_on_a_tag_it_shares_with_others(
 
     assert ranked["tom.tags"].signals["area_edits"] == 0
     assert ranked["una.own"].signals["area_edits"] == pytest.approx(math.log1p(2))
+
+
+def test_one_commit_over_pages_all_over_the_wiki_counts_as_one_change_not_as_work_on_each(payments):
+    # Max moved thirty pages in one commit, three of them the area's; Nia edited the same three pages in three
+    # changes of her own, the same days ago, by the same weight.
+    max_, nia = make_person("max.mover"), make_person("nia.needs")
+    for topic in (payments["area"], payments["runs"], payments["vendors"]):
+        work(max_, topic, days_ago=[3], change_share=1 / 30)
+    work(nia, payments["area"], days_ago=[3])
+    work(nia, payments["runs"], days_ago=[3])
+    work(nia, payments["vendors"], days_ago=[3])
+
+    ranked = rank_people_for(topics=[payments["area"]])
+    signals = {s.person.username: s.signals for s in ranked}
+
+    assert names(ranked, among={"max.mover", "nia.needs"}) == ["nia.needs", "max.mover"]
+    assert signals["max.mover"]["area_edits"] == signals["nia.needs"]["area_edits"] == pytest.approx(math.log1p(3))
+    assert signals["max.mover"]["area_changes"] == pytest.approx(math.log1p(0.1), abs=0.005)
+    assert signals["nia.needs"]["area_changes"] == pytest.approx(math.log1p(3))
+
+
+def test_a_score_stored_before_changes_were_counted_counts_each_piece_of_own_work_until_rescored():
+    before = ExpertiseScore(facts={"total": {EvidenceKind.PAGE_EDITED: 4, EvidenceKind.PAGE_OWNED: 2}})
+    rescored = ExpertiseScore(facts={"total": {EvidenceKind.PAGE_EDITED: 4}, "changes": 1.5})
+
+    assert own_changes(before) == 4, "owning pages is not a change of theirs"
+    assert own_changes(rescored) == 1.5
 
 
 def test_people_who_stopped_everywhere_or_left_rank_below_those_still_at_work(payments):

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
 
-def row(kind, weight=1.0, days_ago=0):
-    return (kind, weight, NOW - timedelta(days=days_ago), None, "")
+def row(kind, weight=1.0, days_ago=0, change_share=1.0):
+    return (kind, weight, NOW - timedelta(days=days_ago), None, "", change_share)
 
 
 def test_evidence_loses_half_its_weight_every_half_life():
@@ -75,6 +75,21 @@ def test_facts_count_recent_and_all_evidence():
     )
     assert scored.facts["recent"][EvidenceKind.PAGE_EDITED] == 1
     assert scored.facts["total"][EvidenceKind.PAGE_EDITED] == 2
+
+
+def test_facts_count_the_changes_their_own_work_came_in():
+    scored = score_evidence(
+        [
+            row(EvidenceKind.PAGE_EDITED, change_share=0.25),  # one of four pages one commit changed
+            row(EvidenceKind.PAGE_EDITED, days_ago=30),
+            row(EvidenceKind.PAGE_VERIFIED, 0.5, days_ago=60),
+            row(EvidenceKind.PAGE_OWNED, 1.5),  # given by the page, not a change of theirs
+        ],
+        now=NOW,
+    )
+    assert scored.facts["changes"] == pytest.approx(2.25)
+    assert scored.facts["total"][EvidenceKind.PAGE_EDITED] == 2, "edits are still counted one by one"
+    assert "changes" not in score_evidence([row(EvidenceKind.ENDORSED)], now=NOW).facts
 
 
 def test_stored_scores_decay_when_recomputed_later():

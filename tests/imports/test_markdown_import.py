@@ -227,6 +227,31 @@ def test_history_becomes_weighted_evidence_and_names_the_owner(tree, home, owner
     assert again.history.recorded == 0 and HistoryEdit.objects.count() == 2
 
 
+def test_a_commit_over_several_pages_is_one_change_shared_among_them(tree, home, owner):
+    jim = make_person("jim.okafor", external_id="p1")
+    history = (
+        "commit,date,author,path,added,deleted\n"
+        "b1,2024-01-02T10:00:00Z,p1,finance/index.md,3,1\n"
+        "b1,2024-01-02T10:00:00Z,p1,finance/payables/run-payments.md,3,1\n"
+        "b1,2024-01-02T10:00:00Z,p1,finance/payables/park-invoices.md,3,1\n"
+        "b1,2024-01-02T10:00:00Z,p1,finance/gone.md,3,1\n"  # not a page of the tree: not shared with
+        "b2,2024-02-02T10:00:00Z,p1,finance/payables/run-payments.md,40,0\n"
+    )
+    run(tree, home, owner, history_text=history)
+
+    edits = dict(HistoryEdit.objects.values_list("pk", "commit"))
+    shares = {
+        (edits[source], round(share, 4))
+        for source, share in Evidence.objects.filter(kind=EvidenceKind.PAGE_EDITED).values_list(
+            "source_id", "change_share"
+        )
+    }
+    assert shares == {("b1", 0.3333), ("b2", 1.0)}, "three pages of the tree in b1, the fourth path is none"
+    runs = jim.expertise_scores.get(topic__name="Payment runs")
+    assert runs.facts["changes"] == pytest.approx(1 / 3 + 1, abs=1e-3)
+    assert runs.facts["total"][EvidenceKind.PAGE_EDITED] == 2
+
+
 def test_a_history_without_the_needed_columns_is_refused(tree, home, owner):
     with pytest.raises(TreeImportError, match="lacks the column"):
         run(tree, home, owner, history_text="commit,date\nx,y\n")

@@ -3,27 +3,19 @@ their ids, as private questions to the person asked; new questions are numbered 
 
 import pytest
 
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from expertise.factories import TopicFactory, UserFactory
+from tests.schema_migrations import migrate_to
 
 BEFORE = [("expertise", "0006_answer_accepted_evidence"), ("questions", "0001_initial")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_old_questions_are_copied_into_the_questions_app():
     asker, expert = UserFactory(), UserFactory()
     topic = TopicFactory(name="Vendor holds")
-    old_apps = migrate(BEFORE)
+    old_apps = migrate_to(BEFORE)
     OldQuestion = old_apps.get_model("expertise", "Question")
     asked_at = timezone.now().replace(microsecond=0)
     OldQuestion.objects.create(
@@ -31,8 +23,7 @@ def test_old_questions_are_copied_into_the_questions_app():
     )
     OldQuestion.objects.create(id=42, asker_id=expert.pk, expert_id=asker.pk, text="And a block?", asked_at=asked_at)
 
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
+    migrate_to()
 
     from questions.models import Question
 

@@ -3,6 +3,7 @@
 import pytest
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
@@ -16,14 +17,16 @@ BEFORE = [("expertise", "0008_evidence_change_share"), ("imports", "0002_history
 @pytest.mark.django_db(transaction=True)
 def test_edits_already_imported_count_as_their_share_of_their_commit():
     jim, topic = UserFactory(), TopicFactory(name="Payment runs")
-    # A test that flushed the database before this one leaves no page, nor a locale to make one in.
+    # A test that flushed the database before this one leaves no page, no locale to make one in, and content
+    # types cached by ids that are gone.
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     page = Page.objects.order_by("pk").first() or Page.add_root(instance=Page(title="Root", slug="root"))
     old_apps = migrate_to(BEFORE)
-    ContentType = old_apps.get_model("contenttypes", "ContentType")
+    OldContentType = old_apps.get_model("contenttypes", "ContentType")
     HistoryEdit = old_apps.get_model("imports", "HistoryEdit")
     Evidence = old_apps.get_model("expertise", "Evidence")
-    source_type, _ = ContentType.objects.get_or_create(app_label="imports", model="historyedit")
+    source_type, _ = OldContentType.objects.get_or_create(app_label="imports", model="historyedit")
     now = timezone.now()
     for commit, path in [("w1", "a.md"), ("w1", "b.md"), ("w1", "c.md"), ("w1", "d.md"), ("s1", "a.md")]:
         edit = HistoryEdit.objects.create(commit=commit, path=path, author_id=jim.pk, page_id=page.pk, edited_at=now)

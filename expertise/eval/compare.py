@@ -75,16 +75,25 @@ def load(path: Path) -> tuple[str, Results]:
         raise ComparisonError(f"{path}: not a file written by `run.py --save` ({error})") from error
 
 
+def by_area(results: Results) -> dict[str, list[tuple[str, tuple[float, float]]]]:
+    """Each area's measures, cutoff by cutoff: what a bootstrap draw is made of."""
+    grouped: dict[str, list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    for (cutoff, area), values in results.items():
+        grouped[area].append((cutoff, values))
+    return grouped
+
+
 def table_mean(results: Results, index: int, areas: list[str] | None = None) -> float:
     """The mean over cutoffs of the mean over each cutoff's areas (as the README's table), optionally over a
     drawn list of areas, in which an area may appear more than once."""
-    by_area: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for (cutoff, area), values in results.items():
-        by_area[area].append((cutoff, values[index]))
+    return mean_over(by_area(results), index, areas)
+
+
+def mean_over(grouped: dict[str, list[tuple[str, tuple[float, float]]]], index: int, areas: list[str] | None) -> float:
     per_cutoff: dict[str, list[float]] = defaultdict(list)
-    for area in sorted(by_area) if areas is None else areas:
-        for cutoff, value in by_area[area]:
-            per_cutoff[cutoff].append(value)
+    for area in sorted(grouped) if areas is None else areas:
+        for cutoff, values in grouped[area]:
+            per_cutoff[cutoff].append(values[index])
     if not per_cutoff:
         return 0.0
     return sum(sum(values) / len(values) for values in per_cutoff.values()) / len(per_cutoff)
@@ -105,14 +114,17 @@ def compare(before: Results, after: Results, *, samples: int = SAMPLES, seed: in
     areas = sorted({area for _, area in before})
     generator = random.Random(seed)
     draws = [[generator.choice(areas) for _ in areas] for _ in range(samples)]
+    grouped_before, grouped_after = by_area(before), by_area(after)  # once, not once per draw
     differences = []
     for index, measure in enumerate(MEASURES):
-        changes = sorted(table_mean(after, index, drawn) - table_mean(before, index, drawn) for drawn in draws)
+        changes = sorted(
+            mean_over(grouped_after, index, drawn) - mean_over(grouped_before, index, drawn) for drawn in draws
+        )
         differences.append(
             Difference(
                 measure=measure,
-                before=table_mean(before, index),
-                after=table_mean(after, index),
+                before=mean_over(grouped_before, index, None),
+                after=mean_over(grouped_after, index, None),
                 low=changes[int(0.05 * samples)],
                 high=changes[int(0.95 * samples) - 1],
             )

@@ -36,17 +36,21 @@ REASON_TOPICS = 3  # a reason per topic, for the topics that count most
 # fitted only on the tuning cutoffs, all before the cutoffs the README reports, against who edited each area
 # before the first reported cutoff; kept at zero or above, so every reason shown counts for the person.
 SIGNAL_WEIGHTS = {
-    "area_edits": 0.12,  # log(1 + their edits of the area's own pages: its topic's and those only its pages carry)
+    # log(1 + their edits of the area's own pages: its topic's and those only its pages carry): the fit gives it
+    # nothing beyond the changes and the days those edits came in.
+    "area_edits": 0.0,
     # log(1 + the changes their own work on those pages came in, scoring's "changes"): an imported commit over n
-    # pages counts 1/n on each, so moving or renaming pages all over the wiki is little work on any one area. The
-    # fit weighs both: a change counts more than an edit, and many edits still count.
-    "area_changes": 0.22,
-    "area_work": 0.11,  # log(1 + their scores on the area's topics, each topic by its weight)
+    # pages counts 1/n on each, so moving or renaming pages all over the wiki is little work on any one area.
+    "area_changes": 0.17,
+    # log(1 + the days they did that work on, scoring's "days", summed over the area's own topics): how sustained
+    # it is; a hundred edits on one afternoon are one day.
+    "area_days": 0.21,
+    "area_work": 0.1,  # log(1 + their scores on the area's topics, each topic by its weight)
     # log(how many of the area's own topics they worked on): the fit gives it nothing beyond the edits it
     # counts; the reason ("worked on 2 of the 3 topics") still tells the reader how broad the work is.
     "area_breadth": 0.0,
-    "area_latest": 0.53,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
-    "still_active": 1.11,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
+    "area_latest": 0.49,  # ½^(days since their own work on the area / AREA_LATEST_HALF_LIFE_DAYS)
+    "still_active": 1.1,  # ½^(days since their own work anywhere / STILL_ACTIVE_HALF_LIFE_DAYS)
     "active_months": 0.27,  # log(1 + months of the last twelve with work of their own anywhere)
 }
 # Topics met only through the area's pages count for AREA_TOPIC_WEIGHT × the share of their pages in the area.
@@ -190,6 +194,7 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
         "area_work": math.log1p(work),
         "area_edits": math.log1p(sum(s.facts.get("total", {}).get(EvidenceKind.PAGE_EDITED, 0) for s in area)),
         "area_changes": math.log1p(sum(own_changes(score) for score in area)),
+        "area_days": math.log1p(sum(own_days(score) for score in area)),
         "area_breadth": math.log(max(len(area), 1)),
         "area_latest": half_life(now.date() - latest, AREA_LATEST_HALF_LIFE_DAYS) if latest else 0.0,
         "still_active": (
@@ -200,10 +205,20 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
 
 
 def own_changes(score: ExpertiseScore) -> float:
-    """How many changes of their own a score counts (see scoring); for a score stored before changes were
-    counted, until the nightly rescoring, each piece of their own work as a change of its own."""
-    if "changes" in score.facts:
-        return score.facts["changes"]
+    """How many changes of their own a score counts (see scoring)."""
+    return own_count(score, "changes")
+
+
+def own_days(score: ExpertiseScore) -> int:
+    """On how many days a score's own work was done (see scoring)."""
+    return own_count(score, "days")
+
+
+def own_count(score: ExpertiseScore, fact: str) -> float:
+    """A count scoring keeps of a person's own work on a topic ("changes", "days"); for a score stored before it
+    was kept, until the nightly rescoring, each piece of their own work counts one."""
+    if fact in score.facts:
+        return score.facts[fact]
     return sum(score.facts.get("total", {}).get(kind, 0) for kind in ACTIVE_KINDS)
 
 
@@ -399,8 +414,8 @@ def work_reasons(
     activity: Activity,
     now: datetime,
 ) -> list[str]:
-    """What the ranking counted beyond each topic's evidence: breadth over the area, how lately they worked on
-    it, and whether they are still at work in the wiki."""
+    """What the ranking counted beyond each topic's evidence: breadth over the area, on how many days and how
+    lately they worked on it, and whether they are still at work in the wiki."""
     reasons = []
     area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
     if len(weights) > 1 and len(area) > 1:
@@ -411,6 +426,13 @@ def work_reasons(
                 len(area),
             )
             % {"count": len(area), "total": len(weights)}
+        )
+    # Days are counted per topic, as the ranking counts them: a day's work on two of the area's topics is two.
+    days = sum(own_days(score) for score in area if weights[score.topic_id] >= AREA_TOPIC_WEIGHT)
+    if days > 1:
+        reasons.append(
+            ngettext("worked on its topics on %(count)d day", "worked on its topics on %(count)d days", days)
+            % {"count": days}
         )
     latest = max((score.facts["latest"] for score in area if score.facts.get("latest")), default=None)
     if not area and not left:

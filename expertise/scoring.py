@@ -7,7 +7,8 @@ any single source (say, a hundred small edits) from making an expert.
 Beside the score, the facts keep when the person last did work of their own on the topic ("latest", which
 "who knows" reads for how lately someone worked on an area, expertise/ranking.py), how much they did lately
 ("active": the same evidence decayed over three months, uncapped) and how many changes of their own it came in
-("changes": each piece counted as its share of the change it was part of, see Evidence.change_share).
+("changes": each piece counted as its share of the change it was part of, see Evidence.change_share) and on
+how many days ("days", by the date of each piece: how sustained the work is).
 """
 
 from __future__ import annotations
@@ -107,13 +108,14 @@ def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str, f
     by_kind: dict[str, float] = defaultdict(float)
     facts: dict = {"recent": {}, "total": {}}
     latest_self: tuple[datetime, float] | None = None
-    active, latest, changes = 0.0, None, 0.0
+    active, latest, changes, days = 0.0, None, 0.0, set()
     for kind, weight, occurred_at, _given_by, _reason, change_share in rows:
         by_kind[kind] += decayed(weight, occurred_at, now)
         if kind in ACTIVE_KINDS:
             active += active_weight(weight, occurred_at, now)
             latest = occurred_at if latest is None or occurred_at > latest else latest
             changes += change_share
+            days.add(occurred_at.date())
         facts["total"][kind] = facts["total"].get(kind, 0) + 1
         if now - occurred_at <= RECENT:
             facts["recent"][kind] = facts["recent"].get(kind, 0) + 1
@@ -125,6 +127,7 @@ def score_evidence(rows: Iterable[tuple[str, float, datetime, int | None, str, f
         facts["active"] = round(active, 3)
         facts["latest"] = latest.date().isoformat()
         facts["changes"] = round(changes, 3)
+        facts["days"] = len(days)
     score = sum(min(total, limit.get(kind, 1.0)) for kind, total in by_kind.items())
     score = round(score, 3)
     return Scored(score=score, level=level_for(score), facts=facts)

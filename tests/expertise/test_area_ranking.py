@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from expertise.factories import TopicFactory, make_person
 from expertise.models import Evidence, EvidenceKind, ExpertiseScore, Profile
-from expertise.ranking import own_changes, rank_people_for
+from expertise.ranking import own_changes, own_days, rank_people_for
 from expertise.scoring import update_score
 from imports.markdown_tree import import_markdown_tree
 from imports.people import import_people
@@ -124,12 +124,33 @@ def test_one_commit_over_pages_all_over_the_wiki_counts_as_one_change_not_as_wor
     assert signals["nia.needs"]["area_changes"] == pytest.approx(math.log1p(3))
 
 
-def test_a_score_stored_before_changes_were_counted_counts_each_piece_of_own_work_until_rescored():
-    before = ExpertiseScore(facts={"total": {EvidenceKind.PAGE_EDITED: 4, EvidenceKind.PAGE_OWNED: 2}})
-    rescored = ExpertiseScore(facts={"total": {EvidenceKind.PAGE_EDITED: 4}, "changes": 1.5})
+def test_work_on_the_area_over_many_days_outranks_the_same_work_done_in_one_day(payments):
+    # Dan edited the area's pages four times, a month apart; Eve made as many edits of them in one afternoon.
+    # Both did work elsewhere in the same months and last worked on the area the same day.
+    dan, eve = make_person("dan.steady"), make_person("eve.burst")
+    work(dan, payments["area"], days_ago=[3, 33, 63, 93])
+    work(dan, payments["hiring"], days_ago=[3])
+    work(eve, payments["area"], days_ago=[3, 3, 3, 3])
+    work(eve, payments["hiring"], days_ago=[33, 63, 93])
 
-    assert own_changes(before) == 4, "owning pages is not a change of theirs"
+    ranked = rank_people_for(topics=[payments["area"]])
+    by_name = {suggestion.person.username: suggestion for suggestion in ranked}
+
+    assert names(ranked, among={"dan.steady", "eve.burst"}) == ["dan.steady", "eve.burst"]
+    assert by_name["dan.steady"].signals["area_edits"] == by_name["eve.burst"].signals["area_edits"]
+    assert by_name["dan.steady"].signals["area_days"] == pytest.approx(math.log1p(4))
+    assert by_name["eve.burst"].signals["area_days"] == pytest.approx(math.log1p(1))
+    assert "worked on its topics on 4 days" in by_name["dan.steady"].reasons
+    assert not any("on its topics on" in reason for reason in by_name["eve.burst"].reasons), "one day says nothing"
+
+
+def test_a_score_stored_before_changes_or_days_were_counted_counts_each_piece_of_own_work_until_rescored():
+    before = ExpertiseScore(facts={"total": {EvidenceKind.PAGE_EDITED: 4, EvidenceKind.PAGE_OWNED: 2}})
+    rescored = ExpertiseScore(facts={"total": {EvidenceKind.PAGE_EDITED: 4}, "changes": 1.5, "days": 2})
+
+    assert own_changes(before) == own_days(before) == 4, "owning pages is not work of their own"
     assert own_changes(rescored) == 1.5
+    assert own_days(rescored) == 2
 
 
 def test_people_who_stopped_everywhere_or_left_rank_below_those_still_at_work(payments):

@@ -92,6 +92,22 @@ def test_facts_count_the_changes_their_own_work_came_in():
     assert "changes" not in score_evidence([row(EvidenceKind.ENDORSED)], now=NOW).facts
 
 
+def test_facts_count_the_days_their_own_work_was_done_on():
+    on_one_day = [row(EvidenceKind.PAGE_EDITED) for _ in range(5)]
+    scored = score_evidence(
+        [
+            *on_one_day,
+            row(EvidenceKind.PAGE_EDITED, days_ago=30),
+            row(EvidenceKind.GAP_RESOLVED, days_ago=30),  # the same day as an edit: still one day
+            row(EvidenceKind.PAGE_VERIFIED, 0.5, days_ago=60),
+            row(EvidenceKind.PAGE_OWNED, 1.5, days_ago=90),  # given by the page, not work of their own
+        ],
+        now=NOW,
+    )
+    assert scored.facts["days"] == 3
+    assert "days" not in score_evidence([row(EvidenceKind.ENDORSED)], now=NOW).facts
+
+
 def test_stored_scores_decay_when_recomputed_later():
     person, topic = UserFactory(), TopicFactory(name="Payment runs")
     with time_machine.travel(NOW, tick=False):

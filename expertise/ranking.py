@@ -188,7 +188,7 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
     on). The scores decay with age but never vanish (scoring.DECAY_FLOOR): old work still counts a little."""
     area = [score for score in scores if weights.get(score.topic_id, 0.0) > 0]
     work = sum(weights[score.topic_id] * score.score for score in area)
-    area = [score for score in area if weights[score.topic_id] >= AREA_TOPIC_WEIGHT]
+    area = on_own_topics(area, weights)
     latest = max((date.fromisoformat(s.facts["latest"]) for s in area if s.facts.get("latest")), default=None)
     return {
         "area_work": math.log1p(work),
@@ -204,6 +204,12 @@ def signals_for(scores: list[ExpertiseScore], weights: dict[int, float], activit
     }
 
 
+def on_own_topics(scores: list[ExpertiseScore], weights: dict[int, float]) -> list[ExpertiseScore]:
+    """The scores on the area's own topics: the named ones and those only its pages carry (area_topics), not
+    tags it shares with the rest of the wiki."""
+    return [score for score in scores if weights.get(score.topic_id, 0.0) >= AREA_TOPIC_WEIGHT]
+
+
 def own_changes(score: ExpertiseScore) -> float:
     """How many changes of their own a score counts (see scoring)."""
     return own_count(score, "changes")
@@ -211,7 +217,7 @@ def own_changes(score: ExpertiseScore) -> float:
 
 def own_days(score: ExpertiseScore) -> int:
     """On how many days a score's own work was done (see scoring)."""
-    return own_count(score, "days")
+    return int(own_count(score, "days"))
 
 
 def own_count(score: ExpertiseScore, fact: str) -> float:
@@ -428,7 +434,7 @@ def work_reasons(
             % {"count": len(area), "total": len(weights)}
         )
     # Days are counted per topic, as the ranking counts them: a day's work on two of the area's topics is two.
-    days = sum(own_days(score) for score in area if weights[score.topic_id] >= AREA_TOPIC_WEIGHT)
+    days = sum(own_days(score) for score in on_own_topics(area, weights))
     if days > 1:
         reasons.append(
             ngettext("worked on its topics on %(count)d day", "worked on its topics on %(count)d days", days)
